@@ -1,0 +1,74 @@
+package io.nfttraders.accounts.internal;
+
+import io.nfttraders.platform.ApiProblem;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** The ways sign-up, login and token refresh fail, each a fact with its own problem type. */
+final class AuthProblems {
+
+  private AuthProblems() {}
+
+  static final class EmailAlreadyRegistered extends ApiProblem {
+    EmailAlreadyRegistered() {
+      super(HttpStatus.CONFLICT, "email-already-registered", "Email already registered", "An account with this email already exists");
+    }
+  }
+
+  static final class WeakPassword extends ApiProblem {
+    WeakPassword(String why) {
+      super(HttpStatus.BAD_REQUEST, "weak-password", "Password too weak", why);
+    }
+  }
+
+  static final class InvalidEmail extends ApiProblem {
+    InvalidEmail() {
+      super(HttpStatus.BAD_REQUEST, "invalid-email", "Invalid email", "The email address is not valid");
+    }
+  }
+
+  static final class InvalidCredentials extends ApiProblem {
+    InvalidCredentials() {
+      super(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials", "Email or password is wrong");
+    }
+  }
+
+  static final class InvalidRefreshToken extends ApiProblem {
+    InvalidRefreshToken(String detail) {
+      super(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Invalid refresh token", detail);
+    }
+  }
+
+  static final class AccountNotFound extends ApiProblem {
+    AccountNotFound() {
+      super(HttpStatus.UNAUTHORIZED, "account-not-found", "Account not found", "The account of this token no longer exists");
+    }
+  }
+
+  static final class NotYourToken extends ApiProblem {
+    NotYourToken() {
+      super(HttpStatus.FORBIDDEN, "not-your-token", "Not your token", "This refresh token belongs to another account");
+    }
+  }
+
+  static final class TooManyLoginAttempts extends ApiProblem {
+    private final long retryAfterSeconds;
+
+    TooManyLoginAttempts(Duration retryAfter) {
+      super(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts", "Too many login attempts",
+          "Too many failed logins; try again later");
+      this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+      return Map.of("retryAfterSeconds", retryAfterSeconds);
+    }
+
+    @Override
+    public Map<String, String> headers() {
+      return Map.of("Retry-After", Long.toString(retryAfterSeconds));
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.nfttraders.accounts.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.nfttraders.custody.SecretSealer;
+import io.nfttraders.platform.ProblemResponses;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless bearer-token security: every {@code /api/**} call needs a valid access token except
+ * sign-up, login, refresh and the public reads listed here. Failures answer in problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/v1/chains", "/api/openapi.yaml").permitAll()
+            .requestMatchers("/api/**").authenticated()
+            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+            .requestMatchers("/actuator/**").hasRole("ADMIN")
+            .anyRequest().permitAll())
+        .oauth2ResourceServer(rs -> rs
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
+            .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, unauthorized()))
+            .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, forbidden())))
+        .exceptionHandling(ex -> ex
+            .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, unauthorized()))
+            .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, forbidden())))
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .logout(l -> l.disable())
+        .headers(Customizer.withDefaults());
+    return http.build();
+  }
+
+  private static org.springframework.http.ProblemDetail unauthorized() {
+    return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+        "A valid access token is required (Authorization: Bearer ...)");
+  }
+
+  private static org.springframework.http.ProblemDetail forbidden() {
+    return ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this");
+  }
+
+  /** OWASP's Argon2id minimum: 19 MiB memory, 2 iterations, parallelism 1. */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+  }
+
+  @Bean
+  RSAKey jwtSigningKey(JdbcClient jdbc, SecretSealer sealer) {
+    return JwtKeys.loadOrCreate(jdbc, sealer);
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(RSAKey key) {
+    return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(RSAKey key, AuthProperties properties) throws JOSEException {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        new JwtTimestampValidator(java.time.Duration.ofSeconds(5)), new JwtIssuerValidator(properties.issuer())));
+    return decoder;
+  }
+
+  /** Maps the "roles" claim to ROLE_ authorities. */
+  static final class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+      List<String> roles = jwt.getClaimAsStringList("roles");
+      Collection<GrantedAuthority> authorities = roles == null ? List.of()
+          : roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+      return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.accounts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,153 @@
+package io.nfttraders.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * Our only door to the chain: hides web3j, applies explicit timeouts, and turns failures into
+ * {@link ChainUnavailable} (no answer) or {@link ChainRejected} (an answer that says no). Receipts
+ * are polled here at a short interval instead of web3j's 15 s default.
+ */
+public class ChainClient implements AutoCloseable {
+
+  private static final Duration RECEIPT_POLL = Duration.ofMillis(50);
+
+  private final HttpService service;
+  private final Web3j web3j;
+  private final ChainEndpoint endpoint;
+
+  public ChainClient(ChainEndpoint endpoint, Duration timeout) {
+    this.endpoint = endpoint;
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .writeTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .build();
+    this.service = new HttpService(endpoint.rpcUrl().toString(), http);
+    this.web3j = Web3j.build(service);
+  }
+
+  public ChainEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public long chainId() {
+    return send("eth_chainId", web3j.ethChainId()).getChainId().longValueExact();
+  }
+
+  public BigInteger blockNumber() {
+    return send("eth_blockNumber", web3j.ethBlockNumber()).getBlockNumber();
+  }
+
+  public BigInteger balance(String address) {
+    return send("eth_getBalance", web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST)).getBalance();
+  }
+
+  /** The next nonce counting transactions still in the mempool. */
+  public BigInteger pendingNonce(String address) {
+    return send("eth_getTransactionCount", web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING))
+        .getTransactionCount();
+  }
+
+  public boolean hasCode(String address) {
+    String code = send("eth_getCode", web3j.ethGetCode(address, DefaultBlockParameterName.LATEST)).getCode();
+    return code != null && code.length() > 2;
+  }
+
+  public String call(String to, String data) {
+    return send("eth_call", web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), DefaultBlockParameterName.LATEST))
+        .getValue();
+  }
+
+  public BigInteger estimateGas(String from, @Nullable String to, BigInteger value, String data) {
+    Transaction tx = new Transaction(from, null, null, null, to, value, data);
+    return send("eth_estimateGas", web3j.ethEstimateGas(tx)).getAmountUsed();
+  }
+
+  public FeeQuote fees() {
+    EthBlock.Block latest = send("eth_getBlockByNumber", web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)).getBlock();
+    BigInteger priority = send("eth_maxPriorityFeePerGas", web3j.ethMaxPriorityFeePerGas()).getMaxPriorityFeePerGas();
+    return FeeQuote.from(latest.getBaseFeePerGas(), priority);
+  }
+
+  /** Broadcasts a signed transaction and returns its hash. */
+  public String sendRawTransaction(String rawTransaction) {
+    return send("eth_sendRawTransaction", web3j.ethSendRawTransaction(rawTransaction)).getTransactionHash();
+  }
+
+  public Optional<Receipt> receipt(String transactionHash) {
+    return send("eth_getTransactionReceipt", web3j.ethGetTransactionReceipt(transactionHash))
+        .getTransactionReceipt()
+        .map(ChainClient::toReceipt);
+  }
+
+  /** Polls for a receipt; empty if none arrived within {@code timeout}. */
+  public Optional<Receipt> awaitReceipt(String transactionHash, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Receipt> receipt = receipt(transactionHash);
+      if (receipt.isPresent() || System.nanoTime() > deadline) {
+        return receipt;
+      }
+      try {
+        Thread.sleep(RECEIPT_POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Sends value from an account the node itself unlocks (anvil's dev accounts): the dev chain's
+   * faucet. Refused on a configured chain, where no such accounts exist.
+   */
+  public String sendFromUnlockedAccount(String from, String to, BigInteger valueWei) {
+    if (!endpoint.embedded()) {
+      throw new IllegalStateException("unlocked-account transfers exist only on the embedded dev chain");
+    }
+    Transaction tx = Transaction.createEtherTransaction(from, null, null, null, to, valueWei);
+    return send("eth_sendTransaction", web3j.ethSendTransaction(tx)).getTransactionHash();
+  }
+
+  /** Raw JSON-RPC for node-specific methods (e.g. anvil's evm_snapshot in tests). */
+  public <T extends Response<?>> T request(String method, java.util.List<?> params, Class<T> type) {
+    return send(method, new Request<>(method, params, service, type));
+  }
+
+  private static <T extends Response<?>> T send(String method, Request<?, T> request) {
+    T response;
+    try {
+      response = request.send();
+    } catch (IOException e) {
+      throw new ChainUnavailable(method + " failed: " + e.getMessage(), e);
+    }
+    if (response.hasError()) {
+      throw new ChainRejected(method, response.getError().getCode(), response.getError().getMessage());
+    }
+    return response;
+  }
+
+  private static Receipt toReceipt(TransactionReceipt r) {
+    return new Receipt(r.getTransactionHash(), r.getBlockNumber(), r.getBlockHash(), r.isStatusOK(), r.getGasUsed(), r.getContractAddress());
+  }
+
+  @Override
+  public void close() {
+    web3j.shutdown();
+  }
+}

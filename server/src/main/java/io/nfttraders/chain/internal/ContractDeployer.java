@@ -1,0 +1,137 @@
+package io.nfttraders.chain.internal;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.ChainProperties;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.FeeQuote;
+import io.nfttraders.chain.Receipt;
+import io.nfttraders.custody.CustodialWallets;
+import io.nfttraders.custody.PlatformWallet;
+import io.nfttraders.signer.SignedTransaction;
+import io.nfttraders.signer.Signer;
+import io.nfttraders.signer.SigningPolicy;
+import io.nfttraders.signer.TransactionRequest;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint96;
+import org.web3j.utils.Numeric;
+
+/**
+ * Deploys our contracts with the platform wallet the first time the server meets a chain, remembers
+ * their addresses, and lets the signer sign for them.
+ */
+final class ContractDeployer {
+
+  private static final Logger log = LoggerFactory.getLogger(ContractDeployer.class);
+  private static final BigInteger ONE_ETH = BigInteger.TEN.pow(18);
+  private static final BigInteger DEFAULT_ROYALTY_BPS = BigInteger.valueOf(500);
+
+  private final ChainClient chain;
+  private final ChainProperties properties;
+  private final Signer signer;
+  private final String platformAddress;
+  private final JdbcClient jdbc;
+
+  ContractDeployer(ChainClient chain, ChainProperties properties, Signer signer, CustodialWallets wallets, JdbcClient jdbc) {
+    this.chain = chain;
+    this.properties = properties;
+    this.signer = signer;
+    this.platformAddress = wallets.platformWallet().address();
+    this.jdbc = jdbc;
+  }
+
+  DeployedContracts ensureDeployed() {
+    Map<String, String> addresses = new HashMap<>();
+    addresses.put("Collection", known("Collection").orElseGet(this::deployCollection));
+    allowInSignerPolicy(addresses.values());
+    return new DeployedContracts(properties.id(), addresses);
+  }
+
+  private Optional<String> known(String name) {
+    Optional<String> address = jdbc.sql("select address from chain_contracts where chain_id = :chain and name = :name")
+        .param("chain", properties.id())
+        .param("name", name)
+        .query(String.class)
+        .optional();
+    if (address.isPresent() && !chain.hasCode(address.get())) {
+      log.warn("contract {} recorded at {} has no code on chain {} (chain reset?); deploying again", name, address.get(), properties.id());
+      return Optional.empty();
+    }
+    return address;
+  }
+
+  private String deployCollection() {
+    List<Type> args = List.of(
+        new Utf8String("NFT Traders"),
+        new Utf8String("NFTT"),
+        new Address(platformAddress),
+        new Address(platformAddress),
+        new Uint96(DEFAULT_ROYALTY_BPS));
+    return deploy(ContractArtifact.load("Collection"), FunctionEncoder.encodeConstructor(args));
+  }
+
+  private String deploy(ContractArtifact artifact, String encodedConstructor) {
+    fundPlatformWalletOnDevChain();
+    String data = artifact.bytecode() + encodedConstructor;
+    BigInteger gas = chain.estimateGas(platformAddress, null, BigInteger.ZERO, data);
+    FeeQuote fees = chain.fees();
+    SignedTransaction tx = signer.sign(new TransactionRequest(
+        PlatformWallet.ID, properties.id(), chain.pendingNonce(platformAddress), gas.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN),
+        null, BigInteger.ZERO, Numeric.hexStringToByteArray(data), fees.maxPriorityFeePerGas(), fees.maxFeePerGas(),
+        "chain.deployer", "deploy " + artifact.name()));
+    String hash = chain.sendRawTransaction(tx.rawTransaction());
+    Receipt receipt = chain.awaitReceipt(hash, Duration.ofMinutes(5))
+        .orElseThrow(() -> new IllegalStateException("deployment of " + artifact.name() + " not mined: tx " + hash));
+    if (!receipt.succeeded() || receipt.contractAddress() == null) {
+      throw new IllegalStateException("deployment of " + artifact.name() + " reverted: tx " + hash);
+    }
+    jdbc.sql("""
+            insert into chain_contracts (chain_id, name, address, deploy_tx, deploy_block) values (:chain, :name, :address, :tx, :block)
+            on conflict (chain_id, name) do update set address = excluded.address, deploy_tx = excluded.deploy_tx,
+              deploy_block = excluded.deploy_block, deployed_at = now()
+            """)
+        .param("chain", properties.id())
+        .param("name", artifact.name())
+        .param("address", receipt.contractAddress())
+        .param("tx", hash)
+        .param("block", receipt.blockNumber().longValueExact())
+        .update();
+    log.info("deployed {} at {} chainId={} tx={} gasUsed={}", artifact.name(), receipt.contractAddress(), properties.id(), hash, receipt.gasUsed());
+    return receipt.contractAddress();
+  }
+
+  /** On the dev chain the platform wallet is topped up from an anvil account; elsewhere the operator funds it. */
+  private void fundPlatformWalletOnDevChain() {
+    if (!properties.isEmbedded()) {
+      if (chain.balance(platformAddress).signum() == 0) {
+        throw new IllegalStateException("platform wallet " + platformAddress + " has no funds on chain " + properties.id() + "; fund it to deploy our contracts");
+      }
+      return;
+    }
+    if (chain.balance(platformAddress).compareTo(ONE_ETH.multiply(BigInteger.TEN)) < 0) {
+      String hash = chain.sendFromUnlockedAccount(properties.embedded().devAccount(), platformAddress, ONE_ETH.multiply(BigInteger.valueOf(1000)));
+      chain.awaitReceipt(hash, Duration.ofMinutes(1)).orElseThrow(() -> new IllegalStateException("platform funding not mined: " + hash));
+    }
+  }
+
+  private void allowInSignerPolicy(java.util.Collection<String> contracts) {
+    SigningPolicy current = signer.policy();
+    Set<String> allowed = new HashSet<>(current.allowedContracts());
+    allowed.addAll(contracts);
+    signer.updatePolicy(new SigningPolicy(
+        current.allowedChainIds(), allowed, current.deployers(), current.platformWallets(), current.maxSignaturesPerWalletPerMinute()));
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.chain.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.chain;
+
+import org.jspecify.annotations.NullMarked;

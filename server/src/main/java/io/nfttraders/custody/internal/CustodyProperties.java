@@ -1,0 +1,21 @@
+package io.nfttraders.custody.internal;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param kekUri "local" for a keyset file in the data directory, or a cloud KMS key URI
+ *     ({@code aws-kms://arn:...}, {@code gcp-kms://projects/...})
+ * @param localKeyset the local keyset file; defaults to {@code <data-dir>/keys/kek.json}
+ * @param allowedChainIds chains the signer will sign for; defaults to the configured chain
+ * @param maxSignaturesPerWalletPerMinute the signer's per-wallet rate limit
+ */
+@ConfigurationProperties("nft.custody")
+record CustodyProperties(
+    @DefaultValue("local") String kekUri,
+    @Nullable String localKeyset,
+    @Nullable Set<Long> allowedChainIds,
+    @DefaultValue("600") int maxSignaturesPerWalletPerMinute) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.custody.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.custody;
+
+import org.jspecify.annotations.NullMarked;

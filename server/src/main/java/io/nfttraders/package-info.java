@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders;
+
+import org.jspecify.annotations.NullMarked;

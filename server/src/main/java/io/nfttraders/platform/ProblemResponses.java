@@ -1,0 +1,53 @@
+package io.nfttraders.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem documents, for the MVC exception handler and for filters (security,
+ * body limits) that answer before a controller runs.
+ */
+public final class ProblemResponses {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private ProblemResponses() {}
+
+  public static URI type(String slug) {
+    return URI.create("https://nfttraders.io/problems/" + slug);
+  }
+
+  public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type(slug));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  /** Writes a problem directly to a servlet response (outside Spring MVC). */
+  public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", problem.getType().toString());
+    body.put("title", problem.getTitle());
+    body.put("status", problem.getStatus());
+    body.put("detail", problem.getDetail());
+    if (problem.getInstance() != null) {
+      body.put("instance", problem.getInstance().toString());
+    }
+    if (problem.getProperties() != null) {
+      body.putAll(problem.getProperties());
+    }
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+  }
+}

@@ -1,0 +1,88 @@
+package io.nfttraders.platform.internal;
+
+import io.nfttraders.platform.ApiProblem;
+import io.nfttraders.platform.ProblemResponses;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** The one place where errors become RFC 9457 problem+json responses. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.detail());
+    body.setType(problem.type());
+    body.setTitle(problem.title());
+    problem.properties().forEach(body::setProperty);
+    HttpHeaders headers = new HttpHeaders();
+    problem.headers().forEach(headers::add);
+    return ResponseEntity.status(problem.status())
+        .headers(headers)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
+  }
+
+  /** Anything unexpected is our fault: a 500 that names the request id, never the internals. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("unhandled error requestId={}", MDC.get(RequestIdFilter.MDC_KEY), e);
+    ProblemDetail body =
+        ProblemResponses.problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "Internal error",
+            "The server failed to handle this request; it has been logged under request id "
+                + MDC.get(RequestIdFilter.MDC_KEY));
+    return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+            .toList();
+    ProblemDetail body =
+        ProblemResponses.problem(
+            HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "One or more fields are invalid");
+    body.setProperty("errors", errors);
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (RequestBodyLimitFilter.isBodyTooLarge(ex)) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(RequestBodyLimitFilter.tooLarge());
+    }
+    ProblemDetail body =
+        ProblemResponses.problem(
+            HttpStatus.BAD_REQUEST,
+            "malformed-request",
+            "Malformed request body",
+            "The request body is missing or is not valid JSON of the expected shape");
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+}

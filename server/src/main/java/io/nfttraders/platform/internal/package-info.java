@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.platform.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.platform;
+
+import org.jspecify.annotations.NullMarked;

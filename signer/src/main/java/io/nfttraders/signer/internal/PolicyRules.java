@@ -1,0 +1,62 @@
+package io.nfttraders.signer.internal;
+
+import io.nfttraders.signer.SigningPolicy;
+import io.nfttraders.signer.SigningRefused;
+import io.nfttraders.signer.SigningRefused.Reason;
+import io.nfttraders.signer.TransactionRequest;
+import io.nfttraders.signer.WalletId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link SigningPolicy} rules; each failed rule throws {@link SigningRefused} naming it. The
+ * rate limit is applied separately, after these pass, so refused requests do not use up slots.
+ */
+final class PolicyRules {
+
+    private PolicyRules() {}
+
+    static void checkTransaction(SigningPolicy policy, TransactionRequest request) {
+        WalletId wallet = request.wallet();
+        boolean emptyData = request.data().length == 0;
+        if (request.maxPriorityFeePerGas().compareTo(request.maxFeePerGas()) > 0) {
+            throw new SigningRefused(Reason.INVALID_REQUEST, "maxPriorityFeePerGas exceeds maxFeePerGas");
+        }
+        if (!policy.allowsChain(request.chainId())) {
+            throw new SigningRefused(Reason.CHAIN_NOT_ALLOWED, "chain " + request.chainId() + " is not allowed");
+        }
+        String to = request.to();
+        if (to == null) {
+            if (emptyData) {
+                throw new SigningRefused(Reason.INVALID_REQUEST, "contract creation without init code");
+            }
+            if (!policy.isDeployer(wallet)) {
+                throw new SigningRefused(Reason.CONTRACT_CREATION_NOT_ALLOWED,
+                        "wallet " + wallet.index() + " is not a deployer");
+            }
+            return;
+        }
+        // Platform wallets move funds (gas top-ups, payouts) to arbitrary addresses by design.
+        if (policy.isPlatformWallet(wallet)) {
+            return;
+        }
+        // Checked before the contract list so a user wallet trying to move ETH out gets the precise reason.
+        if (emptyData && request.valueWei().signum() > 0) {
+            throw new SigningRefused(Reason.VALUE_TRANSFER_NOT_ALLOWED,
+                    "wallet " + wallet.index() + " may not send plain value transfers");
+        }
+        if (!policy.allowsContract(to)) {
+            throw new SigningRefused(Reason.CONTRACT_NOT_ALLOWED, "contract " + to + " is not allowed");
+        }
+    }
+
+    /** EIP-712 signatures can authorize transfers too (permits, orders): hold their domain to the same lists. */
+    static void checkTypedDataDomain(SigningPolicy policy, @Nullable Long chainId, @Nullable String verifyingContract) {
+        if (chainId != null && !policy.allowsChain(chainId)) {
+            throw new SigningRefused(Reason.CHAIN_NOT_ALLOWED, "typed-data domain chain " + chainId + " is not allowed");
+        }
+        if (verifyingContract != null && !policy.allowsContract(verifyingContract)) {
+            throw new SigningRefused(Reason.CONTRACT_NOT_ALLOWED,
+                    "typed-data verifying contract " + verifyingContract + " is not allowed");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.nfttraders.signer;
+
+import static io.nfttraders.signer.Fixtures.ANVIL_CHAIN;
+import static io.nfttraders.signer.Fixtures.MARKETPLACE;
+import static io.nfttraders.signer.Fixtures.STRANGER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.nfttraders.signer.SigningRefused.Reason;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SigningPolicyEnforcementTest {
+
+    @TempDir
+    Path dir;
+
+    private final Fixtures.RecordingAudit audit = new Fixtures.RecordingAudit();
+    private final Fixtures.MutableClock clock = new Fixtures.MutableClock();
+
+    private Signer signer(int maxPerMinute) {
+        return Fixtures.anvilSigner(dir, Fixtures.policy(maxPerMinute), audit, clock);
+    }
+
+    /** Asserts the refusal reason and that exactly this one refusal was audited. */
+    private void assertRefused(ThrowingCallable request, Reason reason) {
+        int before = audit.records.size();
+        assertThatExceptionOfType(SigningRefused.class).isThrownBy(request)
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(reason))
+                .withMessageStartingWith(reason.name());
+        assertThat(audit.records).hasSize(before + 1);
+        assertThat(audit.last().signed()).isFalse();
+        assertThat(audit.last().refusal()).startsWith(reason.name());
+    }
+
+    @Test
+    void refusesTransactionForDisallowedChain() {
+        Signer signer = signer(10);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, 5, MARKETPLACE, BigInteger.ZERO, new byte[] {1})),
+                Reason.CHAIN_NOT_ALLOWED);
+        assertThat(audit.last().chainId()).isEqualTo(5L);
+    }
+
+    @Test
+    void refusesDisallowedChainEvenForPlatformWallets() {
+        Signer signer = signer(10);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.PLATFORM, 5, STRANGER, BigInteger.ONE, new byte[0])),
+                Reason.CHAIN_NOT_ALLOWED);
+    }
+
+    @Test
+    void refusesUserCallToDisallowedContract() {
+        Signer signer = signer(10);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, STRANGER, BigInteger.ZERO, new byte[] {1})),
+                Reason.CONTRACT_NOT_ALLOWED);
+        assertThat(audit.last().target()).isEqualTo(STRANGER);
+    }
+
+    @Test
+    void comparesAllowedContractsCaseInsensitively() {
+        Signer signer = signer(10);
+        signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, MARKETPLACE.toLowerCase(), BigInteger.ZERO, new byte[] {1}));
+        signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, "0x" + MARKETPLACE.substring(2).toUpperCase(), BigInteger.ZERO, new byte[] {1}));
+
+        assertThat(audit.records).hasSize(2).allMatch(SigningAuditRecord::signed);
+    }
+
+    @Test
+    void refusesContractCreationByNonDeployer() {
+        Signer signer = signer(10);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.PLATFORM, ANVIL_CHAIN, null, BigInteger.ZERO, new byte[] {0x60})),
+                Reason.CONTRACT_CREATION_NOT_ALLOWED);
+        assertThat(audit.last().target()).isNull();
+    }
+
+    @Test
+    void refusesContractCreationWithoutInitCode() {
+        Signer signer = signer(10);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.DEPLOYER, ANVIL_CHAIN, null, BigInteger.ZERO, new byte[0])),
+                Reason.INVALID_REQUEST);
+    }
+
+    @Test
+    void refusesPlainValueTransferByUserWallet() {
+        Signer signer = signer(10);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, STRANGER, BigInteger.ONE, new byte[0])),
+                Reason.VALUE_TRANSFER_NOT_ALLOWED);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, MARKETPLACE, BigInteger.ONE, new byte[0])),
+                Reason.VALUE_TRANSFER_NOT_ALLOWED);
+    }
+
+    @Test
+    void allowsUserToPayAnAllowedContractWithCalldata() {
+        Signer signer = signer(10);
+        signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, MARKETPLACE, BigInteger.TEN.pow(17), new byte[] {1, 2, 3, 4}));
+        assertThat(audit.last().signed()).isTrue();
+    }
+
+    @Test
+    void allowsPlatformWalletToCallAnyContract() {
+        Signer signer = signer(10);
+        signer.sign(Fixtures.call(Fixtures.PLATFORM, ANVIL_CHAIN, STRANGER, BigInteger.ZERO, new byte[] {1}));
+        assertThat(audit.last().signed()).isTrue();
+    }
+
+    @Test
+    void refusesPriorityFeeAboveMaxFee() {
+        Signer signer = signer(10);
+        TransactionRequest request = new TransactionRequest(Fixtures.USER, ANVIL_CHAIN, BigInteger.ONE, BigInteger.valueOf(21_000),
+                MARKETPLACE, BigInteger.ZERO, new byte[] {1}, BigInteger.TEN, BigInteger.ONE, "user-1", "buy");
+        assertRefused(() -> signer.sign(request), Reason.INVALID_REQUEST);
+    }
+
+    @Test
+    void refusesTypedDataForDisallowedDomainChainOrContract() {
+        Signer signer = signer(10);
+        assertRefused(() -> signer.sign(new TypedDataRequest(Fixtures.USER,
+                Fixtures.mailJson(5, Fixtures.EIP712_MAIL_CONTRACT), "user-1", "mail")), Reason.CHAIN_NOT_ALLOWED);
+        assertRefused(() -> signer.sign(new TypedDataRequest(Fixtures.USER,
+                Fixtures.mailJson(1, STRANGER), "user-1", "mail")), Reason.CONTRACT_NOT_ALLOWED);
+        assertThat(audit.last().target()).isEqualTo(STRANGER);
+    }
+
+    @Test
+    void refusesSignaturesBeyondThePerWalletRateLimitUntilTheWindowSlides() {
+        Signer signer = signer(3);
+        byte[] message = "hi".getBytes(StandardCharsets.UTF_8);
+        signer.sign(new PersonalMessageRequest(Fixtures.USER, message, "user-1", "login"));
+        clock.advance(Duration.ofSeconds(20));
+        signer.sign(Fixtures.marketplaceCall(Fixtures.USER));
+        signer.sign(new TypedDataRequest(Fixtures.USER, Fixtures.mailJson(), "user-1", "mail"));
+
+        assertRefused(() -> signer.sign(Fixtures.marketplaceCall(Fixtures.USER)), Reason.RATE_LIMITED);
+        assertRefused(() -> signer.sign(new PersonalMessageRequest(Fixtures.USER, message, "user-1", "login")), Reason.RATE_LIMITED);
+        signer.sign(Fixtures.marketplaceCall(Fixtures.PLATFORM)); // other wallets are unaffected
+
+        clock.advance(Duration.ofSeconds(41)); // the first signature is now over a minute old
+        signer.sign(Fixtures.marketplaceCall(Fixtures.USER));
+        assertRefused(() -> signer.sign(Fixtures.marketplaceCall(Fixtures.USER)), Reason.RATE_LIMITED);
+    }
+
+    @Test
+    void refusedRequestsDoNotUseUpTheRateLimit() {
+        Signer signer = signer(1);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, 5, MARKETPLACE, BigInteger.ZERO, new byte[] {1})),
+                Reason.CHAIN_NOT_ALLOWED);
+        signer.sign(Fixtures.marketplaceCall(Fixtures.USER));
+        assertThat(audit.last().signed()).isTrue();
+    }
+
+    @Test
+    void updatedPolicyAppliesToSubsequentRequests() {
+        Signer signer = signer(10);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, STRANGER, BigInteger.ZERO, new byte[] {1})),
+                Reason.CONTRACT_NOT_ALLOWED);
+
+        signer.updatePolicy(signer.policy().withAllowedContracts(Set.of(MARKETPLACE, STRANGER)));
+
+        signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, STRANGER, BigInteger.ZERO, new byte[] {1}));
+        assertThat(audit.last().signed()).isTrue();
+        assertThat(signer.policy().allowsContract(STRANGER)).isTrue();
+    }
+
+    @Test
+    void failingAuditSinkWithholdsTheSignature() {
+        SigningAudit broken = record -> {
+            throw new IllegalStateException("database down");
+        };
+        Signer signer = Fixtures.anvilSigner(dir, Fixtures.policy(10), broken, clock);
+
+        assertThatIllegalStateException().isThrownBy(() -> signer.sign(Fixtures.marketplaceCall(Fixtures.USER)))
+                .withMessageContaining("signature withheld");
+        assertThatIllegalStateException().isThrownBy(() -> signer.sign(
+                new PersonalMessageRequest(Fixtures.USER, new byte[] {1}, "user-1", "login")));
+    }
+
+    @Test
+    void failingAuditSinkStillRefusesAndReportsTheAuditFailure() {
+        SigningAudit broken = record -> {
+            throw new IllegalStateException("database down");
+        };
+        Signer signer = Fixtures.anvilSigner(dir, Fixtures.policy(10), broken, clock);
+
+        assertThatExceptionOfType(SigningRefused.class)
+                .isThrownBy(() -> signer.sign(Fixtures.call(Fixtures.USER, 5, MARKETPLACE, BigInteger.ZERO, new byte[] {1})))
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                        .satisfies(s -> assertThat(s).hasMessage("database down")));
+    }
+
+    @Test
+    void enforcesTheRateLimitExactlyUnderConcurrentRequests() throws Exception {
+        Signer signer = signer(25);
+        AtomicInteger signed = new AtomicInteger();
+        AtomicInteger limited = new AtomicInteger();
+        Callable<Void> task = () -> {
+            try {
+                signer.sign(Fixtures.marketplaceCall(Fixtures.USER));
+                signed.incrementAndGet();
+            } catch (SigningRefused e) {
+                if (e.reason() == Reason.RATE_LIMITED) {
+                    limited.incrementAndGet();
+                }
+            }
+            return null;
+        };
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<Void> f : pool.invokeAll(IntStream.range(0, 80).mapToObj(i -> task).toList())) {
+                f.get();
+            }
+        }
+
+        assertThat(signed).hasValue(25);
+        assertThat(limited).hasValue(55);
+        assertThat(audit.records).hasSize(80);
+        assertThat(audit.records.stream().filter(SigningAuditRecord::signed)).hasSize(25);
+    }
+}

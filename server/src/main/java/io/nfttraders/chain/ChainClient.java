@@ -3,16 +3,28 @@ package io.nfttraders.chain;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 
@@ -95,6 +107,103 @@ public class ChainClient implements AutoCloseable {
         .map(ChainClient::toReceipt);
   }
 
+  /**
+   * Receipts for many hashes in one JSON-RPC batch; hashes not yet mined are absent from the
+   * result.
+   */
+  public Map<String, Receipt> receipts(Collection<String> transactionHashes) {
+    Map<String, Receipt> found = new HashMap<>();
+    for (List<String> chunk : chunks(transactionHashes)) {
+      BatchRequest batch = web3j.newBatch();
+      chunk.forEach(hash -> batch.add(web3j.ethGetTransactionReceipt(hash)));
+      for (Response<?> response : sendBatch("eth_getTransactionReceipt", batch)) {
+        if (!response.hasError() && response instanceof EthGetTransactionReceipt r) {
+          r.getTransactionReceipt().map(ChainClient::toReceipt).ifPresent(receipt -> found.put(receipt.transactionHash(), receipt));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Broadcasts many signed transactions in JSON-RPC batches, in the given order. Each result is
+   * the hash, or the node's error for that one transaction.
+   */
+  public List<BroadcastResult> sendRawTransactions(List<String> rawTransactions) {
+    List<BroadcastResult> results = new ArrayList<>(rawTransactions.size());
+    for (List<String> chunk : chunks(rawTransactions)) {
+      BatchRequest batch = web3j.newBatch();
+      chunk.forEach(raw -> batch.add(web3j.ethSendRawTransaction(raw)));
+      for (Response<?> response : sendBatch("eth_sendRawTransaction", batch)) {
+        results.add(response.hasError()
+            ? BroadcastResult.rejected(response.getError().getCode(), response.getError().getMessage())
+            : BroadcastResult.accepted(((EthSendTransaction) response).getTransactionHash()));
+      }
+    }
+    return results;
+  }
+
+  /** The canonical block hash at each height (absent if the chain is shorter). */
+  public Map<BigInteger, String> blockHashes(Collection<BigInteger> numbers) {
+    Map<BigInteger, String> hashes = new HashMap<>();
+    for (List<BigInteger> chunk : chunks(numbers)) {
+      BatchRequest batch = web3j.newBatch();
+      chunk.forEach(n -> batch.add(web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(n), false)));
+      for (Response<?> response : sendBatch("eth_getBlockByNumber", batch)) {
+        if (!response.hasError() && response instanceof EthBlock b && b.getBlock() != null) {
+          hashes.put(b.getBlock().getNumber(), b.getBlock().getHash());
+        }
+      }
+    }
+    return hashes;
+  }
+
+  private static final int BATCH_SIZE = 200;
+
+  private static <T> List<List<T>> chunks(Collection<T> items) {
+    List<T> all = List.copyOf(items);
+    List<List<T>> chunks = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += BATCH_SIZE) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + BATCH_SIZE)));
+    }
+    return chunks;
+  }
+
+  private static List<? extends Response<?>> sendBatch(String method, BatchRequest batch) {
+    try {
+      return batch.send().getResponses();
+    } catch (IOException e) {
+      throw new ChainUnavailable(method + " batch failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Logs of the given contracts and event signatures (topic 0) in [from, to]. */
+  public List<ChainLog> logs(long from, long to, List<String> addresses, List<String> eventTopics) {
+    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)), DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), addresses);
+    filter.addOptionalTopics(eventTopics.toArray(String[]::new));
+    EthLog response;
+    try {
+      response = web3j.ethGetLogs(filter).send();
+    } catch (IOException e) {
+      throw new ChainUnavailable("eth_getLogs failed: " + e.getMessage(), e);
+    }
+    if (response.hasError()) {
+      String message = response.getError().getMessage();
+      String lower = message.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("range") || lower.contains("too many") || lower.contains("limit") || lower.contains("exceed")) {
+        throw new TooManyLogs(message);
+      }
+      throw new ChainRejected("eth_getLogs", response.getError().getCode(), message);
+    }
+    List<ChainLog> logs = new ArrayList<>(response.getLogs().size());
+    for (EthLog.LogResult<?> result : response.getLogs()) {
+      Log log = (Log) result.get();
+      logs.add(new ChainLog(log.getAddress(), log.getTopics(), log.getData(), log.getBlockNumber().longValueExact(), log.getBlockHash(),
+          log.getLogIndex().intValueExact(), log.getTransactionHash()));
+    }
+    return logs;
+  }
+
   /** Polls for a receipt; empty if none arrived within {@code timeout}. */
   public Optional<Receipt> awaitReceipt(String transactionHash, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -125,7 +234,7 @@ public class ChainClient implements AutoCloseable {
   }
 
   /** Raw JSON-RPC for node-specific methods (e.g. anvil's evm_snapshot in tests). */
-  public <T extends Response<?>> T request(String method, java.util.List<?> params, Class<T> type) {
+  public <T extends Response<?>> T request(String method, List<?> params, Class<T> type) {
     return send(method, new Request<>(method, params, service, type));
   }
 

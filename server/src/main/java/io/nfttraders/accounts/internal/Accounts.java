@@ -65,7 +65,8 @@ class Accounts {
   SignedUp signUp(String rawEmail, String password) {
     String email = normalizeEmail(rawEmail);
     PasswordPolicy.check(password, email);
-    User user = new User(UUID.randomUUID(), email, passwords.encode(password), Role.USER);
+    Role role = properties.isAdminEmail(email) ? Role.ADMIN : Role.USER;
+    User user = new User(UUID.randomUUID(), email, passwords.encode(password), role);
     try {
       jdbc.sql("insert into users (id, email, password_hash, role) values (:id, :email, :hash, :role)")
           .param("id", user.id())
@@ -77,7 +78,7 @@ class Accounts {
       throw new AuthProblems.EmailAlreadyRegistered();
     }
     Wallet wallet = wallets.openWallet(user.id());
-    log.info("user signed up userId={}", user.id());
+    log.info("user signed up userId={} role={}", user.id(), role);
     return new SignedUp(user, wallet);
   }
 

@@ -95,6 +95,14 @@ class AuthorizationTest {
   }
 
   @Test
+  void aConfiguredAdminEmailSignsUpAsAdmin() {
+    Api.Response signUp = api.postJson("/api/v1/auth/signup", Map.of("email", "Admin@NFTTraders.test", "password", "the admin passphrase"), null);
+    assertThat(signUp.status()).isEqualTo(201);
+    String token = api.postJson("/api/v1/auth/login", Map.of("email", "admin@nfttraders.test", "password", "the admin passphrase"), null).text("accessToken");
+    assertThat(api.get("/api/v1/user/profile", token).text("role")).isEqualTo("ADMIN");
+  }
+
+  @Test
   void failedAuthorizationChangesNothing() {
     long users = jdbc.sql("select count(*) from users").query(Long.class).single();
     long tokens = jdbc.sql("select count(*) from refresh_tokens where revoked_at is null").query(Long.class).single();

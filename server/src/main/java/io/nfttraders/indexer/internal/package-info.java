@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.indexer.internal;
+
+import org.jspecify.annotations.NullMarked;

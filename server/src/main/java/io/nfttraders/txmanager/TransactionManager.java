@@ -1,0 +1,99 @@
+package io.nfttraders.txmanager;
+
+import io.nfttraders.chain.ChainProperties;
+import io.nfttraders.signer.Signer;
+import io.nfttraders.txmanager.internal.TransactionPipeline;
+import io.nfttraders.txmanager.internal.TransactionRows;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** The one way to write to the chain: enqueue an intent, follow its transaction. */
+@Service("chainTransactionManager") // "transactionManager" is Spring's JDBC one
+public class TransactionManager {
+
+  private final JdbcClient jdbc;
+  private final Signer signer;
+  private final ChainProperties chain;
+  private final TransactionRows rows;
+  private final TransactionPipeline pipeline;
+  private final Clock clock;
+
+  TransactionManager(JdbcClient jdbc, Signer signer, ChainProperties chain, TransactionRows rows, TransactionPipeline pipeline, Clock clock) {
+    this.jdbc = jdbc;
+    this.signer = signer;
+    this.chain = chain;
+    this.rows = rows;
+    this.pipeline = pipeline;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores the intent as a QUEUED transaction in the caller's database transaction: once the
+   * caller commits, the transaction will be sent, whatever crashes in between.
+   */
+  @Transactional
+  public TransactionId enqueue(TransactionIntent intent) {
+    TransactionId id = TransactionId.random();
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.sql("""
+            insert into chain_transactions (id, chain_id, kind, wallet_index, from_address, to_address, value_wei, data, gas_limit,
+              requested_by, reason, depends_on, status, next_attempt_at, created_at, updated_at)
+            values (:id, :chain, :kind, :wallet, :from, :to, :value, :data, :gas, :requestedBy, :reason, :dependsOn, 'QUEUED', :now, :now, :now)
+            """)
+        .param("id", id.value())
+        .param("chain", chain.id())
+        .param("kind", intent.kind())
+        .param("wallet", intent.wallet().index())
+        .param("from", signer.address(intent.wallet()))
+        .param("to", intent.to())
+        .param("value", intent.valueWei())
+        .param("data", intent.data())
+        .param("gas", intent.gasLimit())
+        .param("requestedBy", intent.requestedBy().orElse(null))
+        .param("reason", intent.reason())
+        .param("dependsOn", intent.dependsOn().map(TransactionId::value).orElse(null))
+        .param("now", now)
+        .update();
+    jdbc.sql("insert into chain_transaction_history (transaction_id, status, detail, at) values (:id, 'QUEUED', :reason, :now)")
+        .param("id", id.value())
+        .param("reason", intent.reason())
+        .param("now", now)
+        .update();
+    wakePipelineAfterCommit();
+    return id;
+  }
+
+  public Optional<TransactionView> find(TransactionId id) {
+    return rows.find(id);
+  }
+
+  /** The transaction that was mined under this hash (or any of its replaced versions). */
+  public Optional<TransactionView> findByHash(String transactionHash) {
+    return rows.findByHash(transactionHash);
+  }
+
+  public List<TransactionView> requestedBy(UUID user, int limit) {
+    return rows.requestedBy(user, limit);
+  }
+
+  private void wakePipelineAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          pipeline.wake();
+        }
+      });
+    } else {
+      pipeline.wake();
+    }
+  }
+}

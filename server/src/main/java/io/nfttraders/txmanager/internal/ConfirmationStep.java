@@ -1,0 +1,95 @@
+package io.nfttraders.txmanager.internal;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.ChainUnavailable;
+import io.nfttraders.txmanager.TransactionConfirmed;
+import io.nfttraders.txmanager.TransactionId;
+import io.nfttraders.txmanager.TransactionStatus;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * MINED -> CONFIRMED once the configured number of blocks stand on it and its block is still the
+ * canonical one. If a reorganisation replaced that block, the transaction goes back to SENT: the
+ * receipt step finds it again in the new chain, or it is broadcast again.
+ */
+@Component
+class ConfirmationStep {
+
+  private static final Logger log = LoggerFactory.getLogger(ConfirmationStep.class);
+
+  private record Mined(UUID id, String kind, String hash, long block, String blockHash) {}
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final TransactionRows rows;
+  private final ChainClient chain;
+  private final ApplicationEventPublisher events;
+  private final TxManagerProperties properties;
+
+  ConfirmationStep(JdbcClient jdbc, TransactionTemplate transactions, TransactionRows rows, ChainClient chain,
+      ApplicationEventPublisher events, TxManagerProperties properties) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.rows = rows;
+    this.chain = chain;
+    this.events = events;
+    this.properties = properties;
+  }
+
+  int run() {
+    List<Mined> mined = jdbc.sql("select id, kind, tx_hash, block_number, block_hash from chain_transactions where status = 'MINED' order by block_number limit :limit")
+        .param("limit", properties.batchSize() * 2)
+        .query((rs, n) -> new Mined(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
+        .list();
+    if (mined.isEmpty()) {
+      return 0;
+    }
+    long head;
+    Map<BigInteger, String> canonical;
+    try {
+      head = chain.blockNumber().longValueExact();
+      canonical = chain.blockHashes(mined.stream().map(m -> BigInteger.valueOf(m.block())).distinct().toList());
+    } catch (ChainUnavailable down) {
+      return 0;
+    }
+    int changed = 0;
+    for (Mined tx : mined) {
+      String hashNow = canonical.get(BigInteger.valueOf(tx.block()));
+      if (hashNow != null && !hashNow.equalsIgnoreCase(tx.blockHash())) {
+        transactions.executeWithoutResult(s -> reorganisedAway(tx));
+        changed++;
+      } else if (hashNow != null && head - tx.block() + 1 >= properties.confirmations()) {
+        transactions.executeWithoutResult(s -> {
+          if (rows.transition(tx.id(), TransactionStatus.MINED, TransactionStatus.CONFIRMED, (head - tx.block() + 1) + " confirmations")) {
+            events.publishEvent(new TransactionConfirmed(new TransactionId(tx.id()), tx.kind(), tx.hash(), tx.block()));
+          }
+        });
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  private void reorganisedAway(Mined tx) {
+    int updated = jdbc.sql("""
+            update chain_transactions set status = 'SENT', block_number = null, block_hash = null, gas_used = null, sent_at = :now, updated_at = :now
+            where id = :id and status = 'MINED'
+            """)
+        .param("now", rows.now())
+        .param("id", tx.id())
+        .update();
+    if (updated == 1) {
+      rows.history(tx.id(), TransactionStatus.SENT, "block " + tx.block() + " was reorganised away");
+      log.warn("transaction id={} hash={} left the canonical chain (block {} reorganised)", tx.id(), tx.hash(), tx.block());
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.nfttraders.txmanager.internal;
+
+import io.nfttraders.txmanager.TransactionId;
+import io.nfttraders.txmanager.TransactionStatus;
+import io.nfttraders.txmanager.TransactionView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** SQL for the transaction rows shared by the pipeline steps and the queries. */
+@Component
+public class TransactionRows {
+
+  static final String VIEW_COLUMNS =
+      "id, chain_id, kind, from_address, to_address, nonce, tx_hash, status, block_number, gas_used, last_error, created_at, updated_at";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  TransactionRows(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+
+  Instant instant() {
+    return clock.instant();
+  }
+
+  void history(UUID id, TransactionStatus status, @Nullable String detail) {
+    jdbc.sql("insert into chain_transaction_history (transaction_id, status, detail, at) values (:id, :status, :detail, :at)")
+        .param("id", id)
+        .param("status", status.name())
+        .param("detail", detail)
+        .param("at", now())
+        .update();
+  }
+
+  /** Moves a transaction on only if it is still where the caller saw it (several instances may race). */
+  boolean transition(UUID id, TransactionStatus from, TransactionStatus to, @Nullable String detail) {
+    int updated = jdbc.sql("update chain_transactions set status = :to, updated_at = :now where id = :id and status = :from")
+        .param("to", to.name())
+        .param("now", now())
+        .param("id", id)
+        .param("from", from.name())
+        .update();
+    if (updated == 1) {
+      history(id, to, detail);
+    }
+    return updated == 1;
+  }
+
+  void backoff(UUID id, int attempts, java.time.Duration delay, String error) {
+    jdbc.sql("update chain_transactions set attempts = :attempts, next_attempt_at = :next, last_error = :error, updated_at = :now where id = :id")
+        .param("attempts", attempts)
+        .param("next", Timestamp.from(clock.instant().plus(delay)))
+        .param("error", error)
+        .param("now", now())
+        .param("id", id)
+        .update();
+  }
+
+  public Optional<TransactionView> find(TransactionId id) {
+    return jdbc.sql("select " + VIEW_COLUMNS + " from chain_transactions where id = :id")
+        .param("id", id.value())
+        .query((rs, n) -> view(rs))
+        .optional();
+  }
+
+  public Optional<TransactionView> findByHash(String hash) {
+    return jdbc.sql("select transaction_id from chain_transaction_hashes where tx_hash = :hash")
+        .param("hash", hash.toLowerCase())
+        .query(UUID.class)
+        .optional()
+        .flatMap(id -> find(new TransactionId(id)));
+  }
+
+  boolean isRequestedBy(TransactionId id, UUID user) {
+    return jdbc.sql("select count(*) from chain_transactions where id = :id and requested_by = :user")
+        .param("id", id.value())
+        .param("user", user)
+        .query(Long.class)
+        .single() > 0;
+  }
+
+  public List<TransactionView> requestedBy(UUID user, int limit) {
+    return jdbc.sql("select " + VIEW_COLUMNS + " from chain_transactions where requested_by = :user order by created_at desc limit :limit")
+        .param("user", user)
+        .param("limit", limit)
+        .query((rs, n) -> view(rs))
+        .list();
+  }
+
+  private TransactionView view(ResultSet rs) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    List<TransactionView.StatusChange> history = jdbc.sql(
+            "select status, detail, at from chain_transaction_history where transaction_id = :id order by id")
+        .param("id", id)
+        .query((h, n) -> new TransactionView.StatusChange(
+            TransactionStatus.valueOf(h.getString(1)), h.getString(2), h.getTimestamp(3).toInstant()))
+        .list();
+    return new TransactionView(
+        new TransactionId(id),
+        rs.getLong("chain_id"),
+        rs.getString("kind"),
+        rs.getString("from_address"),
+        rs.getString("to_address"),
+        (Long) rs.getObject("nonce"),
+        rs.getString("tx_hash"),
+        TransactionStatus.valueOf(rs.getString("status")),
+        (Long) rs.getObject("block_number"),
+        (Long) rs.getObject("gas_used"),
+        rs.getString("last_error"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        history);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.txmanager.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,8 @@ package io.nfttraders.support;
 
 import io.nfttraders.NftTradersApplication;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,11 +17,13 @@ public final class StandaloneServer implements AutoCloseable {
     this.context = context;
   }
 
-  public static StandaloneServer start(Path dataDirectory) {
+  public static StandaloneServer start(Path dataDirectory, String... extraArguments) {
+    List<String> arguments = new ArrayList<>(List.of("--nft.data-dir=" + dataDirectory, "--server.port=0", "--nft.chain.embedded.port=0"));
+    arguments.addAll(List.of(extraArguments));
     ConfigurableApplicationContext context = new SpringApplicationBuilder(NftTradersApplication.class)
         .profiles("test")
         // command-line arguments: they outrank the test profile's random data directory
-        .run("--nft.data-dir=" + dataDirectory, "--server.port=0", "--nft.chain.embedded.port=0");
+        .run(arguments.toArray(String[]::new));
     return new StandaloneServer(context);
   }
 

@@ -1,0 +1,51 @@
+package io.nfttraders.support;
+
+import io.nfttraders.chain.ChainClient;
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.utils.Numeric;
+
+/** Reads and calls of our Collection contract for tests, straight against the chain. */
+public final class CollectionAbi {
+
+  private CollectionAbi() {}
+
+  public static byte[] mint(String to, byte[] digest) {
+    return bytes(new Function("mint", List.of(new Address(to), new Bytes32(digest)), List.of()));
+  }
+
+  public static byte[] mintBatch(String to, int count, byte[] digest) {
+    return bytes(new Function("mintBatch", List.of(new Address(to), new Uint256(count), new Bytes32(digest)), List.of()));
+  }
+
+  public static byte[] transferFrom(String from, String to, BigInteger tokenId) {
+    return bytes(new Function("transferFrom", List.of(new Address(from), new Address(to), new Uint256(tokenId)), List.of()));
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static String ownerOf(ChainClient chain, String collection, BigInteger tokenId) {
+    Function f = new Function("ownerOf", List.of(new Uint256(tokenId)), List.of(new TypeReference<Address>() {}));
+    List<Type> out = FunctionReturnDecoder.decode(chain.call(collection, FunctionEncoder.encode(f)), (List) f.getOutputParameters());
+    return out.getFirst().getValue().toString();
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static String tokenUri(ChainClient chain, String collection, BigInteger tokenId) {
+    Function f = new Function("tokenURI", List.of(new Uint256(tokenId)), List.of(new TypeReference<Utf8String>() {}));
+    List<Type> out = FunctionReturnDecoder.decode(chain.call(collection, FunctionEncoder.encode(f)), (List) f.getOutputParameters());
+    return out.getFirst().getValue().toString();
+  }
+
+  private static byte[] bytes(Function f) {
+    return Numeric.hexStringToByteArray(FunctionEncoder.encode(f));
+  }
+}

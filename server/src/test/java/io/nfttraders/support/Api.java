@@ -59,6 +59,19 @@ public final class Api {
     }
   }
 
+  /** POST /api/v1/nfts with one image and its metadata. */
+  public Response mint(String token, byte[] png, String metadataJson, @Nullable String idempotencyKey) {
+    return upload("/api/v1/nfts", token, new Multipart().file("image", "image.png", "image/png", png).json("metadata", metadataJson), idempotencyKey);
+  }
+
+  public Response upload(String path, String token, Multipart body, @Nullable String idempotencyKey) {
+    HttpRequest.Builder b = request(path, token).header("Content-Type", body.contentType()).POST(body.body());
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(b);
+  }
+
   public HttpRequest.Builder request(String path, @Nullable String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (token != null) {

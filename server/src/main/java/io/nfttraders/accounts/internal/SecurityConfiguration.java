@@ -47,7 +47,9 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/v1/chains", "/api/openapi.yaml").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/v1/chains", "/api/openapi.yaml", "/api/v1/nfts/*/*/*").permitAll()
+            .requestMatchers(HttpMethod.GET, "/ipfs/**").permitAll()
+            .requestMatchers(HttpMethod.HEAD, "/ipfs/**").permitAll()
             .requestMatchers("/api/**").authenticated()
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")

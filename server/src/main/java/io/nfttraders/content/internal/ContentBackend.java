@@ -1,0 +1,41 @@
+package io.nfttraders.content.internal;
+
+import io.nfttraders.content.Cid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where stored content lives: whole files (not IPFS blocks) with their media type, and directory
+ * listings. Writes are idempotent and atomic: a reader sees a complete file or none.
+ */
+interface ContentBackend {
+
+  /**
+   * @param size the file's length in bytes
+   * @param dagSize the cumulative size of its IPFS DAG (what a directory link to it records)
+   */
+  record FileRecord(Cid cid, long size, String mediaType, long dagSize) {}
+
+  /** @param entries sorted by name bytes */
+  record DirectoryRecord(Cid cid, long dagSize, List<DirectoryEntry> entries) {}
+
+  /**
+   * @param size a file's length, or the bytes of all files below a directory
+   * @param dagSize the cumulative size of the child's DAG
+   */
+  record DirectoryEntry(String name, Cid cid, long size, long dagSize) {}
+
+  Optional<FileRecord> file(Cid cid);
+
+  /** Stores {@code bytes} as the file {@code record} describes, unless it is already stored. */
+  void putFile(FileRecord record, byte[] bytes);
+
+  /** Bytes {@code first} to {@code last} (inclusive) of a stored file. */
+  InputStream openRange(Cid cid, long first, long last) throws IOException;
+
+  Optional<DirectoryRecord> directory(Cid cid);
+
+  void putDirectory(DirectoryRecord record);
+}

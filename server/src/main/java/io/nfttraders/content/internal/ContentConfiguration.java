@@ -1,0 +1,30 @@
+package io.nfttraders.content.internal;
+
+import io.nfttraders.content.ContentStore;
+import io.nfttraders.content.ImageValidation;
+import io.nfttraders.platform.DataDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ContentConfiguration {
+
+  /** An S3 back end's client is closed with the context (inferred {@code close()}). */
+  @Bean
+  ContentBackend contentBackend(ContentProperties properties, DataDirectory dataDirectory) {
+    return switch (properties.backend()) {
+      case LOCAL -> new LocalContentBackend(dataDirectory.resolve("content"));
+      case S3 -> S3ContentBackend.create(properties.s3());
+    };
+  }
+
+  @Bean
+  ContentStore contentStore(ContentBackend backend) {
+    return new UnixFsContentStore(backend);
+  }
+
+  @Bean
+  ImageValidation imageValidation(ContentProperties properties) {
+    return new ImageValidation(properties.maxImageBytes().toBytes());
+  }
+}

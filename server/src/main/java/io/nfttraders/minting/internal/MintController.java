@@ -1,0 +1,155 @@
+package io.nfttraders.minting.internal;
+
+import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.platform.IdempotentRequests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Mint commands: answered 202 with the transaction to follow; an Idempotency-Key makes retries safe. */
+@RestController
+class MintController {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Minter minter;
+  private final IdempotentRequests idempotent;
+  private final MintingProperties properties;
+
+  MintController(Minter minter, IdempotentRequests idempotent, MintingProperties properties) {
+    this.minter = minter;
+    this.idempotent = idempotent;
+    this.properties = properties;
+  }
+
+  @PostMapping(path = "/api/v1/nfts", consumes = "multipart/form-data")
+  ResponseEntity<MintAccepted> mint(MultipartHttpServletRequest request, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+      Authentication authentication) {
+    UUID user = CurrentUser.id(authentication);
+    byte[] image = bytes(required(request.getFile("image"), "image"));
+    byte[] metadata = metadataPart(request);
+    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(List.of(image, metadata)), MintAccepted.class, () -> {
+      Minter.Prepared prepared = minter.store(minter.validate(image, metadata));
+      return new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared));
+    });
+    return accepted(answer);
+  }
+
+  /** A drop: parts "images" (one per token, in order) and "metadata" (a JSON array, same order). */
+  @PostMapping(path = "/api/v1/nfts/batch", consumes = "multipart/form-data")
+  ResponseEntity<MintAccepted> mintBatch(MultipartHttpServletRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, Authentication authentication) {
+    UUID user = CurrentUser.id(authentication);
+    List<MultipartFile> imageParts = request.getFiles("images");
+    List<byte[]> metadata = metadataArray(metadataPart(request));
+    if (imageParts.isEmpty()) {
+      throw new MintProblems.MissingPart("images");
+    }
+    if (imageParts.size() != metadata.size()) {
+      throw new MintProblems.BatchMismatch(imageParts.size() + " images but " + metadata.size() + " metadata entries");
+    }
+    if (imageParts.size() > properties.maxBatchItems()) {
+      throw new MintProblems.BatchMismatch("a batch may have at most " + properties.maxBatchItems() + " items");
+    }
+    List<byte[]> images = imageParts.stream().map(MintController::bytes).toList();
+    List<byte[]> all = new ArrayList<>(images);
+    all.addAll(metadata);
+    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(all), MintAccepted.class, () -> {
+      List<Minter.Validated> validated = new ArrayList<>();
+      for (int i = 0; i < images.size(); i++) {
+        validated.add(validateItem(i, images.get(i), metadata.get(i)));
+      }
+      List<Minter.Prepared> prepared = validated.stream().map(minter::store).toList();
+      return new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared));
+    });
+    return accepted(answer);
+  }
+
+  /** Says which item of a drop is wrong. */
+  private Minter.Validated validateItem(int index, byte[] image, byte[] metadata) {
+    try {
+      return minter.validate(image, metadata);
+    } catch (MintProblems.InvalidMetadata e) {
+      throw new MintProblems.BatchMismatch("item " + index + ": " + e.detail());
+    }
+  }
+
+  private static ResponseEntity<MintAccepted> accepted(IdempotentRequests.Answer<MintAccepted> answer) {
+    return ResponseEntity.status(answer.status())
+        .location(URI.create("/api/v1/transactions/" + answer.body().transactionId()))
+        .body(answer.body());
+  }
+
+  /** The metadata may come as a file part or as a plain form field. */
+  private static byte[] metadataPart(MultipartHttpServletRequest request) {
+    MultipartFile file = request.getFile("metadata");
+    if (file != null) {
+      return bytes(file);
+    }
+    String field = request.getParameter("metadata");
+    if (field == null) {
+      throw new MintProblems.MissingPart("metadata");
+    }
+    return field.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static List<byte[]> metadataArray(byte[] json) {
+    JsonNode array;
+    try {
+      array = JSON.readTree(json);
+    } catch (JacksonException e) {
+      throw new MintProblems.InvalidMetadata(List.of("metadata must be a JSON array of metadata objects"));
+    }
+    if (array == null || !array.isArray()) {
+      throw new MintProblems.InvalidMetadata(List.of("metadata must be a JSON array of metadata objects"));
+    }
+    List<byte[]> items = new ArrayList<>();
+    array.forEach(node -> items.add(JSON.writeValueAsBytes(node)));
+    return items;
+  }
+
+  private static MultipartFile required(@Nullable MultipartFile file, String name) {
+    if (file == null || file.isEmpty()) {
+      throw new MintProblems.MissingPart(name);
+    }
+    return file;
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    try {
+      return file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String fingerprint(List<byte[]> parts) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (byte[] part : parts) {
+        sha.update(MessageDigest.getInstance("SHA-256").digest(part));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.nfttraders.minting.internal;
+
+import io.nfttraders.platform.ApiProblem;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+final class MintProblems {
+
+  private MintProblems() {}
+
+  static final class InvalidMetadata extends ApiProblem {
+    private final List<String> errors;
+
+    InvalidMetadata(List<String> errors) {
+      super(HttpStatus.BAD_REQUEST, "invalid-metadata", "Invalid metadata", "The metadata does not follow the ERC-721 metadata conventions: " + String.join("; ", errors));
+      this.errors = List.copyOf(errors);
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+      return Map.of("errors", errors);
+    }
+  }
+
+  static final class MissingPart extends ApiProblem {
+    MissingPart(String part) {
+      super(HttpStatus.BAD_REQUEST, "missing-part", "Missing part", "The multipart request needs a part named '" + part + "'");
+    }
+  }
+
+  static final class BatchMismatch extends ApiProblem {
+    BatchMismatch(String detail) {
+      super(HttpStatus.BAD_REQUEST, "invalid-batch", "Invalid batch", detail);
+    }
+  }
+
+  static final class NoWallet extends ApiProblem {
+    NoWallet() {
+      super(HttpStatus.CONFLICT, "no-custodial-wallet", "No custodial wallet", "This account has no custodial wallet to mint with");
+    }
+  }
+
+  static final class NftNotFound extends ApiProblem {
+    NftNotFound(String what) {
+      super(HttpStatus.NOT_FOUND, "nft-not-found", "NFT not found", "No indexed token " + what);
+    }
+  }
+}

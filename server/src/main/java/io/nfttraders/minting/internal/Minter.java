@@ -1,0 +1,154 @@
+package io.nfttraders.minting.internal;
+
+import io.nfttraders.chain.ChainProperties;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.content.Cid;
+import io.nfttraders.content.ContentStore;
+import io.nfttraders.content.ImageValidation;
+import io.nfttraders.content.StoredDirectory;
+import io.nfttraders.content.StoredFile;
+import io.nfttraders.custody.CustodialWallets;
+import io.nfttraders.custody.PlatformWallet;
+import io.nfttraders.custody.Wallet;
+import io.nfttraders.minting.MintMode;
+import io.nfttraders.signer.WalletId;
+import io.nfttraders.txmanager.TransactionId;
+import io.nfttraders.txmanager.TransactionIntent;
+import io.nfttraders.txmanager.TransactionManager;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns uploads into stored content and one mint transaction. Content is written first (it is
+ * idempotent by CID, so a failed request leaves at most unreferenced files); the mint records and
+ * the queued transaction are then written in the caller's database transaction.
+ */
+@Service
+class Minter {
+
+  private static final Logger log = LoggerFactory.getLogger(Minter.class);
+
+  /** One token's prepared content. */
+  record Prepared(String name, StoredFile image, StoredFile metadata, String metadataJson) {}
+
+  private final ContentStore content;
+  private final ImageValidation images;
+  private final CustodialWallets wallets;
+  private final TransactionManager transactions;
+  private final MinterGrants grants;
+  private final JdbcClient jdbc;
+  private final MintingProperties properties;
+  private final long chainId;
+  private final String collection;
+  private final Clock clock;
+
+  Minter(ContentStore content, ImageValidation images, CustodialWallets wallets, TransactionManager transactions, MinterGrants grants, JdbcClient jdbc,
+      MintingProperties properties, ChainProperties chain, DeployedContracts contracts, Clock clock) {
+    this.content = content;
+    this.images = images;
+    this.wallets = wallets;
+    this.transactions = transactions;
+    this.grants = grants;
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.chainId = chain.id();
+    this.collection = contracts.address("Collection").toLowerCase();
+    this.clock = clock;
+  }
+
+  /** One upload that passed every check, not stored yet. */
+  record Validated(byte[] image, String imageType, NftMetadata metadata) {}
+
+  /** Checks an image + metadata pair without storing anything, so a bad item in a drop stores nothing at all. */
+  Validated validate(byte[] image, byte[] metadataJson) {
+    return new Validated(image, images.validate(image).mediaType(), NftMetadata.parse(metadataJson));
+  }
+
+  /** Stores the image, then the metadata document that points to it; no database writes. */
+  Prepared store(Validated item) {
+    StoredFile storedImage = content.putFile(item.image(), item.imageType());
+    byte[] document = item.metadata().toJson("ipfs://" + storedImage.cid());
+    if (document.length > properties.maxMetadataBytes()) {
+      throw new MintProblems.InvalidMetadata(List.of("the metadata document would exceed " + properties.maxMetadataBytes() + " bytes"));
+    }
+    StoredFile storedMetadata = content.putFile(document, "application/json");
+    return new Prepared(item.metadata().name(), storedImage, storedMetadata, new String(document, StandardCharsets.UTF_8));
+  }
+
+  /** Queues the mint of one token; must run inside a database transaction. */
+  MintAccepted mintOne(UUID user, Prepared item) {
+    Wallet wallet = walletOf(user);
+    byte[] data = CollectionCalls.mint(wallet.address(), item.metadata().cid().sha256Digest());
+    String tokenUri = "ipfs://" + item.metadata().cid();
+    return record(user, wallet, intent(user, wallet, "MINT", data, CollectionCalls.MINT_GAS, "mint " + tokenUri), null, List.of(item),
+        List.of(tokenUri));
+  }
+
+  /** Queues one mintBatch over a UnixFS directory of the items' metadata ("0", "1", ...); must run inside a database transaction. */
+  MintAccepted mintBatch(UUID user, List<Prepared> items) {
+    Wallet wallet = walletOf(user);
+    List<StoredDirectory.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      StoredFile metadata = items.get(i).metadata();
+      entries.add(new StoredDirectory.Entry(Integer.toString(i), metadata.cid(), metadata.size()));
+    }
+    StoredDirectory directory = content.putDirectory(entries);
+    List<String> tokenUris = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      tokenUris.add("ipfs://" + directory.cid() + "/" + i);
+    }
+    byte[] data = CollectionCalls.mintBatch(wallet.address(), items.size(), directory.cid().sha256Digest());
+    return record(user, wallet, intent(user, wallet, "MINT_BATCH", data, CollectionCalls.mintBatchGas(items.size()),
+        "mint " + items.size() + " tokens of ipfs://" + directory.cid()), directory.cid(), items, tokenUris);
+  }
+
+  private TransactionIntent intent(UUID user, Wallet wallet, String kind, byte[] data, BigInteger gas, String reason) {
+    boolean sponsored = properties.mode() == MintMode.SPONSORED;
+    WalletId signer = sponsored ? PlatformWallet.ID : wallet.id();
+    Optional<TransactionId> after = sponsored ? Optional.empty() : Optional.of(grants.ensure(chainId, collection, wallet.address(), user));
+    return new TransactionIntent(kind, signer, collection, BigInteger.ZERO, data, gas, Optional.of(user), reason, after);
+  }
+
+  private MintAccepted record(UUID user, Wallet wallet, TransactionIntent intent, @Nullable Cid directory, List<Prepared> items, List<String> tokenUris) {
+    TransactionId tx = transactions.enqueue(intent);
+    UUID mintId = UUID.randomUUID();
+    jdbc.sql("""
+            insert into mints (id, user_id, transaction_id, chain_id, contract, mode, recipient, directory_cid, item_count, created_at)
+            values (:id, :user, :tx, :chain, :contract, :mode, :recipient, :dir, :count, :now)
+            """)
+        .param("id", mintId).param("user", user).param("tx", tx.value()).param("chain", chainId).param("contract", collection)
+        .param("mode", properties.mode().name()).param("recipient", wallet.address().toLowerCase())
+        .param("dir", directory == null ? null : directory.toString()).param("count", items.size())
+        .param("now", Timestamp.from(clock.instant()))
+        .update();
+    List<MintAccepted.Item> accepted = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Prepared item = items.get(i);
+      jdbc.sql("""
+              insert into mint_items (mint_id, position, name, metadata_cid, image_cid, token_uri, metadata)
+              values (:mint, :position, :name, :metadata, :image, :uri, :json)
+              """)
+          .param("mint", mintId).param("position", i).param("name", item.name()).param("metadata", item.metadata().cid().toString())
+          .param("image", item.image().cid().toString()).param("uri", tokenUris.get(i)).param("json", item.metadataJson())
+          .update();
+      accepted.add(new MintAccepted.Item(i, item.name(), tokenUris.get(i), "ipfs://" + item.metadata().cid(), "ipfs://" + item.image().cid()));
+    }
+    log.info("mint accepted mintId={} userId={} transactionId={} items={} mode={}", mintId, user, tx, items.size(), properties.mode());
+    return new MintAccepted(mintId, tx.toString(), "QUEUED", properties.mode().name(), collection, accepted);
+  }
+
+  private Wallet walletOf(UUID user) {
+    return wallets.walletOf(user).orElseThrow(MintProblems.NoWallet::new);
+  }
+}

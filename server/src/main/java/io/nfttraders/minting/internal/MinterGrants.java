@@ -1,0 +1,40 @@
+package io.nfttraders.minting.internal;
+
+import io.nfttraders.custody.PlatformWallet;
+import io.nfttraders.txmanager.TransactionId;
+import io.nfttraders.txmanager.TransactionIntent;
+import io.nfttraders.txmanager.TransactionManager;
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** In user-signed mode a wallet may mint once the platform has granted it MINTER_ROLE; this grant is requested once per wallet. */
+@Component
+class MinterGrants {
+
+  private final JdbcClient jdbc;
+  private final TransactionManager transactions;
+
+  MinterGrants(JdbcClient jdbc, TransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  /** The grant transaction the wallet's mints must wait for. Runs in the caller's transaction. */
+  TransactionId ensure(long chainId, String contract, String wallet, UUID user) {
+    // Two first mints of one user at once must not request two grants.
+    jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(:key))").param("key", chainId + contract + wallet).query(Integer.class).single();
+    Optional<UUID> existing = jdbc.sql("select transaction_id from minter_grants where chain_id = :chain and contract = :contract and wallet_address = :wallet")
+        .param("chain", chainId).param("contract", contract).param("wallet", wallet).query(UUID.class).optional();
+    if (existing.isPresent()) {
+      return new TransactionId(existing.get());
+    }
+    TransactionId grant = transactions.enqueue(new TransactionIntent("GRANT_MINTER", PlatformWallet.ID, contract, BigInteger.ZERO,
+        CollectionCalls.grantMinterRole(wallet), CollectionCalls.GRANT_ROLE_GAS, Optional.of(user), "let wallet " + wallet + " mint", Optional.empty()));
+    jdbc.sql("insert into minter_grants (chain_id, contract, wallet_address, transaction_id) values (:chain, :contract, :wallet, :tx)")
+        .param("chain", chainId).param("contract", contract).param("wallet", wallet).param("tx", grant.value()).update();
+    return grant;
+  }
+}

@@ -1,0 +1,23 @@
+package io.nfttraders.minting.internal;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** An NFT as the API shows it: the chain's facts (owner, provenance) and our stored metadata. */
+record NftDetails(
+    long chainId,
+    String contract,
+    String tokenId,
+    @Nullable String owner,
+    boolean burned,
+    @Nullable String tokenUri,
+    @Nullable JsonNode metadata,
+    @Nullable String imageUrl,
+    Mint mint,
+    List<Transfer> provenance) {
+
+  record Mint(String transactionHash, long blockNumber, @Nullable String transactionId, @Nullable String status) {}
+
+  record Transfer(String from, String to, long blockNumber, String transactionHash) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.minting.internal;
+
+import org.jspecify.annotations.NullMarked;

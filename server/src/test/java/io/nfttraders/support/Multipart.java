@@ -1,0 +1,42 @@
+package io.nfttraders.support;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A multipart/form-data body, built by hand so tests control every byte. */
+public final class Multipart {
+
+  private record Part(String name, String filename, String contentType, byte[] bytes) {}
+
+  private final String boundary = "----nft" + UUID.randomUUID();
+  private final List<Part> parts = new ArrayList<>();
+
+  public Multipart file(String name, String filename, String contentType, byte[] bytes) {
+    parts.add(new Part(name, filename, contentType, bytes));
+    return this;
+  }
+
+  public Multipart json(String name, String json) {
+    return file(name, name + ".json", "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public String contentType() {
+    return "multipart/form-data; boundary=" + boundary;
+  }
+
+  public HttpRequest.BodyPublisher body() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Part p : parts) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\"; filename=\"" + p.filename()
+          + "\"\r\nContent-Type: " + p.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(p.bytes());
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.BodyPublishers.ofByteArray(out.toByteArray());
+  }
+}

@@ -64,6 +64,9 @@ class MintingTest {
     assertThat(CollectionAbi.ownerOf(chain, collection, tokenId)).isEqualToIgnoringCase(user.walletAddress());
     assertThat(CollectionAbi.tokenUri(chain, collection, tokenId)).isEqualTo(tokenUri);
 
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/transactions/" + accepted.text("transactionId"), user.accessToken())
+        .json().get("tokenIds").toString().contains("\"" + tokenId + "\""));
+
     JsonNode details = api.get("/api/v1/nfts/31337/" + collection + "/" + tokenId, null).json();
     assertThat(details.get("owner").asString()).isEqualTo(user.walletAddress());
     assertThat(details.get("tokenUri").asString()).isEqualTo(tokenUri);

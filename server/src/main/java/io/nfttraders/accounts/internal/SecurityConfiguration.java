@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Stateless bearer-token security: every {@code /api/**} call needs a valid access token except
@@ -75,6 +76,13 @@ class SecurityConfiguration {
 
   private static org.springframework.http.ProblemDetail forbidden() {
     return ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this");
+  }
+
+  /** Spring Security's firewall (traversal, encoded separators...) answers in problem+json too. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, e) -> ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.BAD_REQUEST, "rejected-request",
+        "Rejected request", "The request URL is not allowed (path traversal, encoded separators or similar)"));
   }
 
   /** OWASP's Argon2id minimum: 19 MiB memory, 2 iterations, parallelism 1. */

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -69,6 +68,11 @@ public class ChainClient implements AutoCloseable {
     return send("eth_getBalance", web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST)).getBalance();
   }
 
+  /** The number of transactions of this sender in mined blocks. */
+  public BigInteger minedNonce(String address) {
+    return send("eth_getTransactionCount", web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)).getTransactionCount();
+  }
+
   /** The next nonce counting transactions still in the mempool. */
   public BigInteger pendingNonce(String address) {
     return send("eth_getTransactionCount", web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING))
@@ -114,12 +118,10 @@ public class ChainClient implements AutoCloseable {
   public Map<String, Receipt> receipts(Collection<String> transactionHashes) {
     Map<String, Receipt> found = new HashMap<>();
     for (List<String> chunk : chunks(transactionHashes)) {
-      BatchRequest batch = web3j.newBatch();
+      JsonRpcBatch<EthGetTransactionReceipt> batch = new JsonRpcBatch<>(web3j, "eth_getTransactionReceipt");
       chunk.forEach(hash -> batch.add(web3j.ethGetTransactionReceipt(hash)));
-      for (Response<?> response : sendBatch("eth_getTransactionReceipt", batch)) {
-        if (!response.hasError() && response instanceof EthGetTransactionReceipt r) {
-          r.getTransactionReceipt().map(ChainClient::toReceipt).ifPresent(receipt -> found.put(receipt.transactionHash(), receipt));
-        }
+      for (EthGetTransactionReceipt answer : batch.sendExpectingNoErrors()) {
+        answer.getTransactionReceipt().map(ChainClient::toReceipt).ifPresent(receipt -> found.put(receipt.transactionHash(), receipt));
       }
     }
     return found;
@@ -132,12 +134,12 @@ public class ChainClient implements AutoCloseable {
   public List<BroadcastResult> sendRawTransactions(List<String> rawTransactions) {
     List<BroadcastResult> results = new ArrayList<>(rawTransactions.size());
     for (List<String> chunk : chunks(rawTransactions)) {
-      BatchRequest batch = web3j.newBatch();
+      JsonRpcBatch<EthSendTransaction> batch = new JsonRpcBatch<>(web3j, "eth_sendRawTransaction");
       chunk.forEach(raw -> batch.add(web3j.ethSendRawTransaction(raw)));
-      for (Response<?> response : sendBatch("eth_sendRawTransaction", batch)) {
-        results.add(response.hasError()
-            ? BroadcastResult.rejected(response.getError().getCode(), response.getError().getMessage())
-            : BroadcastResult.accepted(((EthSendTransaction) response).getTransactionHash()));
+      for (EthSendTransaction answer : batch.send()) {
+        results.add(answer.hasError()
+            ? BroadcastResult.rejected(answer.getError().getCode(), answer.getError().getMessage())
+            : BroadcastResult.accepted(answer.getTransactionHash()));
       }
     }
     return results;
@@ -147,11 +149,11 @@ public class ChainClient implements AutoCloseable {
   public Map<BigInteger, String> blockHashes(Collection<BigInteger> numbers) {
     Map<BigInteger, String> hashes = new HashMap<>();
     for (List<BigInteger> chunk : chunks(numbers)) {
-      BatchRequest batch = web3j.newBatch();
+      JsonRpcBatch<EthBlock> batch = new JsonRpcBatch<>(web3j, "eth_getBlockByNumber");
       chunk.forEach(n -> batch.add(web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(n), false)));
-      for (Response<?> response : sendBatch("eth_getBlockByNumber", batch)) {
-        if (!response.hasError() && response instanceof EthBlock b && b.getBlock() != null) {
-          hashes.put(b.getBlock().getNumber(), b.getBlock().getHash());
+      for (EthBlock answer : batch.sendExpectingNoErrors()) {
+        if (answer.getBlock() != null) {
+          hashes.put(answer.getBlock().getNumber(), answer.getBlock().getHash());
         }
       }
     }
@@ -169,14 +171,6 @@ public class ChainClient implements AutoCloseable {
     return chunks;
   }
 
-  private static List<? extends Response<?>> sendBatch(String method, BatchRequest batch) {
-    try {
-      return batch.send().getResponses();
-    } catch (IOException e) {
-      throw new ChainUnavailable(method + " batch failed: " + e.getMessage(), e);
-    }
-  }
-
   /** Logs of the given contracts and event signatures (topic 0) in [from, to]. */
   public List<ChainLog> logs(long from, long to, List<String> addresses, List<String> eventTopics) {
     EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)), DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), addresses);
@@ -190,7 +184,8 @@ public class ChainClient implements AutoCloseable {
     if (response.hasError()) {
       String message = response.getError().getMessage();
       String lower = message.toLowerCase(java.util.Locale.ROOT);
-      if (lower.contains("range") || lower.contains("too many") || lower.contains("limit") || lower.contains("exceed")) {
+      boolean throttled = lower.contains("rate") || lower.contains("throttl") || lower.contains("capacity");
+      if (!throttled && (lower.contains("range") || lower.contains("too many") || lower.contains("limit") || lower.contains("exceed"))) {
         throw new TooManyLogs(message);
       }
       throw new ChainRejected("eth_getLogs", response.getError().getCode(), message);

@@ -26,8 +26,11 @@ public record TransactionIntent(
     Optional<TransactionId> dependsOn) {
 
   public TransactionIntent {
-    if (kind.isBlank() || reason.isBlank()) {
-      throw new IllegalArgumentException("kind and reason are required");
+    if (kind.isBlank() || kind.length() > 40 || reason.isBlank() || reason.length() > 300) {
+      throw new IllegalArgumentException("kind (1-40 chars) and reason (1-300 chars) are required");
+    }
+    if (!to.matches("0x[0-9a-fA-F]{40}")) {
+      throw new IllegalArgumentException("to must be an address");
     }
     if (valueWei.signum() < 0 || gasLimit.signum() <= 0) {
       throw new IllegalArgumentException("value must be >= 0 and gas limit > 0");

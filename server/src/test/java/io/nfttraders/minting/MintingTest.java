@@ -43,8 +43,8 @@ class MintingTest {
   }
 
   private JsonNode awaitOwnedNfts(int count) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/user/nfts", user.accessToken()).json().size() == count);
-    return api.get("/api/v1/user/nfts", user.accessToken()).json();
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json().size() == count);
+    return api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json();
   }
 
   @Test
@@ -136,6 +136,22 @@ class MintingTest {
   }
 
   @Test
+  void aDropOfSixtyItemsIsOneRequest() {
+    Multipart drop = new Multipart();
+    StringBuilder metadata = new StringBuilder("[");
+    for (int i = 0; i < 60; i++) {
+      drop.file("images", "img" + i + ".png", "image/png", TestImages.png());
+      metadata.append(i == 0 ? "" : ",").append("{\"name\":\"Big drop #").append(i).append("\"}");
+    }
+    drop.json("metadata", metadata.append("]").toString());
+    Api.Response accepted = api.upload("/api/v1/nfts/batch", user.accessToken(), drop, null);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.json().get("items").size()).isEqualTo(60);
+    awaitConfirmed(accepted.text("transactionId"));
+    awaitOwnedNfts(60);
+  }
+
+  @Test
   void refusesHostileOrBrokenUploadsAndStoresNothing() {
     long mints = jdbc.sql("select count(*) from mints").query(Long.class).single();
     byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
@@ -148,6 +164,8 @@ class MintingTest {
     assertThat(api.mint(user.accessToken(), TestImages.png(), "{\"name\":\"x\",\"image\":\"javascript:alert(1)\"}", null).status()).isEqualTo(400);
     assertThat(api.mint(user.accessToken(), TestImages.png(), "{\"name\":\"x\",\"external_url\":\"javascript:alert(1)\"}", null).status()).isEqualTo(400);
     assertThat(api.mint(user.accessToken(), TestImages.png(), "not json", null).status()).isEqualTo(400);
+    assertThat(api.mint(user.accessToken(), TestImages.png(), "{\"name\":\"nul\\u0000byte\"}", null).status()).isEqualTo(400);
+    assertThat(api.mint(user.accessToken(), TestImages.png(), "{\"name\":\"evil\\u202egnp.exe\"}", null).status()).isEqualTo(400);
     assertThat(api.mint(user.accessToken(), TestImages.png(), "[".repeat(5000), null).status()).isEqualTo(400);
     assertThat(api.upload("/api/v1/nfts", user.accessToken(), new Multipart().json("metadata", "{\"name\":\"x\"}"), null).status()).isEqualTo(400);
 

@@ -64,6 +64,19 @@ class TransactionManagerTest {
   }
 
   @Test
+  void aTransactionTheSignerRefusesFailsAndTheRefusalIsAudited(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    Api.Session user = new Api(port).newUser();
+    WalletId wallet = new WalletId(new Api(port).get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
+    long refusals = jdbc.sql("select count(*) from signing_audit where not signed and wallet_index = :w").param("w", wallet.index()).query(Long.class).single();
+    TransactionId id = manager.enqueue(new TransactionIntent("TEST", wallet, "0x000000000000000000000000000000000000dEaD", BigInteger.ZERO, HARMLESS_CALL,
+        BigInteger.valueOf(60_000), Optional.of(user.userId()), "not our contract", Optional.empty()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> manager.find(id).orElseThrow().status() == TransactionStatus.FAILED);
+    assertThat(manager.find(id).orElseThrow().nonce()).as("no nonce consumed").isNull();
+    assertThat(jdbc.sql("select count(*) from signing_audit where not signed and wallet_index = :w").param("w", wallet.index()).query(Long.class).single())
+        .isEqualTo(refusals + 1);
+  }
+
+  @Test
   void theApiShowsATransactionWithItsHistoryOnlyToItsRequester() {
     Api api = new Api(port);
     Api.Session user = api.newUser();

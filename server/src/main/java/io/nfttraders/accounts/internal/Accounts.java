@@ -54,7 +54,7 @@ class Accounts {
 
   static String normalizeEmail(String email) {
     String normalized = email.trim().toLowerCase(Locale.ROOT);
-    if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
+    if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches() || normalized.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new AuthProblems.InvalidEmail();
     }
     return normalized;

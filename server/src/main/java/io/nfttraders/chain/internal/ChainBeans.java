@@ -8,13 +8,24 @@ import io.nfttraders.signer.Signer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class ChainBeans {
 
-  /** Built during start-up, so the server is not ready before its contracts exist. */
+  /**
+   * Built during start-up, so the server is not ready before its contracts exist. A transaction-
+   * scoped advisory lock makes a second instance starting on the same database wait and then
+   * find the first one's deployment instead of deploying its own.
+   */
   @Bean
-  DeployedContracts deployedContracts(ChainClient chain, ChainProperties properties, Signer signer, CustodialWallets wallets, JdbcClient jdbc) {
-    return new ContractDeployer(chain, properties, signer, wallets, jdbc).ensureDeployed();
+  DeployedContracts deployedContracts(ChainClient chain, ChainProperties properties, Signer signer, CustodialWallets wallets, JdbcClient jdbc,
+      PlatformTransactionManager transactionManager) {
+    ContractDeployer deployer = new ContractDeployer(chain, properties, signer, wallets, jdbc);
+    return new TransactionTemplate(transactionManager).execute(s -> {
+      jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('nft-traders/contract-deployment'))").query(Integer.class).single();
+      return deployer.ensureDeployed();
+    });
   }
 }

@@ -67,7 +67,15 @@ final class ContractDeployer {
         .query(String.class)
         .optional();
     if (address.isPresent() && !chain.hasCode(address.get())) {
-      log.warn("contract {} recorded at {} has no code on chain {} (chain reset?); deploying again", name, address.get(), properties.id());
+      if (!properties.isEmbedded()) {
+        // On a real chain this is a lagging node or the wrong chain, never a reason to deploy anew
+        // (that would orphan every token recorded against the old address).
+        throw new IllegalStateException("contract " + name + " recorded at " + address.get() + " has no code on chain " + properties.id()
+            + "; check nft.chain.rpc-url");
+      }
+      log.warn("contract {} recorded at {} has no code on the dev chain (its state was reset); deploying again", name, address.get());
+      // The reset chain starts every sender's nonce again.
+      jdbc.sql("delete from wallet_nonces where chain_id = :chain").param("chain", properties.id()).update();
       return Optional.empty();
     }
     return address;

@@ -4,18 +4,32 @@ import io.nfttraders.signer.SigningAudit;
 import io.nfttraders.signer.SigningAuditRecord;
 import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every signing decision, granted or refused, lands in {@code signing_audit}; never key material. */
+/**
+ * Every signing decision, granted or refused, lands in {@code signing_audit}; never key material.
+ * Each record commits on its own: a refusal usually rolls back the caller's transaction, and its
+ * audit record must survive that.
+ */
 final class JdbcSigningAudit implements SigningAudit {
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  JdbcSigningAudit(JdbcClient jdbc) {
+  JdbcSigningAudit(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
   public void record(SigningAuditRecord r) {
+    ownTransaction.executeWithoutResult(s -> insert(r));
+  }
+
+  private void insert(SigningAuditRecord r) {
     jdbc.sql("""
             insert into signing_audit
               (at, wallet_index, address, kind, chain_id, target, nonce, payload_hash, requested_by, reason, signed, refusal)

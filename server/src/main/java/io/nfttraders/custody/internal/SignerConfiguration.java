@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires the isolated signer: the key-encryption key, the sealed master seed from the database,
@@ -48,12 +49,13 @@ class SignerConfiguration {
       JdbcClient jdbc,
       CustodyProperties properties,
       @Value("${nft.chain.id:31337}") long chainId,
-      Clock clock) {
+      Clock clock,
+      PlatformTransactionManager transactionManager) {
     SealedSeed sealed = loadOrCreateSeed(jdbc, kek);
     Set<Long> chains = properties.allowedChainIds() != null ? properties.allowedChainIds() : Set.of(chainId);
     SigningPolicy policy = new SigningPolicy(
         chains, Set.of(), Set.of(PlatformWallet.ID), Set.of(PlatformWallet.ID), properties.maxSignaturesPerWalletPerMinute());
-    return SeedVault.open(sealed, kek, policy, new JdbcSigningAudit(jdbc), clock);
+    return SeedVault.open(sealed, kek, policy, new JdbcSigningAudit(jdbc, transactionManager), clock);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.nfttraders.minting.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.content.StoredDirectory;
 import io.nfttraders.platform.IdempotentRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,10 +47,9 @@ class MintController {
     UUID user = CurrentUser.id(authentication);
     byte[] image = bytes(required(request.getFile("image"), "image"));
     byte[] metadata = metadataPart(request);
-    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(List.of(image, metadata)), MintAccepted.class, () -> {
-      Minter.Prepared prepared = minter.store(minter.validate(image, metadata));
-      return new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared));
-    });
+    Minter.Prepared prepared = minter.store(minter.validate(image, metadata));
+    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(List.of(image, metadata)), MintAccepted.class,
+        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared)));
     return accepted(answer);
   }
 
@@ -72,14 +72,14 @@ class MintController {
     List<byte[]> images = imageParts.stream().map(MintController::bytes).toList();
     List<byte[]> all = new ArrayList<>(images);
     all.addAll(metadata);
-    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(all), MintAccepted.class, () -> {
-      List<Minter.Validated> validated = new ArrayList<>();
-      for (int i = 0; i < images.size(); i++) {
-        validated.add(validateItem(i, images.get(i), metadata.get(i)));
-      }
-      List<Minter.Prepared> prepared = validated.stream().map(minter::store).toList();
-      return new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared));
-    });
+    List<Minter.Validated> validated = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      validated.add(validateItem(i, images.get(i), metadata.get(i)));
+    }
+    List<Minter.Prepared> prepared = validated.stream().map(minter::store).toList();
+    StoredDirectory directory = minter.storeDrop(prepared);
+    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(all), MintAccepted.class,
+        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared, directory)));
     return accepted(answer);
   }
 

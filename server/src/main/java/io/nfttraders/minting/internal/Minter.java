@@ -30,9 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns uploads into stored content and one mint transaction. Content is written first (it is
- * idempotent by CID, so a failed request leaves at most unreferenced files); the mint records and
- * the queued transaction are then written in the caller's database transaction.
+ * Turns uploads into stored content and one mint transaction. Content is validated, then written
+ * before any database transaction opens (uploads can be slow, and storage is idempotent by CID,
+ * so a failed request leaves at most unreferenced files); the mint records and the queued
+ * transaction are then written in the caller's short database transaction.
  */
 @Service
 class Minter {
@@ -95,15 +96,19 @@ class Minter {
         List.of(tokenUri));
   }
 
-  /** Queues one mintBatch over a UnixFS directory of the items' metadata ("0", "1", ...); must run inside a database transaction. */
-  MintAccepted mintBatch(UUID user, List<Prepared> items) {
-    Wallet wallet = walletOf(user);
+  /** The UnixFS directory of a drop's metadata documents, named "0", "1", ... in token order; no database writes. */
+  StoredDirectory storeDrop(List<Prepared> items) {
     List<StoredDirectory.Entry> entries = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       StoredFile metadata = items.get(i).metadata();
       entries.add(new StoredDirectory.Entry(Integer.toString(i), metadata.cid(), metadata.size()));
     }
-    StoredDirectory directory = content.putDirectory(entries);
+    return content.putDirectory(entries);
+  }
+
+  /** Queues one mintBatch over the drop's directory; must run inside a database transaction. */
+  MintAccepted mintBatch(UUID user, List<Prepared> items, StoredDirectory directory) {
+    Wallet wallet = walletOf(user);
     List<String> tokenUris = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       tokenUris.add("ipfs://" + directory.cid() + "/" + i);

@@ -4,6 +4,7 @@ import io.nfttraders.custody.PlatformWallet;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionIntent;
 import io.nfttraders.txmanager.TransactionManager;
+import io.nfttraders.txmanager.TransactionStatus;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,12 +29,19 @@ class MinterGrants {
     jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(:key))").param("key", chainId + contract + wallet).query(Integer.class).single();
     Optional<UUID> existing = jdbc.sql("select transaction_id from minter_grants where chain_id = :chain and contract = :contract and wallet_address = :wallet")
         .param("chain", chainId).param("contract", contract).param("wallet", wallet).query(UUID.class).optional();
-    if (existing.isPresent()) {
+    // A grant that failed is requested again; otherwise every later mint of the wallet would fail with it.
+    boolean usable = existing.flatMap(id -> transactions.find(new TransactionId(id)))
+        .map(tx -> tx.status() != TransactionStatus.FAILED)
+        .orElse(false);
+    if (usable) {
       return new TransactionId(existing.get());
     }
     TransactionId grant = transactions.enqueue(new TransactionIntent("GRANT_MINTER", PlatformWallet.ID, contract, BigInteger.ZERO,
         CollectionCalls.grantMinterRole(wallet), CollectionCalls.GRANT_ROLE_GAS, Optional.of(user), "let wallet " + wallet + " mint", Optional.empty()));
-    jdbc.sql("insert into minter_grants (chain_id, contract, wallet_address, transaction_id) values (:chain, :contract, :wallet, :tx)")
+    jdbc.sql("""
+            insert into minter_grants (chain_id, contract, wallet_address, transaction_id) values (:chain, :contract, :wallet, :tx)
+            on conflict (chain_id, contract, wallet_address) do update set transaction_id = excluded.transaction_id
+            """)
         .param("chain", chainId).param("contract", contract).param("wallet", wallet).param("tx", grant.value()).update();
     return grant;
   }

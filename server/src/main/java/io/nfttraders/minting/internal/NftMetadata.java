@@ -103,7 +103,19 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
     if (length < min || length > max) {
       errors.add(field + " must have " + min + " to " + max + " characters");
     }
+    if (hasForbiddenCharacters(value, field.equals("description"))) {
+      errors.add(field + " must not contain control or bidirectional-override characters");
+    }
     return value;
+  }
+
+  /**
+   * Control characters (PostgreSQL cannot even store NUL) and bidi overrides (they make a name
+   * display as something it is not); line breaks and tabs only in the description.
+   */
+  static boolean hasForbiddenCharacters(String value, boolean multiline) {
+    return value.codePoints().anyMatch(c -> (c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
+        || c == 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
   }
 
   private static List<Map<String, Object>> attributes(JsonNode node, List<String> errors) {
@@ -130,7 +142,7 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
       Map<String, Object> attribute = new LinkedHashMap<>();
       JsonNode trait = a.get("trait_type");
       if (trait != null) {
-        if (!trait.isString() || trait.asString().isEmpty() || trait.asString().length() > 100) {
+        if (!trait.isString() || trait.asString().isEmpty() || trait.asString().length() > 100 || hasForbiddenCharacters(trait.asString(), false)) {
           errors.add(where + ".trait_type must be a string of 1 to 100 characters");
         } else {
           attribute.put("trait_type", trait.asString());
@@ -139,8 +151,8 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
       JsonNode value = a.get("value");
       if (value == null || !(value.isString() || value.isNumber() || value.isBoolean())) {
         errors.add(where + ".value must be a string, number or boolean");
-      } else if (value.isString() && value.asString().length() > 500) {
-        errors.add(where + ".value must have at most 500 characters");
+      } else if (value.isString() && (value.asString().length() > 500 || hasForbiddenCharacters(value.asString(), false))) {
+        errors.add(where + ".value must be at most 500 characters, without control characters");
       } else {
         attribute.put("value", value.isString() ? value.asString() : value.isBoolean() ? value.asBoolean() : value.decimalValue());
       }

@@ -55,6 +55,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
+  /** Spring's own problems (405, 406, 415, 413...) get a stable type too, not about:blank. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      HttpStatus status = HttpStatus.resolve(statusCode.value());
+      String slug = status == null ? "http-" + statusCode.value() : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      problem.setType(ProblemResponses.type(slug));
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
   @Override
   protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -3,6 +3,7 @@ package io.nfttraders.txmanager.internal;
 import io.nfttraders.chain.BroadcastResult;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainUnavailable;
+import io.nfttraders.chain.FeeQuote;
 import io.nfttraders.txmanager.TransactionStatus;
 import java.time.Duration;
 import java.util.List;
@@ -17,41 +18,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * SIGNED -> SENT: broadcasts stored signed transactions, lowest nonce first, in JSON-RPC batches.
  * Sending the same bytes twice is harmless (same hash), which is what makes crash recovery and
- * several instances safe here.
+ * several instances safe here. A signed transaction holds a nonce, so it is never dropped: it is
+ * retried, re-priced, or (refused for good) its nonce goes to a no-op filler.
  */
 @Component
 class BroadcastStep {
 
   private static final Logger log = LoggerFactory.getLogger(BroadcastStep.class);
-  private static final int MAX_ATTEMPTS = 50;
 
-  private record Signed(UUID id, String from, long chainId, String raw, String hash, int attempts) {}
+  private record Signed(UUID id, String raw, String hash, int attempts) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final TransactionRows rows;
   private final ChainClient chain;
-  private final NonceAllocator nonces;
+  private final TransactionVersions versions;
+  private final FeePolicy feePolicy;
   private final TxManagerProperties properties;
 
-  BroadcastStep(JdbcClient jdbc, TransactionTemplate transactions, TransactionRows rows, ChainClient chain, NonceAllocator nonces,
-      TxManagerProperties properties) {
+  BroadcastStep(JdbcClient jdbc, TransactionTemplate transactions, TransactionRows rows, ChainClient chain, TransactionVersions versions,
+      FeePolicy feePolicy, TxManagerProperties properties) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.rows = rows;
     this.chain = chain;
-    this.nonces = nonces;
+    this.versions = versions;
+    this.feePolicy = feePolicy;
     this.properties = properties;
   }
 
   int run() {
     List<Signed> due = jdbc.sql("""
-            select id, from_address, chain_id, raw_tx, tx_hash, attempts from chain_transactions
+            select id, raw_tx, tx_hash, attempts from chain_transactions
             where status = 'SIGNED' and next_attempt_at <= :now order by from_address, nonce limit :limit
             """)
         .param("now", rows.now())
         .param("limit", properties.batchSize())
-        .query((rs, n) -> new Signed(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6)))
+        .query((rs, n) -> new Signed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4)))
         .list();
     if (due.isEmpty()) {
       return 0;
@@ -60,75 +63,84 @@ class BroadcastStep {
     try {
       results = chain.sendRawTransactions(due.stream().map(Signed::raw).toList());
     } catch (ChainUnavailable down) {
-      transactions.executeWithoutResult(s -> due.forEach(tx -> retryLater(tx, "node unavailable: " + down.getMessage())));
-      log.warn("broadcast of {} transactions deferred: node unavailable", due.size());
+      transactions.executeWithoutResult(s -> due.forEach(tx -> rows.defer(tx.id(), TransactionStatus.SIGNED, Duration.ofSeconds(1), "node unavailable")));
+      log.warn("broadcast of {} transactions deferred: node unavailable ({})", due.size(), down.getMessage());
       return 0;
     }
-    transactions.executeWithoutResult(s -> {
-      for (int i = 0; i < due.size(); i++) {
-        settle(due.get(i), results.get(i));
+    for (int i = 0; i < due.size(); i++) {
+      Signed tx = due.get(i);
+      BroadcastResult result = results.get(i);
+      try {
+        settle(tx, result);
+      } catch (RuntimeException e) {
+        transactions.executeWithoutResult(s -> rows.defer(tx.id(), TransactionStatus.SIGNED, Duration.ofSeconds(1), "broadcast handling deferred"));
+        log.warn("handling broadcast result of transaction id={} failed: {}", tx.id(), e.toString());
       }
-    });
+    }
     return due.size();
   }
 
   private void settle(Signed tx, BroadcastResult result) {
     if (result.isAccepted()) {
+      if (!tx.hash().equalsIgnoreCase(String.valueOf(result.transactionHash()))) {
+        log.error("node accepted transaction id={} under hash {} but we signed {}", tx.id(), result.transactionHash(), tx.hash());
+      }
       markSent(tx, null);
       return;
     }
     switch (result.refusal()) {
       case ALREADY_KNOWN -> markSent(tx, "already known to the node");
-      case NONCE_TOO_LOW -> nonceTooLow(tx);
-      case UNDERPRICED, INSUFFICIENT_FUNDS -> retryLater(tx, result.error());
+      // Most likely this very transaction was mined (e.g. broadcast before a crash): wait for its
+      // receipt. If a foreign transaction took the nonce, StuckTransactions finds out and re-queues.
+      case NONCE_TOO_LOW -> markSent(tx, "nonce already used; waiting for a receipt");
+      case UNDERPRICED -> reprice(tx, result.error());
+      case INSUFFICIENT_FUNDS -> refusedForNow(tx, result.error());
       case OTHER -> {
-        if (tx.attempts() + 1 >= MAX_ATTEMPTS) {
-          jdbc.sql("update chain_transactions set last_error = :error where id = :id").param("error", result.error()).param("id", tx.id()).update();
-          rows.transition(tx.id(), TransactionStatus.SIGNED, TransactionStatus.FAILED, "refused by the node: " + result.error());
-          log.error("transaction refused for good id={} hash={} error={}", tx.id(), tx.hash(), result.error());
+        if (tx.attempts() + 1 >= properties.refusalsBeforeFillingNonce()) {
+          fillNonce(tx, result.error());
         } else {
-          retryLater(tx, result.error());
+          refusedForNow(tx, result.error());
         }
       }
     }
   }
 
   private void markSent(Signed tx, @Nullable String detail) {
-    int updated = jdbc.sql("update chain_transactions set status = 'SENT', sent_at = :now, updated_at = :now, last_error = null where id = :id and status = 'SIGNED'")
-        .param("now", rows.now())
-        .param("id", tx.id())
-        .update();
-    if (updated == 1) {
-      rows.history(tx.id(), TransactionStatus.SENT, detail);
-    }
+    transactions.executeWithoutResult(s -> {
+      int updated = jdbc.sql("""
+              update chain_transactions set status = 'SENT', sent_at = :now, next_check_at = :now, updated_at = :now, last_error = null
+              where id = :id and status = 'SIGNED'
+              """)
+          .param("now", rows.now())
+          .param("id", tx.id())
+          .update();
+      if (updated == 1) {
+        rows.history(tx.id(), TransactionStatus.SENT, detail);
+      }
+    });
   }
 
-  /**
-   * Either one of our versions was already mined (the tracker will find its receipt), or
-   * something outside the manager used the nonce: then this transaction gets a new nonce.
-   */
-  private void nonceTooLow(Signed tx) {
-    List<String> hashes = jdbc.sql("select tx_hash from chain_transaction_hashes where transaction_id = :id").param("id", tx.id()).query(String.class).list();
-    if (!chain.receipts(hashes).isEmpty()) {
-      markSent(tx, "already mined");
-      return;
-    }
-    nonces.catchUp(tx.chainId(), tx.from());
-    jdbc.sql("""
-            update chain_transactions set status = 'QUEUED', nonce = null, raw_tx = null, tx_hash = null, updated_at = :now,
-              last_error = 'nonce used by another transaction of this sender' where id = :id and status = 'SIGNED'
-            """)
-        .param("now", rows.now())
-        .param("id", tx.id())
-        .update();
-    rows.history(tx.id(), TransactionStatus.QUEUED, "nonce used outside the manager; signing again with a new nonce");
-    log.warn("nonce of transaction id={} was used by a foreign transaction; re-queued", tx.id());
+  /** The same bytes can never pass (fee below the base fee or the pool's minimum): sign again at the same nonce. */
+  private void reprice(Signed tx, @Nullable String error) {
+    versions.current(tx.id(), TransactionStatus.SIGNED).ifPresent(current -> {
+      FeeQuote next = feePolicy.replacing(current.fees(), chain.fees());
+      if (feePolicy.isValidReplacement(current.fees(), next)) {
+        versions.resign(current, TransactionStatus.SIGNED, next, "re-priced after the node refused it as underpriced");
+      } else {
+        refusedForNow(tx, error + " (fees already at the configured maximum)");
+      }
+    });
   }
 
-  private void retryLater(Signed tx, String error) {
+  private void fillNonce(Signed tx, @Nullable String error) {
+    versions.current(tx.id(), TransactionStatus.SIGNED)
+        .ifPresent(current -> versions.fillNonce(current, feePolicy.capped(chain.fees()), String.valueOf(error)));
+  }
+
+  private void refusedForNow(Signed tx, @Nullable String error) {
     int attempts = tx.attempts() + 1;
     long millis = Math.min(properties.maxBackoff().toMillis(), 100L << Math.min(attempts, 16));
-    rows.backoff(tx.id(), attempts, Duration.ofMillis(millis), error);
+    transactions.executeWithoutResult(s -> rows.retryLater(tx.id(), TransactionStatus.SIGNED, attempts, Duration.ofMillis(millis),
+        "refused by the node: " + error));
   }
-
 }

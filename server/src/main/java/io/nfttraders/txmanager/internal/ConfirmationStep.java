@@ -64,7 +64,8 @@ class ConfirmationStep {
     int changed = 0;
     for (Mined tx : mined) {
       String hashNow = canonical.get(BigInteger.valueOf(tx.block()));
-      if (hashNow != null && !hashNow.equalsIgnoreCase(tx.blockHash())) {
+      boolean chainShorter = head < tx.block();
+      if (chainShorter || (hashNow != null && !hashNow.equalsIgnoreCase(tx.blockHash()))) {
         transactions.executeWithoutResult(s -> reorganisedAway(tx));
         changed++;
       } else if (hashNow != null && head - tx.block() + 1 >= properties.confirmations()) {

@@ -6,8 +6,8 @@ import io.nfttraders.chain.Receipt;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionMined;
 import io.nfttraders.txmanager.TransactionStatus;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * SENT -> MINED (or FAILED when reverted): looks up receipts for every hash a transaction was
- * ever sent under, in one batch. Transactions without receipt for too long are handed to the
- * {@link StuckTransactions}.
+ * ever sent under, in one batch. Each transaction has its own next check time, quick while it is
+ * young and slower as it ages, so old stuck ones never crowd out the rest. Transactions without
+ * receipt for too long are handed to the {@link StuckTransactions}.
  */
 @Component
 class ReceiptStep {
@@ -51,40 +52,59 @@ class ReceiptStep {
   }
 
   int run() {
-    Map<UUID, Sent> sent = new HashMap<>();
-    Map<String, UUID> byHash = new HashMap<>();
-    jdbc.sql("""
-            select t.id, t.kind, t.sent_at, h.tx_hash from chain_transactions t
-            join chain_transaction_hashes h on h.transaction_id = t.id
-            where t.status = 'SENT' order by t.sent_at limit :limit
+    List<Sent> due = jdbc.sql("""
+            select id, kind, sent_at from chain_transactions where status = 'SENT' and next_check_at <= :now order by next_check_at limit :limit
             """)
-        .param("limit", properties.batchSize() * 2)
-        .query(rs -> {
-          UUID id = rs.getObject(1, UUID.class);
-          sent.putIfAbsent(id, new Sent(id, rs.getString(2), rs.getTimestamp(3).toInstant()));
-          byHash.put(rs.getString(4), id);
-        });
-    if (sent.isEmpty()) {
+        .param("now", rows.now())
+        .param("limit", properties.batchSize())
+        .query((rs, n) -> new Sent(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .list();
+    if (due.isEmpty()) {
       return 0;
     }
+    Map<UUID, Sent> byId = new HashMap<>();
+    due.forEach(tx -> byId.put(tx.id(), tx));
+    Map<String, UUID> byHash = new HashMap<>();
+    jdbc.sql("select tx_hash, transaction_id from chain_transaction_hashes where transaction_id = any(:ids)")
+        .param("ids", due.stream().map(Sent::id).toArray(UUID[]::new))
+        .query(rs -> {
+          byHash.put(rs.getString(1), rs.getObject(2, UUID.class));
+        });
     Map<String, Receipt> receipts;
     try {
       receipts = chain.receipts(byHash.keySet());
     } catch (ChainUnavailable down) {
-      log.warn("receipt lookup deferred: node unavailable");
+      log.warn("receipt lookup deferred: {}", down.getMessage());
       return 0;
     }
-    List<Sent> waiting = new ArrayList<>(sent.values());
-    transactions.executeWithoutResult(s -> receipts.values().forEach(receipt -> {
-      Sent tx = sent.get(byHash.get(receipt.transactionHash()));
-      waiting.remove(tx);
-      mined(tx, receipt);
-    }));
+    Map<UUID, Receipt> minedBy = new HashMap<>();
+    receipts.values().forEach(r -> minedBy.put(byHash.get(r.transactionHash()), r));
     Instant now = rows.instant();
-    for (Sent tx : waiting) {
-      stuck.handle(tx.id(), tx.sentAt(), now);
+    for (Sent tx : due) {
+      Receipt receipt = minedBy.get(tx.id());
+      try {
+        if (receipt != null) {
+          transactions.executeWithoutResult(s -> mined(tx, receipt));
+        } else {
+          scheduleNextCheck(tx, now);
+          stuck.handle(tx.id(), tx.sentAt(), now);
+        }
+      } catch (RuntimeException e) {
+        log.warn("receipt handling of transaction id={} failed: {}", tx.id(), e.toString());
+      }
     }
-    return receipts.size();
+    return minedBy.size();
+  }
+
+  /** Young transactions are checked every round; after ten seconds every second; after a minute every five. */
+  private void scheduleNextCheck(Sent tx, Instant now) {
+    Duration age = Duration.between(tx.sentAt(), now);
+    Duration wait = age.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofMillis(50)
+        : age.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+    jdbc.sql("update chain_transactions set next_check_at = :next where id = :id and status = 'SENT'")
+        .param("next", rows.in(wait))
+        .param("id", tx.id())
+        .update();
   }
 
   private void mined(Sent tx, Receipt receipt) {

@@ -9,6 +9,7 @@ import io.nfttraders.signer.TransactionRequest;
 import io.nfttraders.signer.WalletId;
 import io.nfttraders.txmanager.TransactionStatus;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -38,9 +39,10 @@ class SigningStep {
   private final Signer signer;
   private final ChainClient chain;
   private final TxManagerProperties properties;
+  private final FeePolicy feePolicy;
 
   SigningStep(JdbcClient jdbc, TransactionTemplate transactions, TransactionRows rows, NonceAllocator nonces, Signer signer,
-      ChainClient chain, TxManagerProperties properties) {
+      ChainClient chain, TxManagerProperties properties, FeePolicy feePolicy) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.rows = rows;
@@ -48,6 +50,7 @@ class SigningStep {
     this.signer = signer;
     this.chain = chain;
     this.properties = properties;
+    this.feePolicy = feePolicy;
   }
 
   int run() {
@@ -67,21 +70,40 @@ class SigningStep {
     if (due.isEmpty()) {
       return 0;
     }
-    FeeQuote fees = cappedFees(chain.fees());
+    FeeQuote fees = feePolicy.capped(chain.fees());
     int signed = 0;
     for (UUID id : due) {
-      try {
-        Boolean done = transactions.execute(status -> signOne(id, fees));
-        signed += Boolean.TRUE.equals(done) ? 1 : 0;
-      } catch (SigningRefused refused) {
-        transactions.executeWithoutResult(status -> {
-          jdbc.sql("update chain_transactions set last_error = :error where id = :id").param("error", refused.getMessage()).param("id", id).update();
-          rows.transition(id, TransactionStatus.QUEUED, TransactionStatus.FAILED, "signer refused: " + refused.reason());
-        });
-        log.warn("signer refused transaction id={} reason={}", id, refused.reason());
-      }
+      signed += signSafely(id, fees) ? 1 : 0;
     }
     return signed;
+  }
+
+  /** One row's trouble never stops the others: it is retried later, or fails if it can never be signed. */
+  private boolean signSafely(UUID id, FeeQuote fees) {
+    try {
+      return Boolean.TRUE.equals(transactions.execute(status -> signOne(id, fees)));
+    } catch (SigningRefused refused) {
+      if (refused.reason() == SigningRefused.Reason.RATE_LIMITED) {
+        transactions.executeWithoutResult(s -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(5), "signer rate limit; retrying"));
+      } else {
+        fail(id, "signer refused: " + refused.reason());
+        log.warn("signer refused transaction id={} reason={}", id, refused.reason());
+      }
+    } catch (IllegalArgumentException invalid) {
+      fail(id, "invalid transaction: " + invalid.getMessage());
+      log.error("transaction id={} cannot be signed: {}", id, invalid.getMessage());
+    } catch (RuntimeException e) {
+      transactions.executeWithoutResult(s -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(1), "signing deferred: " + e.getClass().getSimpleName()));
+      log.warn("signing of transaction id={} deferred: {}", id, e.toString());
+    }
+    return false;
+  }
+
+  private void fail(UUID id, String why) {
+    transactions.executeWithoutResult(s -> {
+      jdbc.sql("update chain_transactions set last_error = :error where id = :id").param("error", why).param("id", id).update();
+      rows.transition(id, TransactionStatus.QUEUED, TransactionStatus.FAILED, why);
+    });
   }
 
   private boolean signOne(UUID id, FeeQuote fees) {
@@ -115,22 +137,9 @@ class SigningStep {
         .param("now", rows.now())
         .param("id", id)
         .update();
-    jdbc.sql("insert into chain_transaction_hashes (tx_hash, transaction_id, created_at) values (:hash, :id, :now)")
-        .param("hash", signed.transactionHash())
-        .param("id", id)
-        .param("now", rows.now())
-        .update();
+    rows.rememberHash(id, signed.transactionHash());
     rows.history(id, TransactionStatus.SIGNED, "nonce " + nonce + ", hash " + signed.transactionHash());
     return true;
-  }
-
-  /** Never pay more than the configured maximum; if the base fee alone is above it, we wait. */
-  private FeeQuote cappedFees(FeeQuote quote) {
-    BigInteger cap = properties.maxFeePerGasWei();
-    if (quote.maxFeePerGas().compareTo(cap) <= 0) {
-      return quote;
-    }
-    return new FeeQuote(quote.maxPriorityFeePerGas().min(cap), cap);
   }
 
   private void failDependentsOfFailures() {

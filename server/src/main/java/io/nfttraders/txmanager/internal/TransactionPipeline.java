@@ -65,19 +65,22 @@ public class TransactionPipeline implements SmartLifecycle {
 
   private void loop() {
     while (running) {
-      int work = 0;
-      try {
-        work += signing.run();
-        work += broadcast.run();
-        work += receipts.run();
-        work += confirmations.run();
-      } catch (RuntimeException e) {
-        log.error("transaction pipeline round failed; retrying", e);
-        pause(1000);
-      }
+      int work = step("signing", signing::run) + step("broadcast", broadcast::run) + step("receipts", receipts::run)
+          + step("confirmations", confirmations::run);
       if (work == 0) {
         pause(properties.idlePoll().toMillis());
       }
+    }
+  }
+
+  /** A failing step (node down, database hiccup) must not stop the others: it is logged and retried next round. */
+  private int step(String name, java.util.function.IntSupplier step) {
+    try {
+      return step.getAsInt();
+    } catch (RuntimeException e) {
+      log.warn("transaction pipeline step {} failed; retrying: {}", name, e.toString());
+      pause(200);
+      return 0;
     }
   }
 

@@ -7,8 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TransactionRows {
 
-  static final String VIEW_COLUMNS =
+  private static final String VIEW_COLUMNS =
       "id, chain_id, kind, from_address, to_address, nonce, tx_hash, status, block_number, gas_used, last_error, created_at, updated_at";
 
   private final JdbcClient jdbc;
@@ -38,12 +42,25 @@ public class TransactionRows {
     return clock.instant();
   }
 
+  Timestamp in(Duration delay) {
+    return Timestamp.from(clock.instant().plus(delay));
+  }
+
   void history(UUID id, TransactionStatus status, @Nullable String detail) {
     jdbc.sql("insert into chain_transaction_history (transaction_id, status, detail, at) values (:id, :status, :detail, :at)")
         .param("id", id)
         .param("status", status.name())
         .param("detail", detail)
         .param("at", now())
+        .update();
+  }
+
+  /** Every signed version's hash: a receipt for any of them settles the transaction. */
+  void rememberHash(UUID id, String hash) {
+    jdbc.sql("insert into chain_transaction_hashes (tx_hash, transaction_id, created_at) values (:hash, :id, :now) on conflict do nothing")
+        .param("hash", hash)
+        .param("id", id)
+        .param("now", now())
         .update();
   }
 
@@ -61,21 +78,36 @@ public class TransactionRows {
     return updated == 1;
   }
 
-  void backoff(UUID id, int attempts, java.time.Duration delay, String error) {
-    jdbc.sql("update chain_transactions set attempts = :attempts, next_attempt_at = :next, last_error = :error, updated_at = :now where id = :id")
+  /** Try again later, counting the attempt (refusals); only while the row is still in {@code status}. */
+  void retryLater(UUID id, TransactionStatus status, int attempts, Duration delay, String error) {
+    jdbc.sql("""
+            update chain_transactions set attempts = :attempts, next_attempt_at = :next, last_error = :error, updated_at = :now
+            where id = :id and status = :status
+            """)
         .param("attempts", attempts)
-        .param("next", Timestamp.from(clock.instant().plus(delay)))
+        .param("next", in(delay))
         .param("error", error)
         .param("now", now())
         .param("id", id)
+        .param("status", status.name())
+        .update();
+  }
+
+  /** Try again later without counting an attempt (the node was unreachable: not the transaction's fault). */
+  void defer(UUID id, TransactionStatus status, Duration delay, String error) {
+    jdbc.sql("update chain_transactions set next_attempt_at = :next, last_error = :error where id = :id and status = :status")
+        .param("next", in(delay))
+        .param("error", error)
+        .param("id", id)
+        .param("status", status.name())
         .update();
   }
 
   public Optional<TransactionView> find(TransactionId id) {
-    return jdbc.sql("select " + VIEW_COLUMNS + " from chain_transactions where id = :id")
+    return withHistory(jdbc.sql("select " + VIEW_COLUMNS + " from chain_transactions where id = :id")
         .param("id", id.value())
         .query((rs, n) -> view(rs))
-        .optional();
+        .list()).stream().findFirst();
   }
 
   public Optional<TransactionView> findByHash(String hash) {
@@ -95,23 +127,34 @@ public class TransactionRows {
   }
 
   public List<TransactionView> requestedBy(UUID user, int limit) {
-    return jdbc.sql("select " + VIEW_COLUMNS + " from chain_transactions where requested_by = :user order by created_at desc limit :limit")
+    return withHistory(jdbc.sql("select " + VIEW_COLUMNS + " from chain_transactions where requested_by = :user order by created_at desc limit :limit")
         .param("user", user)
         .param("limit", limit)
         .query((rs, n) -> view(rs))
-        .list();
+        .list());
   }
 
-  private TransactionView view(ResultSet rs) throws SQLException {
-    UUID id = rs.getObject("id", UUID.class);
-    List<TransactionView.StatusChange> history = jdbc.sql(
-            "select status, detail, at from chain_transaction_history where transaction_id = :id order by id")
-        .param("id", id)
-        .query((h, n) -> new TransactionView.StatusChange(
-            TransactionStatus.valueOf(h.getString(1)), h.getString(2), h.getTimestamp(3).toInstant()))
-        .list();
+  /** Histories in one query after the rows are read: a query per row inside the row mapper would hold two connections. */
+  private List<TransactionView> withHistory(List<TransactionView> views) {
+    if (views.isEmpty()) {
+      return views;
+    }
+    Map<UUID, List<TransactionView.StatusChange>> histories = new HashMap<>();
+    jdbc.sql("select transaction_id, status, detail, at from chain_transaction_history where transaction_id = any(:ids) order by id")
+        .param("ids", views.stream().map(v -> v.id().value()).toArray(UUID[]::new))
+        .query(rs -> {
+          histories.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+              .add(new TransactionView.StatusChange(TransactionStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()));
+        });
+    return views.stream()
+        .map(v -> new TransactionView(v.id(), v.chainId(), v.kind(), v.from(), v.to(), v.nonce(), v.hash(), v.status(), v.blockNumber(),
+            v.gasUsed(), v.error(), v.createdAt(), v.updatedAt(), List.copyOf(histories.getOrDefault(v.id().value(), List.of()))))
+        .toList();
+  }
+
+  private static TransactionView view(ResultSet rs) throws SQLException {
     return new TransactionView(
-        new TransactionId(id),
+        new TransactionId(rs.getObject("id", UUID.class)),
         rs.getLong("chain_id"),
         rs.getString("kind"),
         rs.getString("from_address"),
@@ -124,6 +167,6 @@ public class TransactionRows {
         rs.getString("last_error"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
-        history);
+        List.of());
   }
 }

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replaceAfter ... and replaced at the same nonce with bumped fees after this
  * @param feeBumpPercent how much a replacement raises both fees (nodes require at least 10)
  * @param batchSize how many transactions one pipeline step handles at most
+ * @param refusalsBeforeFillingNonce how often the node may refuse the same signed transaction
+ *     before it is given up and its nonce used by a no-op
  */
 @ConfigurationProperties("nft.txmanager")
 record TxManagerProperties(
@@ -22,4 +24,5 @@ record TxManagerProperties(
     @DefaultValue("15") int feeBumpPercent,
     @DefaultValue("200") int batchSize,
     @DefaultValue("10ms") Duration idlePoll,
-    @DefaultValue("30s") Duration maxBackoff) {}
+    @DefaultValue("30s") Duration maxBackoff,
+    @DefaultValue("20") int refusalsBeforeFillingNonce) {}

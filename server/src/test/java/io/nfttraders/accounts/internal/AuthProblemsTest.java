@@ -58,6 +58,8 @@ class AuthProblemsTest {
   @Test
   void rejectsAnInvalidEmail() {
     assertProblem(api.postJson("/api/v1/auth/signup", Map.of("email", "not-an-email", "password", "a fine passphrase"), null), 400, "invalid-email");
+    assertProblem(api.postJson("/api/v1/auth/signup", Map.of("email", "nul\u0000@example.com", "password", "a fine passphrase"), null), 400, "invalid-email");
+    assertProblem(api.postJson("/api/v1/auth/login", Map.of("email", "nul\u0000@example.com", "password", "a fine passphrase"), null), 400, "invalid-email");
   }
 
   @Test
@@ -69,6 +71,16 @@ class AuthProblemsTest {
     assertProblem(missing, 400, "invalid-request");
     assertThat(missing.json().get("errors").toString()).contains("password");
     assertThat(users()).isEqualTo(before);
+  }
+
+  @Test
+  void answersFrameworkErrorsWithAStableProblemType() {
+    Api.Session session = api.newUser();
+    Api.Response wrongMethod = api.send(api.request("/api/v1/user/profile", session.accessToken()).PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+    assertProblem(wrongMethod, 405, "method-not-allowed");
+    Api.Response wrongType = api.send(api.request("/api/v1/auth/signup", null).header("Content-Type", "text/plain")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")));
+    assertProblem(wrongType, 415, "unsupported-media-type");
   }
 
   @Test

@@ -68,7 +68,7 @@ final class DefaultSigner implements Signer {
         AuditDraft draft = new AuditDraft(request.wallet(), key.address(), SigningAuditRecord.TRANSACTION,
                 request.chainId(), to == null ? null : Keys.toChecksumAddress(to), request.nonce(),
                 Numeric.toHexString(Hash.sha3(unsigned)), request.requestedBy(), request.reason());
-        return signAudited(draft, current, () -> PolicyRules.checkTransaction(current, request), () -> {
+        return signAudited(draft, current, () -> PolicyRules.checkTransaction(current, request, key.address()), () -> {
             Sign.SignatureData signature = Sign.signMessage(unsigned, key.keyPair(), true);
             byte[] signed = TransactionEncoder.encode(raw, signature);
             return new SignedTransaction(key.address(), Numeric.toHexString(signed),

@@ -15,7 +15,7 @@ final class PolicyRules {
 
     private PolicyRules() {}
 
-    static void checkTransaction(SigningPolicy policy, TransactionRequest request) {
+    static void checkTransaction(SigningPolicy policy, TransactionRequest request, String senderAddress) {
         WalletId wallet = request.wallet();
         boolean emptyData = request.data().length == 0;
         if (request.maxPriorityFeePerGas().compareTo(request.maxFeePerGas()) > 0) {
@@ -37,6 +37,11 @@ final class PolicyRules {
         }
         // Platform wallets move funds (gas top-ups, payouts) to arbitrary addresses by design.
         if (policy.isPlatformWallet(wallet)) {
+            return;
+        }
+        // A nonce filler: nothing moves and nothing is called, it only uses up a nonce that a
+        // transaction the node refused for good would otherwise leave as a gap.
+        if (emptyData && request.valueWei().signum() == 0 && to.equalsIgnoreCase(senderAddress)) {
             return;
         }
         // Checked before the contract list so a user wallet trying to move ETH out gets the precise reason.

@@ -79,6 +79,20 @@ class SigningPolicyEnforcementTest {
     }
 
     @Test
+    void allowsAUserWalletANonceFillerToItselfButNothingMore() {
+        Signer signer = signer(10);
+        String self = signer.address(Fixtures.USER);
+        signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, self, BigInteger.ZERO, new byte[0]));
+        assertThat(audit.last().signed()).isTrue();
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, self, BigInteger.ZERO, new byte[] {1})),
+                Reason.CONTRACT_NOT_ALLOWED);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, self, BigInteger.ONE, new byte[0])),
+                Reason.VALUE_TRANSFER_NOT_ALLOWED);
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, STRANGER, BigInteger.ZERO, new byte[0])),
+                Reason.CONTRACT_NOT_ALLOWED);
+    }
+
+    @Test
     void refusesContractCreationByNonDeployer() {
         Signer signer = signer(10);
         assertRefused(() -> signer.sign(Fixtures.call(Fixtures.PLATFORM, ANVIL_CHAIN, null, BigInteger.ZERO, new byte[] {0x60})),

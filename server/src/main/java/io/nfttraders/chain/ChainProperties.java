@@ -35,6 +35,9 @@ public record ChainProperties(
    * @param anvilBinary the pinned anvil the build installs from npm
    * @param devAccount the anvil dev account that funds new wallets (unlocked by anvil itself)
    * @param walletFundingWei what each new custodial wallet receives on the dev chain
+   * @param stateIntervalSeconds how often anvil rewrites its whole state file, every block, transaction and receipt
+   *     included (it also writes it on exit): the write grows with the chain's history and costs CPU and disk while
+   *     it runs, a longer interval risks more of the chain's latest blocks on a crash
    */
   public record Embedded(
       @DefaultValue("127.0.0.1") String host,
@@ -42,5 +45,6 @@ public record ChainProperties(
       @DefaultValue("0") int blockTimeSeconds,
       @DefaultValue("contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil") String anvilBinary,
       @DefaultValue("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266") String devAccount,
-      @DefaultValue("10000000000000000000") BigInteger walletFundingWei) {}
+      @DefaultValue("10000000000000000000") BigInteger walletFundingWei,
+      @DefaultValue("1") int stateIntervalSeconds) {}
 }

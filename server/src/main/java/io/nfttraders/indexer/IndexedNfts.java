@@ -24,16 +24,14 @@ public class IndexedNfts {
         .param("chain", chainId)
         .param("contract", contract.toLowerCase())
         .param("token", tokenId)
-        .query((rs, n) -> new TokenView(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).toBigIntegerExact(), rs.getString(4),
-            rs.getString(5), rs.getLong(6), rs.getBoolean(7)))
+        .query(IndexedNfts::token)
         .optional();
   }
 
   public List<TokenView> mintedBy(String transactionHash) {
     return jdbc.sql("select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens where mint_tx_hash = :hash order by token_id")
         .param("hash", transactionHash.toLowerCase())
-        .query((rs, n) -> new TokenView(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).toBigIntegerExact(), rs.getString(4),
-            rs.getString(5), rs.getLong(6), rs.getBoolean(7)))
+        .query(IndexedNfts::token)
         .list();
   }
 
@@ -41,8 +39,7 @@ public class IndexedNfts {
     return jdbc.sql("select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens where owner = :owner order by minted_block desc, token_id limit :limit")
         .param("owner", owner.toLowerCase())
         .param("limit", limit)
-        .query((rs, n) -> new TokenView(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).toBigIntegerExact(), rs.getString(4),
-            rs.getString(5), rs.getLong(6), rs.getBoolean(7)))
+        .query(IndexedNfts::token)
         .list();
   }
 
@@ -56,6 +53,11 @@ public class IndexedNfts {
         .param("token", tokenId)
         .query((rs, n) -> new TransferView(rs.getBigDecimal(1).toBigIntegerExact(), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
         .list();
+  }
+
+  private static TokenView token(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new TokenView(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).toBigIntegerExact(), rs.getString(4), rs.getString(5), rs.getLong(6),
+        rs.getBoolean(7));
   }
 
   /** The highest block the indexer has fully processed. */

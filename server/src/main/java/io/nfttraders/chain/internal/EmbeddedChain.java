@@ -54,7 +54,7 @@ final class EmbeddedChain implements AutoCloseable {
         "--port", Integer.toString(port),
         "--chain-id", Long.toString(properties.id()),
         "--state", stateDirectory.resolve("state.json").toString(),
-        "--state-interval", "1",
+        "--state-interval", Integer.toString(embedded.stateIntervalSeconds()),
         "--no-request-size-limit"));
     if (embedded.blockTimeSeconds() > 0) {
       command.addAll(List.of("--block-time", Integer.toString(embedded.blockTimeSeconds())));

@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code aws-kms://arn:...}, {@code gcp-kms://projects/...})
  * @param localKeyset the local keyset file; defaults to {@code <data-dir>/keys/kek.json}
  * @param allowedChainIds chains the signer will sign for; defaults to the configured chain
- * @param maxSignaturesPerWalletPerMinute the signer's per-wallet rate limit
+ * @param maxSignaturesPerWalletPerMinute the signer's per-wallet rate limit: a guard against runaway loops, high
+ *     enough for the platform wallet, which signs every sponsored mint and every minter grant
  */
 @ConfigurationProperties("nft.custody")
 record CustodyProperties(
     @DefaultValue("local") String kekUri,
     @Nullable String localKeyset,
     @Nullable Set<Long> allowedChainIds,
-    @DefaultValue("600") int maxSignaturesPerWalletPerMinute) {}
+    @DefaultValue("12000") int maxSignaturesPerWalletPerMinute) {}

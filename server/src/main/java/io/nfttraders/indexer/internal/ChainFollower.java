@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One indexing step: check the last indexed block is still canonical (else roll back to the
  * common ancestor), then fetch the next range of logs and apply it together with the new cursor
  * in one database transaction. The range adapts: it halves when the node refuses a query and
- * doubles while answers stay small.
+ * doubles while answers stay small. While behind, the next range is fetched during the write of
+ * this one ({@link RangeFetcher}).
  */
 @Component
 class ChainFollower {
@@ -34,49 +35,74 @@ class ChainFollower {
   private final TransactionTemplate transactions;
   private final TransferLog transferLog;
   private final IndexerProperties properties;
+  private final IndexerMetrics metrics;
+  private final RangeFetcher fetcher;
   private final long chainId;
-  private final List<String> contracts;
   private final long startBlock;
   private int range;
 
   ChainFollower(ChainClient chain, JdbcClient jdbc, TransactionTemplate transactions, TransferLog transferLog, IndexerProperties properties,
-      DeployedContracts deployed) {
+      IndexerMetrics metrics, DeployedContracts deployed) {
     this.chain = chain;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.transferLog = transferLog;
     this.properties = properties;
+    this.metrics = metrics;
     this.chainId = deployed.chainId();
-    this.contracts = deployed.addresses().values().stream().map(String::toLowerCase).toList();
+    this.fetcher = new RangeFetcher(chain, deployed.addresses().values().stream().map(String::toLowerCase).toList());
     this.startBlock = jdbc.sql("select coalesce(min(deploy_block), 0) from chain_contracts where chain_id = :chain")
         .param("chain", chainId).query(Long.class).single();
     this.range = properties.initialRange();
+    metrics.indexedUpTo(cursor().block());
   }
 
   /** @return how many blocks were indexed (0 when caught up) */
   int step() {
     Cursor cursor = cursor();
+    long head = chain.blockNumber().longValueExact();
+    if (cursor.block() > head) {
+      return 0; // the node is behind us (or its chain got shorter): wait until it is past our cursor again
+    }
     if (cursor.block() >= startBlock && !isCanonical(cursor)) {
       rollBack(cursor);
       return 1;
     }
-    long head = chain.blockNumber().longValueExact();
     long from = Math.max(cursor.block() + 1, startBlock);
     if (from > head) {
       return 0;
     }
     long to = Math.min(head, from + range - 1);
-    List<ChainLog> logs;
+    RangeFetcher.Fetched fetched;
     try {
-      logs = chain.logs(from, to, contracts, List.of(TransferDecoder.TRANSFER, TransferDecoder.CONSECUTIVE_TRANSFER));
+      fetched = fetcher.fetch(from, to);
     } catch (TooManyLogs refused) {
       range = Math.max(1, range / 2);
       log.info("eth_getLogs refused {} blocks; range now {}", to - from + 1, range);
       return 0;
     }
-    Map<BigInteger, String> hashes = chain.blockHashes(blocksToVerify(logs, to));
-    if (!logsAgreeWith(logs, hashes)) {
-      return 0; // the chain changed between the two calls; look again next round
+    List<ChainLog> logs = fetched.logs();
+    adaptRange(logs.size());
+    if (to + range <= head) {
+      fetcher.prefetch(to + 1, to + range); // a whole range lies below the head: the next step asks for exactly this
+    }
+    Set<BigInteger> verified = blocksToVerify(logs, to);
+    boolean hasCursor = cursor.block() >= startBlock;
+    Set<BigInteger> asked = new java.util.HashSet<>(verified);
+    if (hasCursor) {
+      asked.add(BigInteger.valueOf(cursor.block()));
+    }
+    Map<BigInteger, String> hashes = chain.blockHashes(asked);
+    // The range must still end where it ended when read (anchor), and still start on top of the
+    // block we indexed last (cursor): then the whole range sits on our indexed chain.
+    boolean cursorStillCanonical = !hasCursor || cursor.hash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(cursor.block()), ""));
+    if (hasCursor) {
+      hashes.remove(BigInteger.valueOf(cursor.block()));
+    }
+    if (!cursorStillCanonical || !fetched.anchorHash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(to), ""))
+        || !logsAgreeWith(logs, hashes, verified)) {
+      fetcher.discard();
+      return 0; // the chain changed while we read it; look again next round
     }
     List<Transfer> transfers = new ArrayList<>();
     logs.forEach(l -> transfers.addAll(TransferDecoder.decode(l)));
@@ -85,7 +111,8 @@ class ChainFollower {
       rememberBlocks(hashes);
       saveCursor(new Cursor(to, hashes.get(BigInteger.valueOf(to))));
     });
-    adaptRange(logs.size());
+    metrics.indexedUpTo(to);
+    metrics.applied(logs.stream().filter(TransferDecoder::isTransfer).count(), transfers.size());
     if (!transfers.isEmpty()) {
       log.debug("indexed blocks {}..{}: {} logs, {} transfers", from, to, logs.size(), transfers.size());
     }
@@ -100,15 +127,24 @@ class ChainFollower {
     }
   }
 
-  private static Set<BigInteger> blocksToVerify(List<ChainLog> logs, long to) {
+  /**
+   * The last block (for the cursor), and the blocks with logs among the newest {@code keepBlocks}
+   * (remembered to find a common ancestor after a reorganisation). Older blocks' hashes are not
+   * fetched: the anchor check already proves the whole range unchanged, and far below the head
+   * one call per block with logs was a good part of a backfill's time.
+   */
+  private Set<BigInteger> blocksToVerify(List<ChainLog> logs, long to) {
     Set<BigInteger> blocks = new HashSet<>();
     blocks.add(BigInteger.valueOf(to));
-    logs.forEach(l -> blocks.add(BigInteger.valueOf(l.blockNumber())));
+    logs.stream().filter(l -> l.blockNumber() >= to - properties.keepBlocks()).forEach(l -> blocks.add(BigInteger.valueOf(l.blockNumber())));
     return blocks;
   }
 
-  private static boolean logsAgreeWith(List<ChainLog> logs, Map<BigInteger, String> hashes) {
-    return logs.stream().allMatch(l -> l.blockHash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(l.blockNumber()), "")));
+  /** Every log of a block whose hash was fetched must come from that block. */
+  private static boolean logsAgreeWith(List<ChainLog> logs, Map<BigInteger, String> hashes, Set<BigInteger> verified) {
+    return logs.stream()
+        .filter(l -> verified.contains(BigInteger.valueOf(l.blockNumber())))
+        .allMatch(l -> l.blockHash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(l.blockNumber()), "")));
   }
 
   private boolean isCanonical(Cursor cursor) {
@@ -128,11 +164,13 @@ class ChainFollower {
         .filter(c -> c.hash().equalsIgnoreCase(canonical.getOrDefault(BigInteger.valueOf(c.block()), "")))
         .findFirst()
         .orElse(new Cursor(startBlock - 1, ""));
+    fetcher.discard();
     transactions.executeWithoutResult(s -> {
       transferLog.rollBackAbove(chainId, ancestor.block());
       jdbc.sql("delete from indexed_blocks where chain_id = :chain and block_number > :block").param("chain", chainId).param("block", ancestor.block()).update();
       saveCursor(ancestor);
     });
+    metrics.indexedUpTo(ancestor.block());
     log.warn("chain reorganisation: block {} ({}) is no longer canonical; rolled back to block {}", stale.block(), stale.hash(), ancestor.block());
   }
 
@@ -155,14 +193,20 @@ class ChainFollower {
         .update();
   }
 
+  /** Only the newest {@code keepBlocks} hashes are kept (older ones are deleted right after), so only those are written. */
   private void rememberBlocks(Map<BigInteger, String> hashes) {
-    hashes.forEach((number, hash) -> jdbc.sql("""
-            insert into indexed_blocks (chain_id, block_number, block_hash) values (:chain, :block, :hash)
-            on conflict (chain_id, block_number) do update set block_hash = excluded.block_hash
-            """)
-        .param("chain", chainId).param("block", number.longValueExact()).param("hash", hash).update());
     long highest = hashes.keySet().stream().mapToLong(BigInteger::longValueExact).max().orElse(0);
+    long oldest = highest - properties.keepBlocks();
+    hashes.forEach((number, hash) -> {
+      if (number.longValueExact() >= oldest) {
+        jdbc.sql("""
+                insert into indexed_blocks (chain_id, block_number, block_hash) values (:chain, :block, :hash)
+                on conflict (chain_id, block_number) do update set block_hash = excluded.block_hash
+                """)
+            .param("chain", chainId).param("block", number.longValueExact()).param("hash", hash).update();
+      }
+    });
     jdbc.sql("delete from indexed_blocks where chain_id = :chain and block_number < :oldest")
-        .param("chain", chainId).param("oldest", highest - properties.keepBlocks()).update();
+        .param("chain", chainId).param("oldest", oldest).update();
   }
 }

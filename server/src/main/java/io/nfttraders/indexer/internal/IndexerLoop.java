@@ -1,5 +1,6 @@
 package io.nfttraders.indexer.internal;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,12 +14,14 @@ class IndexerLoop implements SmartLifecycle {
 
   private final ChainFollower follower;
   private final IndexerProperties properties;
+  private final IndexerMetrics metrics;
   private volatile boolean running;
   private Thread thread;
 
-  IndexerLoop(ChainFollower follower, IndexerProperties properties) {
+  IndexerLoop(ChainFollower follower, IndexerProperties properties, IndexerMetrics metrics) {
     this.follower = follower;
     this.properties = properties;
+    this.metrics = metrics;
   }
 
   @Override
@@ -32,14 +35,18 @@ class IndexerLoop implements SmartLifecycle {
 
   private void loop() {
     while (running) {
+      long started = System.nanoTime();
       try {
         if (follower.step() == 0) {
           Thread.sleep(properties.pollInterval());
+        } else {
+          metrics.stepIndexed(Duration.ofNanos(System.nanoTime() - started));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
+        metrics.stepFailed(Duration.ofNanos(System.nanoTime() - started));
         log.warn("indexing step failed; retrying: {}", e.toString());
         try {
           Thread.sleep(1000);

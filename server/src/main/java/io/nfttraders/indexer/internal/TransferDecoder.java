@@ -18,10 +18,15 @@ final class TransferDecoder {
 
   private TransferDecoder() {}
 
+  /** An ERC-721 Transfer log (one token), as opposed to a ConsecutiveTransfer range or anything else. */
+  static boolean isTransfer(ChainLog log) {
+    return log.topics().size() == ERC721_TRANSFER_TOPICS && log.topics().getFirst().equalsIgnoreCase(TRANSFER);
+  }
+
   static List<Transfer> decode(ChainLog log) {
     String topic0 = log.topics().isEmpty() ? "" : log.topics().getFirst();
     String contract = log.address().toLowerCase(Locale.ROOT);
-    if (topic0.equalsIgnoreCase(TRANSFER) && log.topics().size() == ERC721_TRANSFER_TOPICS) {
+    if (isTransfer(log)) {
       return List.of(new Transfer(contract, uint(log.topics().get(3)), address(log.topics().get(1)), address(log.topics().get(2)),
           log.blockNumber(), log.blockHash(), log.logIndex(), 0, log.transactionHash()));
     }

@@ -17,7 +17,8 @@ record NftDetails(
     Mint mint,
     List<Transfer> provenance) {
 
-  record Mint(String transactionHash, long blockNumber, @Nullable String transactionId, @Nullable String status) {}
+  /** The mint's chain facts and our status; not our internal transaction id, which is its requester's business. */
+  record Mint(String transactionHash, long blockNumber, @Nullable String status) {}
 
   record Transfer(String from, String to, long blockNumber, String transactionHash) {}
 }

@@ -81,8 +81,7 @@ class NftsController {
         item.map(Item::tokenUri).orElse(null),
         item.map(i -> parse(i.metadata())).orElse(null),
         item.map(i -> "/ipfs/" + i.imageCid()).orElse(null),
-        new NftDetails.Mint(token.mintTransactionHash(), token.mintedBlock(), mintTx.map(tx -> tx.id().toString()).orElse(null),
-            mintTx.map(tx -> tx.status().name()).orElse(null)),
+        new NftDetails.Mint(token.mintTransactionHash(), token.mintedBlock(), mintTx.map(tx -> tx.status().name()).orElse(null)),
         provenance);
   }
 

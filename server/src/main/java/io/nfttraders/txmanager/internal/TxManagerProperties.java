@@ -23,6 +23,6 @@ record TxManagerProperties(
     @DefaultValue("60s") Duration replaceAfter,
     @DefaultValue("15") int feeBumpPercent,
     @DefaultValue("200") int batchSize,
-    @DefaultValue("10ms") Duration idlePoll,
+    @DefaultValue("50ms") Duration idlePoll,
     @DefaultValue("30s") Duration maxBackoff,
     @DefaultValue("20") int refusalsBeforeFillingNonce) {}

@@ -1,0 +1,171 @@
+package io.nfttraders.bench;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Benchmark 3 of the minting issue: the indexer catching up from scratch over 100,000 ERC-721
+ * Transfer logs of our Collection. Target: 20,000 Transfer logs/s.
+ *
+ * <pre>bench/run IndexerBackfill [--tokens=10000] [--rounds=10] [--per-transaction=100] [--jfr=false]
+ *     [--server-options=--nft.indexer.max-range=20000,...] [--keep-data=false]</pre>
+ *
+ * The server first runs with its indexer disabled while {@link ChainFixture} puts the logs on the
+ * chain; then it is stopped and started again on the same data directory with the indexer
+ * enabled, and the benchmark reads {@code /actuator/prometheus} every 200 ms until the indexed
+ * block reaches the chain head. The rate is Transfer logs applied over the indexer's own step
+ * time ({@code nft_indexer_step_seconds}); the wall time from the first scrape is shown beside it.
+ * The baseline is reading the same logs with eth_getLogs alone (web3j, no database), which bounds
+ * what any indexer on this node can do.
+ */
+public final class IndexerBackfill {
+
+  static final double TARGET_LOGS_PER_SECOND = 20_000;
+  private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
+  /** A scrape costs the server a few milliseconds of CPU (JFR showed 10 ms scrapes taking ~15% of it): look often, not constantly. */
+  private static final Duration SCRAPE_INTERVAL = Duration.ofMillis(200);
+
+  private IndexerBackfill() {}
+
+  /** One Prometheus scrape's indexer numbers. */
+  record Progress(long nanos, double block, double transfers, double consecutive, double indexedSeconds, double failedSteps) {}
+
+  public static void main(String[] argv) {
+    Args args = new Args(argv);
+    int tokens = args.number("tokens", 10_000);
+    int rounds = args.number("rounds", 10);
+    int perTransaction = args.number("per-transaction", 100);
+    boolean jfr = args.flag("jfr");
+    String extra = args.text("server-options", "");
+    boolean keepData = args.flag("keep-data");
+    args.rejectUnknown();
+    List<String> serverOptions = extra.isBlank() ? List.of() : Arrays.asList(extra.split(","));
+
+    Path data = Project.freshDataDirectory("indexer");
+    MintRun.prepare("IndexerBackfill", args);
+    System.out.println("data directory " + data);
+    try {
+      ChainFixture.Result fixture;
+      Api.Chain chainInfo;
+      try (BenchServer server = BenchServer.start(data, List.of(), List.of("--nft.indexer.enabled=false"))) {
+        Api api = server.api();
+        chainInfo = api.chain();
+        try (DevChain chain = new DevChain(chainInfo.rpcUrl())) {
+          String minter = minterWallet(api, chain);
+          fixture = ChainFixture.build(chain, chainInfo.collection(), minter, tokens, rounds, perTransaction);
+        }
+      }
+      System.out.printf("fixture: %,d Transfer logs over %,d tokens up to block %d, built in %.1f s%n", fixture.transferLogs(), fixture.tokens(),
+          fixture.lastBlock(), fixture.took().toNanos() / 1e9);
+
+      List<String> jvm = MintRun.jvmOptions(jfr, "indexer-backfill");
+      List<String> options = new ArrayList<>(serverOptions);
+      try (BenchServer server = BenchServer.launch(data, jvm, options)) {
+        Machine.Snapshot before = Machine.snapshot();
+        List<Progress> samples = watch(server, fixture.lastBlock());
+        Machine.Foreign foreign = Machine.foreign(before, Machine.snapshot());
+        server.awaitReady();
+        Api api = server.api();
+        try (DevChain chain = new DevChain(api.chain().rpcUrl())) {
+          verifySample(api, chain, chainInfo, fixture);
+          double fetchOnly = fetchOnly(chain, chainInfo.collection(), fixture.lastBlock(), Math.max(1, 5_000 / perTransaction));
+          print(samples, fixture, fetchOnly, perTransaction, serverOptions, foreign);
+        }
+      }
+    } finally {
+      if (!keepData) {
+        Project.delete(data);
+      }
+    }
+  }
+
+  /** Signs up a user and mints once through the API, so the server grants the user's wallet MINTER_ROLE (user-signed mode). */
+  private static String minterWallet(Api api, DevChain chain) {
+    Api.User user = MintRun.users(api, chain, 1).getFirst();
+    String tx = api.mint(user, Uploads.single(42));
+    Confirmations.Settled settled = Confirmations.await(api, List.of(new MintLoad.Accepted(user, tx, 1)), Duration.ofMinutes(1));
+    if (settled.confirmedNfts() != 1) {
+      throw new IllegalStateException("the setup mint failed: " + settled.failures());
+    }
+    return user.walletAddress();
+  }
+
+  /** Scrapes from the server's launch until its indexer reports {@code head}. */
+  private static List<Progress> watch(BenchServer server, long head) {
+    List<Progress> samples = new ArrayList<>();
+    long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException("the server exited while indexing");
+      }
+      String scrape = server.api().prometheus();
+      long now = System.nanoTime();
+      double block = Prometheus.value(scrape, "nft_indexer_block", "").orElse(Double.NaN);
+      if (!Double.isNaN(block)) {
+        samples.add(new Progress(now, block,
+            Prometheus.value(scrape, "nft_indexer_transfers_total", "event=\"Transfer\"").orElse(0),
+            Prometheus.value(scrape, "nft_indexer_transfers_total", "event=\"ConsecutiveTransfer\"").orElse(0),
+            Prometheus.value(scrape, "nft_indexer_step_seconds_sum", "outcome=\"indexed\"").orElse(0),
+            Prometheus.value(scrape, "nft_indexer_step_seconds_count", "outcome=\"failed\"").orElse(0)));
+        if (block >= head) {
+          return samples;
+        }
+      }
+      Pause.millis(SCRAPE_INTERVAL.toMillis());
+    }
+    throw new IllegalStateException("the indexer did not reach block " + head + " within " + CATCH_UP_TIMEOUT);
+  }
+
+  /** Twenty random tokens: the owner the server's API shows is the owner on chain. */
+  private static void verifySample(Api api, DevChain chain, Api.Chain info, ChainFixture.Result fixture) {
+    Random random = new Random(7);
+    for (int i = 0; i < 20; i++) {
+      BigInteger id = fixture.firstTokenId().add(BigInteger.valueOf(random.nextInt(fixture.tokens())));
+      String indexed = api.nft(info.id(), info.collection(), id).get("owner").asString();
+      String onChain = Contracts.ownerOf(chain, info.collection(), id);
+      if (!indexed.equalsIgnoreCase(onChain)) {
+        throw new IllegalStateException("token " + id + ": the API says " + indexed + ", the chain says " + onChain);
+      }
+    }
+  }
+
+  /** The baseline: every log of the collection read with eth_getLogs alone, in ranges of {@code blocksPerCall}; logs/s. */
+  private static double fetchOnly(DevChain chain, String collection, long head, int blocksPerCall) {
+    long started = System.nanoTime();
+    long logs = 0;
+    for (long from = 0; from <= head; from += blocksPerCall) {
+      logs += chain.logs(from, Math.min(head, from + blocksPerCall - 1), collection).size();
+    }
+    return logs / ((System.nanoTime() - started) / 1e9);
+  }
+
+  private static void print(List<Progress> samples, ChainFixture.Result fixture, double fetchOnly, int perTransaction, List<String> options,
+      Machine.Foreign foreignCpu) {
+    Progress first = samples.getFirst();
+    Progress last = samples.getLast();
+    double transfers = last.transfers();
+    double rate = transfers / last.indexedSeconds();
+    double wall = (last.nanos() - first.nanos()) / 1e9;
+    // the server has just started: its JIT compiles while the backfill runs; the second half shows the indexer warmer
+    Progress half = samples.stream().filter(p -> p.transfers() >= transfers / 2).findFirst().orElse(first);
+    double secondHalf = (last.transfers() - half.transfers()) / (last.indexedSeconds() - half.indexedSeconds());
+    System.out.println();
+    System.out.println("Indexer backfill, " + LocalDate.now() + (options.isEmpty() ? "" : ", server options " + options) + ":");
+    System.out.println();
+    System.out.print(new Table("Transfer logs", "+ minted tokens (ConsecutiveTransfer)", "logs per block", "indexer step time (s)",
+        "Transfer logs/s", "second half, logs/s", "first scrape -> head (s)", "failed steps", "eth_getLogs alone, logs/s", "target", "other processes' CPU")
+        .row((long) transfers, (long) last.consecutive(), perTransaction, last.indexedSeconds(), rate, secondHalf,
+            String.format(Locale.ROOT, "%.2f (first scrape at %,.0f transfers)", wall, first.transfers()),
+            (long) last.failedSteps(), fetchOnly,
+            String.format(Locale.ROOT, ">= 20,000/s: %.2fx, %s", rate / TARGET_LOGS_PER_SECOND, rate >= TARGET_LOGS_PER_SECOND ? "met" : "MISSED"),
+            foreignCpu));
+    System.out.printf("(%,d Transfer logs on chain from the fixture, plus the setup mint's one)%n", fixture.transferLogs());
+  }
+}

@@ -1,0 +1,74 @@
+package io.nfttraders.indexer.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexer progress as seen from outside ({@code /actuator/prometheus}), so an operator or a
+ * benchmark can tell how far behind the chain it is and how fast it applies transfers:
+ * {@code nft_indexer_block} is the block indexed up to, {@code nft_indexer_transfers_total} the
+ * transfers applied, by the event they came from ({@code Transfer}, or {@code ConsecutiveTransfer}
+ * counted per token of the range), and {@code nft_indexer_step_seconds} the time spent in steps
+ * that indexed blocks or failed (not the idle polls once caught up), so transfers over step
+ * seconds is the indexing rate.
+ */
+@Component
+class IndexerMetrics {
+
+  private final AtomicLong indexedBlock = new AtomicLong(-1);
+  private final Counter transfers;
+  private final Counter consecutiveTransfers;
+  private final Timer indexedSteps;
+  private final Timer failedSteps;
+
+  IndexerMetrics(MeterRegistry registry) {
+    Gauge.builder("nft.indexer.block", indexedBlock, AtomicLong::get)
+        .description("The highest block the indexer has fully processed")
+        .register(registry);
+    this.transfers = transfersCounter(registry, "Transfer");
+    this.consecutiveTransfers = transfersCounter(registry, "ConsecutiveTransfer");
+    this.indexedSteps = stepTimer(registry, "indexed");
+    this.failedSteps = stepTimer(registry, "failed");
+  }
+
+  private static Timer stepTimer(MeterRegistry registry, String outcome) {
+    return Timer.builder("nft.indexer.step")
+        .description("Indexing steps that indexed blocks or failed")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private static Counter transfersCounter(MeterRegistry registry, String event) {
+    return Counter.builder("nft.indexer.transfers")
+        .description("Token transfers applied to the transfer log")
+        .tag("event", event)
+        .register(registry);
+  }
+
+  void stepIndexed(Duration took) {
+    indexedSteps.record(took);
+  }
+
+  void stepFailed(Duration took) {
+    failedSteps.record(took);
+  }
+
+  void indexedUpTo(long block) {
+    indexedBlock.set(block);
+  }
+
+  /**
+   * Called after the database transaction committed, so the numbers never run ahead of the data.
+   *
+   * @param fromTransferLogs how many of {@code total} came from single ERC-721 Transfer logs; the rest are ConsecutiveTransfer tokens
+   */
+  void applied(long fromTransferLogs, long total) {
+    transfers.increment(fromTransferLogs);
+    consecutiveTransfers.increment(total - fromTransferLogs);
+  }
+}

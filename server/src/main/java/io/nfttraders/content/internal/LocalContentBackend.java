@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,8 +63,24 @@ final class LocalContentBackend implements ContentBackend {
     if (Files.exists(path(record.cid(), ".file.json"))) {
       return;
     }
-    writeAtomically(path(record.cid(), ""), bytes);
-    writeAtomically(path(record.cid(), ".file.json"), JSON.writeValueAsBytes(record));
+    Path data = path(record.cid(), "");
+    Path meta = path(record.cid(), ".file.json");
+    byte[] metaBytes = JSON.writeValueAsBytes(record);
+    // fsync latency, not bandwidth, is what an upload waits for: both temp files are written and
+    // synced at the same time, then renamed bytes first (the record's presence still means the
+    // bytes are complete) and the shard directory synced once, so the renames survive a crash.
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<Path> dataTemp = executor.submit(() -> writeSynced(data, bytes));
+      Future<Path> metaTemp = executor.submit(() -> writeSynced(meta, metaBytes));
+      move(dataTemp.get(), data);
+      move(metaTemp.get(), meta);
+      syncDirectory(data.getParent());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while storing " + record.cid(), e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof UncheckedIOException io ? io : new UncheckedIOException("cannot store " + record.cid(), new IOException(e.getCause()));
+    }
   }
 
   @Override
@@ -105,6 +124,12 @@ final class LocalContentBackend implements ContentBackend {
 
   /** Written and synced under tmp/, then renamed: a crash leaves the old state or the new one. */
   private void writeAtomically(Path target, byte[] bytes) {
+    move(writeSynced(target, bytes), target);
+    syncDirectory(target.getParent());
+  }
+
+  /** The bytes in a synced temp file under tmp/, ready to be moved to {@code target}. */
+  private Path writeSynced(Path target, byte[] bytes) {
     try {
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(tmp, target.getFileName().toString(), ".tmp");
@@ -115,9 +140,26 @@ final class LocalContentBackend implements ContentBackend {
         }
         channel.force(true);
       }
+      return temp;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  private static void move(Path temp, Path target) {
+    try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /** A rename is durable only once its directory is synced. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot sync " + directory, e);
     }
   }
 }

@@ -37,6 +37,8 @@ class ChainAndHealthTest {
     assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
     assertThat(readiness.json().get("components").has("db")).isTrue();
     assertThat(readiness.json().get("components").get("chain").get("status").asString()).isEqualTo("UP");
+    assertThat(readiness.json().get("components").get("transactionPipeline").get("status").asString()).isEqualTo("UP");
+    assertThat(readiness.json().get("components").get("indexer").get("status").asString()).isEqualTo("UP");
     assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
   }
 

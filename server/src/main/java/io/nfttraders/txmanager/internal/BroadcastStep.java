@@ -30,16 +30,18 @@ class BroadcastStep {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final StepTransactions steps;
   private final TransactionRows rows;
   private final ChainClient chain;
   private final TransactionVersions versions;
   private final FeePolicy feePolicy;
   private final TxManagerProperties properties;
 
-  BroadcastStep(JdbcClient jdbc, TransactionTemplate transactions, TransactionRows rows, ChainClient chain, TransactionVersions versions,
+  BroadcastStep(JdbcClient jdbc, TransactionTemplate transactions, StepTransactions steps, TransactionRows rows, ChainClient chain, TransactionVersions versions,
       FeePolicy feePolicy, TxManagerProperties properties) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.steps = steps;
     this.rows = rows;
     this.chain = chain;
     this.versions = versions;
@@ -67,16 +69,18 @@ class BroadcastStep {
       log.warn("broadcast of {} transactions deferred: node unavailable ({})", due.size(), down.getMessage());
       return 0;
     }
-    for (int i = 0; i < due.size(); i++) {
-      Signed tx = due.get(i);
-      BroadcastResult result = results.get(i);
-      try {
-        settle(tx, result);
-      } catch (RuntimeException e) {
-        transactions.executeWithoutResult(s -> rows.defer(tx.id(), TransactionStatus.SIGNED, Duration.ofSeconds(1), "broadcast handling deferred"));
-        log.warn("handling broadcast result of transaction id={} failed: {}", tx.id(), e.toString());
+    steps.step(() -> {
+      for (int i = 0; i < due.size(); i++) {
+        Signed tx = due.get(i);
+        BroadcastResult result = results.get(i);
+        try {
+          steps.row(() -> settle(tx, result));
+        } catch (RuntimeException e) {
+          steps.row(() -> rows.defer(tx.id(), TransactionStatus.SIGNED, Duration.ofSeconds(1), "broadcast handling deferred"));
+          log.warn("handling broadcast result of transaction id={} failed: {}", tx.id(), e.toString());
+        }
       }
-    }
+    });
     return due.size();
   }
 

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * MINED -> CONFIRMED once the configured number of blocks stand on it and its block is still the
@@ -29,16 +28,16 @@ class ConfirmationStep {
   private record Mined(UUID id, String kind, String hash, long block, String blockHash) {}
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate transactions;
+  private final StepTransactions steps;
   private final TransactionRows rows;
   private final ChainClient chain;
   private final ApplicationEventPublisher events;
   private final TxManagerProperties properties;
 
-  ConfirmationStep(JdbcClient jdbc, TransactionTemplate transactions, TransactionRows rows, ChainClient chain,
+  ConfirmationStep(JdbcClient jdbc, StepTransactions steps, TransactionRows rows, ChainClient chain,
       ApplicationEventPublisher events, TxManagerProperties properties) {
     this.jdbc = jdbc;
-    this.transactions = transactions;
+    this.steps = steps;
     this.rows = rows;
     this.chain = chain;
     this.events = events;
@@ -61,23 +60,25 @@ class ConfirmationStep {
     } catch (ChainUnavailable down) {
       return 0;
     }
-    int changed = 0;
-    for (Mined tx : mined) {
-      String hashNow = canonical.get(BigInteger.valueOf(tx.block()));
-      boolean chainShorter = head < tx.block();
-      if (chainShorter || (hashNow != null && !hashNow.equalsIgnoreCase(tx.blockHash()))) {
-        transactions.executeWithoutResult(s -> reorganisedAway(tx));
-        changed++;
-      } else if (hashNow != null && head - tx.block() + 1 >= properties.confirmations()) {
-        transactions.executeWithoutResult(s -> {
-          if (rows.transition(tx.id(), TransactionStatus.MINED, TransactionStatus.CONFIRMED, (head - tx.block() + 1) + " confirmations")) {
-            events.publishEvent(new TransactionConfirmed(new TransactionId(tx.id()), tx.kind(), tx.hash(), tx.block()));
-          }
-        });
-        changed++;
+    int[] changed = {0};
+    steps.step(() -> {
+      for (Mined tx : mined) {
+        String hashNow = canonical.get(BigInteger.valueOf(tx.block()));
+        boolean chainShorter = head < tx.block();
+        if (chainShorter || (hashNow != null && !hashNow.equalsIgnoreCase(tx.blockHash()))) {
+          steps.row(() -> reorganisedAway(tx));
+          changed[0]++;
+        } else if (hashNow != null && head - tx.block() + 1 >= properties.confirmations()) {
+          steps.row(() -> {
+            if (rows.transition(tx.id(), TransactionStatus.MINED, TransactionStatus.CONFIRMED, (head - tx.block() + 1) + " confirmations")) {
+              events.publishEvent(new TransactionConfirmed(new TransactionId(tx.id()), tx.kind(), tx.hash(), tx.block()));
+            }
+          });
+          changed[0]++;
+        }
       }
-    }
-    return changed;
+    });
+    return changed[0];
   }
 
   private void reorganisedAway(Mined tx) {

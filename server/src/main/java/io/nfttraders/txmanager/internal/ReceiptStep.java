@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * SENT -> MINED (or FAILED when reverted): looks up receipts for every hash a transaction was
@@ -33,17 +32,17 @@ class ReceiptStep {
   private record Sent(UUID id, String kind, Instant sentAt) {}
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate transactions;
+  private final StepTransactions steps;
   private final TransactionRows rows;
   private final ChainClient chain;
   private final StuckTransactions stuck;
   private final ApplicationEventPublisher events;
   private final TxManagerProperties properties;
 
-  ReceiptStep(JdbcClient jdbc, TransactionTemplate transactions, TransactionRows rows, ChainClient chain, StuckTransactions stuck,
+  ReceiptStep(JdbcClient jdbc, StepTransactions steps, TransactionRows rows, ChainClient chain, StuckTransactions stuck,
       ApplicationEventPublisher events, TxManagerProperties properties) {
     this.jdbc = jdbc;
-    this.transactions = transactions;
+    this.steps = steps;
     this.rows = rows;
     this.chain = chain;
     this.stuck = stuck;
@@ -80,17 +79,30 @@ class ReceiptStep {
     Map<UUID, Receipt> minedBy = new HashMap<>();
     receipts.values().forEach(r -> minedBy.put(byHash.get(r.transactionHash()), r));
     Instant now = rows.instant();
-    for (Sent tx : due) {
-      Receipt receipt = minedBy.get(tx.id());
-      try {
-        if (receipt != null) {
-          transactions.executeWithoutResult(s -> mined(tx, receipt));
-        } else {
-          scheduleNextCheck(tx, now);
-          stuck.handle(tx.id(), tx.sentAt(), now);
+    steps.step(() -> {
+      for (Sent tx : due) {
+        Receipt receipt = minedBy.get(tx.id());
+        try {
+          steps.row(() -> {
+            if (receipt != null) {
+              mined(tx, receipt);
+            } else {
+              scheduleNextCheck(tx, now);
+            }
+          });
+        } catch (RuntimeException e) {
+          log.warn("receipt handling of transaction id={} failed: {}", tx.id(), e.toString());
         }
-      } catch (RuntimeException e) {
-        log.warn("receipt handling of transaction id={} failed: {}", tx.id(), e.toString());
+      }
+    });
+    // outside the step's transaction: re-broadcasting talks to the node and writes on its own
+    for (Sent tx : due) {
+      if (!minedBy.containsKey(tx.id())) {
+        try {
+          stuck.handle(tx.id(), tx.sentAt(), now);
+        } catch (RuntimeException e) {
+          log.warn("stuck-transaction handling of id={} failed: {}", tx.id(), e.toString());
+        }
       }
     }
     return minedBy.size();

@@ -34,6 +34,7 @@ class SigningStep {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final StepTransactions steps;
   private final TransactionRows rows;
   private final NonceAllocator nonces;
   private final Signer signer;
@@ -41,10 +42,11 @@ class SigningStep {
   private final TxManagerProperties properties;
   private final FeePolicy feePolicy;
 
-  SigningStep(JdbcClient jdbc, TransactionTemplate transactions, TransactionRows rows, NonceAllocator nonces, Signer signer,
+  SigningStep(JdbcClient jdbc, TransactionTemplate transactions, StepTransactions steps, TransactionRows rows, NonceAllocator nonces, Signer signer,
       ChainClient chain, TxManagerProperties properties, FeePolicy feePolicy) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.steps = steps;
     this.rows = rows;
     this.nonces = nonces;
     this.signer = signer;
@@ -71,20 +73,18 @@ class SigningStep {
       return 0;
     }
     FeeQuote fees = feePolicy.capped(chain.fees());
-    int signed = 0;
-    for (UUID id : due) {
-      signed += signSafely(id, fees) ? 1 : 0;
-    }
-    return signed;
+    int[] signed = {0};
+    steps.step(() -> due.forEach(id -> signed[0] += signSafely(id, fees) ? 1 : 0));
+    return signed[0];
   }
 
   /** One row's trouble never stops the others: it is retried later, or fails if it can never be signed. */
   private boolean signSafely(UUID id, FeeQuote fees) {
     try {
-      return Boolean.TRUE.equals(transactions.execute(status -> signOne(id, fees)));
+      return steps.row(() -> signOne(id, fees));
     } catch (SigningRefused refused) {
       if (refused.reason() == SigningRefused.Reason.RATE_LIMITED) {
-        transactions.executeWithoutResult(s -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(5), "signer rate limit; retrying"));
+        steps.row(() -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(5), "signer rate limit; retrying"));
       } else {
         fail(id, "signer refused: " + refused.reason());
         log.warn("signer refused transaction id={} reason={}", id, refused.reason());
@@ -93,14 +93,14 @@ class SigningStep {
       fail(id, "invalid transaction: " + invalid.getMessage());
       log.error("transaction id={} cannot be signed: {}", id, invalid.getMessage());
     } catch (RuntimeException e) {
-      transactions.executeWithoutResult(s -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(1), "signing deferred: " + e.getClass().getSimpleName()));
+      steps.row(() -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(1), "signing deferred: " + e.getClass().getSimpleName()));
       log.warn("signing of transaction id={} deferred: {}", id, e.toString());
     }
     return false;
   }
 
   private void fail(UUID id, String why) {
-    transactions.executeWithoutResult(s -> {
+    steps.row(() -> {
       jdbc.sql("update chain_transactions set last_error = :error where id = :id").param("error", why).param("id", id).update();
       rows.transition(id, TransactionStatus.QUEUED, TransactionStatus.FAILED, why);
     });

@@ -92,8 +92,7 @@ class TransactionVersions {
       int failed = jdbc.sql("update chain_transactions set status = 'FAILED', nonce = null, last_error = :error, updated_at = :now where id = :id and status = 'SIGNED'")
           .param("error", "refused by the node: " + refusal).param("now", rows.now()).param("id", tx.id()).update();
       if (failed == 0) {
-        s.setRollbackOnly();
-        return false;
+        return false; // moved on meanwhile (another instance); nothing written
       }
       rows.history(tx.id(), TransactionStatus.FAILED, "refused by the node; nonce " + tx.nonce() + " handed to no-op " + fillerId);
       jdbc.sql("""

@@ -50,7 +50,7 @@ class EmbeddedPostgresConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  DataSource dataSource(EmbeddedPostgres postgres, @Value("${nft.datasource.pool-size:20}") int poolSize) {
+  DataSource dataSource(EmbeddedPostgres postgres, @Value("${nft.datasource.pool-size:30}") int poolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     config.setUsername("postgres");

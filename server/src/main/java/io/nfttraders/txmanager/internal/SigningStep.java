@@ -106,10 +106,15 @@ class SigningStep {
     });
   }
 
+  /**
+   * "for no key update", not "for update": requests insert mints that reference a queued grant
+   * (depends_on) and their foreign-key check takes a key-share lock on it, which "for update"
+   * would block for the whole step.
+   */
   private boolean signOne(UUID id, FeeQuote fees) {
     Queued tx = jdbc.sql("""
             select id, chain_id, kind, wallet_index, from_address, to_address, value_wei, data, gas_limit, reason, requested_by
-            from chain_transactions where id = :id and status = 'QUEUED' for update skip locked
+            from chain_transactions where id = :id and status = 'QUEUED' for no key update skip locked
             """)
         .param("id", id)
         .query((rs, n) -> new Queued(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),

@@ -6,12 +6,15 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every signing decision, granted or refused, lands in {@code signing_audit}; never key material.
- * Each record commits on its own: a refusal usually rolls back the caller's transaction, and its
- * audit record must survive that.
+ * A refusal commits on its own: it usually rolls back the caller's transaction, and its record
+ * must survive that. A granted signature is recorded in the caller's transaction when there is
+ * one: the signed transaction is stored (and can only be broadcast) if that commits, so the two
+ * stand or fall together, and the pipeline saves a commit (a WAL fsync) per signature.
  */
 final class JdbcSigningAudit implements SigningAudit {
 
@@ -26,7 +29,11 @@ final class JdbcSigningAudit implements SigningAudit {
 
   @Override
   public void record(SigningAuditRecord r) {
-    ownTransaction.executeWithoutResult(s -> insert(r));
+    if (r.signed() && TransactionSynchronizationManager.isActualTransactionActive()) {
+      insert(r);
+    } else {
+      ownTransaction.executeWithoutResult(s -> insert(r));
+    }
   }
 
   private void insert(SigningAuditRecord r) {

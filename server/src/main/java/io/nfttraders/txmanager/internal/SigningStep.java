@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * QUEUED -> SIGNED: allocates the nonce, prices the transaction and has the signer sign it, all
+ * QUEUED -> SIGNED (a transaction that depends on another waits until that one is CONFIRMED: a
+ * reorganisation could otherwise put the dependent one first, e.g. a mint before its minter grant): allocates the nonce, prices the transaction and has the signer sign it, all
  * in one database transaction per row, so that a nonce is consumed exactly when a signed
  * transaction is stored.
  */
@@ -61,7 +62,7 @@ class SigningStep {
             select t.id from chain_transactions t
             where t.status = 'QUEUED' and t.next_attempt_at <= :now
               and (t.depends_on is null
-                   or exists (select 1 from chain_transactions d where d.id = t.depends_on and d.status in ('MINED', 'CONFIRMED')))
+                   or exists (select 1 from chain_transactions d where d.id = t.depends_on and d.status = 'CONFIRMED'))
             order by t.created_at
             limit :limit
             """)

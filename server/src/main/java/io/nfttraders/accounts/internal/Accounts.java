@@ -82,7 +82,12 @@ class Accounts {
     return new SignedUp(user, wallet);
   }
 
-  /** Not transactional on purpose: a failed attempt must be recorded even though the call fails. */
+  /**
+   * One transaction per attempt, serialised per email by the throttle's lock so that parallel
+   * guesses cannot all pass the check before any failure is counted; it commits even when the
+   * credentials are wrong, because the failure must be recorded.
+   */
+  @Transactional(noRollbackFor = AuthProblems.InvalidCredentials.class)
   TokenPair login(String rawEmail, String password, String clientIp) {
     String email = normalizeEmail(rawEmail);
     throttle.checkAllowed(email, clientIp);

@@ -24,7 +24,9 @@ class LoginThrottle {
     this.clock = clock;
   }
 
+  /** Must run in the login's transaction: the per-email lock it takes is held until that commits. */
   void checkAllowed(String email, String clientIp) {
+    jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(:key))").param("key", "login:" + email).query(Integer.class).single();
     Instant since = clock.instant().minus(properties.loginWindow());
     long byEmail = count("email", email, since);
     long byClient = count("client_ip", clientIp, since);

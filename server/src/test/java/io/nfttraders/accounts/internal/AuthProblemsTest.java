@@ -111,6 +111,23 @@ class AuthProblemsTest {
   }
 
   @Test
+  void parallelGuessesCannotSlipPastTheThrottle() throws Exception {
+    Api.Session session = api.newUser();
+    java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+      for (int i = 0; i < 12; i++) {
+        int guess = i;
+        answers.add(pool.submit(() -> api.postJson("/api/v1/auth/login", Map.of("email", session.email(), "password", "parallel guess " + guess), null).status()));
+      }
+    }
+    long checked = 0;
+    for (var answer : answers) {
+      checked += answer.get() == 401 ? 1 : 0;
+    }
+    assertThat(checked).as("passwords actually checked").isEqualTo(5);
+  }
+
+  @Test
   void throttlesPasswordGuessing() {
     Api.Session session = api.newUser();
     for (int i = 0; i < 5; i++) {

@@ -47,7 +47,11 @@ final class Api {
   }
 
   User signUp() {
-    String email = "bench-" + UUID.randomUUID() + "@example.com";
+    return signUp("bench-" + UUID.randomUUID() + "@example.com");
+  }
+
+  /** With {@link #OPERATOR} (made ADMIN by the server options the benchmark passes), a user who may scrape metrics. */
+  User signUp(String email) {
     // random, never printed: the benchmark only needs the access token
     String password = "bench passphrase " + UUID.randomUUID();
     String credentials = JSON.writeValueAsString(Map.of("email", email, "password", password));
@@ -81,10 +85,12 @@ final class Api {
     return expect(200, send(request("/api/v1/nfts/" + chainId + "/" + contract + "/" + tokenId, null).GET()));
   }
 
-  /** The Prometheus scrape, or empty while the server is not answering yet. */
-  String prometheus() {
+  static final String OPERATOR = "operator@bench.nfttraders.test";
+
+  /** The Prometheus scrape (an ADMIN's token), or empty while the server is not answering yet. */
+  String prometheus(String adminToken) {
     try {
-      HttpResponse<String> r = http.send(request("/actuator/prometheus", null).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = http.send(request("/actuator/prometheus", adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 ? r.body() : "";
     } catch (IOException notYet) {
       return "";

@@ -54,8 +54,11 @@ public final class IndexerBackfill {
     try {
       ChainFixture.Result fixture;
       Api.Chain chainInfo;
-      try (BenchServer server = BenchServer.start(data, List.of(), List.of("--nft.indexer.enabled=false"))) {
+      String operatorToken;
+      try (BenchServer server = BenchServer.start(data, List.of(), List.of("--nft.indexer.enabled=false", "--nft.auth.admin-emails=" + Api.OPERATOR))) {
         Api api = server.api();
+        // metrics are for admins; the token (15 min) stays valid across the restart below
+        operatorToken = api.signUp(Api.OPERATOR).accessToken();
         chainInfo = api.chain();
         try (DevChain chain = new DevChain(chainInfo.rpcUrl())) {
           String minter = minterWallet(api, chain);
@@ -67,9 +70,10 @@ public final class IndexerBackfill {
 
       List<String> jvm = MintRun.jvmOptions(jfr, "indexer-backfill");
       List<String> options = new ArrayList<>(serverOptions);
+      options.add("--nft.auth.admin-emails=" + Api.OPERATOR);
       try (BenchServer server = BenchServer.launch(data, jvm, options)) {
         Machine.Snapshot before = Machine.snapshot();
-        List<Progress> samples = watch(server, fixture.lastBlock());
+        List<Progress> samples = watch(server, fixture.lastBlock(), operatorToken);
         Machine.Foreign foreign = Machine.foreign(before, Machine.snapshot());
         server.awaitReady();
         Api api = server.api();
@@ -98,14 +102,14 @@ public final class IndexerBackfill {
   }
 
   /** Scrapes from the server's launch until its indexer reports {@code head}. */
-  private static List<Progress> watch(BenchServer server, long head) {
+  private static List<Progress> watch(BenchServer server, long head, String operatorToken) {
     List<Progress> samples = new ArrayList<>();
     long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!server.isAlive()) {
         throw new IllegalStateException("the server exited while indexing");
       }
-      String scrape = server.api().prometheus();
+      String scrape = server.api().prometheus(operatorToken);
       long now = System.nanoTime();
       double block = Prometheus.value(scrape, "nft_indexer_block", "").orElse(Double.NaN);
       if (!Double.isNaN(block)) {

@@ -43,9 +43,14 @@ class ChainAndHealthTest {
   }
 
   @Test
-  void exposesPrometheusMetrics() {
-    Api.Response r = new Api(port).get("/actuator/prometheus", null);
+  void exposesPrometheusMetricsToAdminsOnly() {
+    Api api = new Api(port);
+    assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
+    String credentials = "{\"email\":\"ops@nfttraders.test\",\"password\":\"the operator passphrase\"}";
+    assertThat(api.post("/api/v1/auth/signup", credentials, null).status()).isEqualTo(201);
+    String admin = api.post("/api/v1/auth/login", credentials, null).text("accessToken");
+    Api.Response r = api.get("/actuator/prometheus", admin);
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body()).contains("jvm_memory_used_bytes");
+    assertThat(r.body()).contains("jvm_memory_used_bytes", "nft_indexer_block");
   }
 }

@@ -52,7 +52,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/ipfs/**").permitAll()
             .requestMatchers(HttpMethod.HEAD, "/ipfs/**").permitAll()
             .requestMatchers("/api/**").authenticated()
-            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .anyRequest().permitAll())
         .oauth2ResourceServer(rs -> rs

@@ -1,6 +1,8 @@
 package io.nfttraders.bench;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code --key=value} command-line options with defaults; an unknown key is an error, so a typo never silently runs the default. */
@@ -30,6 +32,12 @@ final class Args {
 
   boolean flag(String key) {
     return Boolean.parseBoolean(text(key, "false"));
+  }
+
+  /** A comma-separated list, e.g. {@code --server-options=--a=1,--b=2}; empty by default. */
+  List<String> list(String key) {
+    String value = text(key, "");
+    return value.isBlank() ? List.of() : Arrays.asList(value.split(","));
   }
 
   /** Call after reading every option. */

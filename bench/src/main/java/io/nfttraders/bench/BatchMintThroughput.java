@@ -12,7 +12,7 @@ import java.util.Locale;
  * single-mint loop runs on the same anvil for comparison.
  *
  * <pre>bench/run BatchMintThroughput [--mode=USER_SIGNED|SPONSORED] [--drops=20] [--items=100] [--users=20] [--threads=8]
- *     [--baseline=500] [--warmup=200] [--jfr=false] [--keep-data=false]</pre>
+ *     [--baseline=500] [--warmup=200] [--jfr=false] [--keep-data=false] [--server-options=--key=value,...]</pre>
  */
 public final class BatchMintThroughput {
 
@@ -31,12 +31,13 @@ public final class BatchMintThroughput {
     int warmup = args.number("warmup", 200);
     boolean jfr = args.flag("jfr");
     boolean keepData = args.flag("keep-data");
+    List<String> extraServerOptions = args.list("server-options");
     args.rejectUnknown();
 
     Path data = Project.freshDataDirectory("batch");
     MintRun.prepare("BatchMintThroughput", args);
     System.out.println("data directory " + data);
-    try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "batch-mint-throughput"), MintRun.serverOptions(mode))) {
+    try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "batch-mint-throughput"), MintRun.serverOptions(mode, extraServerOptions))) {
       Api api = server.api();
       try (DevChain chain = new DevChain(api.chain().rpcUrl())) {
         MintRun.warmUp(api, chain, warmup, threads);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -43,10 +42,9 @@ public final class IndexerBackfill {
     int rounds = args.number("rounds", 10);
     int perTransaction = args.number("per-transaction", 100);
     boolean jfr = args.flag("jfr");
-    String extra = args.text("server-options", "");
+    List<String> serverOptions = args.list("server-options");
     boolean keepData = args.flag("keep-data");
     args.rejectUnknown();
-    List<String> serverOptions = extra.isBlank() ? List.of() : Arrays.asList(extra.split(","));
 
     Path data = Project.freshDataDirectory("indexer");
     MintRun.prepare("IndexerBackfill", args);

@@ -35,8 +35,10 @@ final class MintRun {
         + Project.directory().resolve("bench/target/" + name + ".jfr") + ",settings=profile") : List.of();
   }
 
-  static List<String> serverOptions(String mode) {
-    return List.of("--nft.minting.mode=" + mode, "--nft.custody.max-signatures-per-wallet-per-minute=1000000");
+  static List<String> serverOptions(String mode, List<String> extra) {
+    List<String> options = new ArrayList<>(List.of("--nft.minting.mode=" + mode, "--nft.custody.max-signatures-per-wallet-per-minute=1000000"));
+    options.addAll(extra);
+    return options;
   }
 
   /** New users, signed up one after the other (Argon2 is meant to be slow), with their wallets funded. */

@@ -10,7 +10,7 @@ import java.util.List;
  * CONFIRMED on the embedded chain, against the naive send-and-wait loop on the same anvil.
  *
  * <pre>bench/run MintThroughput [--mode=USER_SIGNED|SPONSORED] [--users=20] [--mints-per-user=100] [--threads=24]
- *     [--baseline=500] [--warmup=200] [--jfr=false] [--keep-data=false]</pre>
+ *     [--baseline=500] [--warmup=200] [--jfr=false] [--keep-data=false] [--server-options=--key=value,...]</pre>
  *
  * Order: start the server, warm it up (its own users, not counted), run the baseline, sign up the
  * measured users and wait for their wallets' funding, then send every mint and wait for every
@@ -32,12 +32,13 @@ public final class MintThroughput {
     int warmup = args.number("warmup", 200);
     boolean jfr = args.flag("jfr");
     boolean keepData = args.flag("keep-data");
+    List<String> extraServerOptions = args.list("server-options");
     args.rejectUnknown();
 
     Path data = Project.freshDataDirectory("mint");
     MintRun.prepare("MintThroughput", args);
     System.out.println("data directory " + data);
-    try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "mint-throughput"), MintRun.serverOptions(mode))) {
+    try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "mint-throughput"), MintRun.serverOptions(mode, extraServerOptions))) {
       Api api = server.api();
       try (DevChain chain = new DevChain(api.chain().rpcUrl())) {
         MintRun.warmUp(api, chain, warmup, threads);

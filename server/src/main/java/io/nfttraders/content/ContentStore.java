@@ -16,6 +16,9 @@ public interface ContentStore {
    */
   StoredFile putFile(byte[] bytes, String mediaType);
 
+  /** For several files at once: one durable write for all of them instead of one per file. */
+  FileBatch newBatch();
+
   /**
    * Stores a UnixFS directory (not sharded) linking entries already in the store.
    *

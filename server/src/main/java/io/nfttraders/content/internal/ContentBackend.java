@@ -27,10 +27,17 @@ interface ContentBackend {
    */
   record DirectoryEntry(String name, Cid cid, long size, long dagSize) {}
 
+  /** A file to store: its bytes and what they are. */
+  record PendingFile(FileRecord record, byte[] bytes) {}
+
   Optional<FileRecord> file(Cid cid);
 
-  /** Stores {@code bytes} as the file {@code record} describes, unless it is already stored. */
-  void putFile(FileRecord record, byte[] bytes);
+  /**
+   * Stores each file as its record describes, unless a file with its CID is already stored; when
+   * this returns, all of them are durable. A back end writes them together where it can (one
+   * flush for a whole drop), so callers should pass everything they have at once.
+   */
+  void putFiles(List<PendingFile> files);
 
   /** Bytes {@code first} to {@code last} (inclusive) of a stored file. */
   InputStream openRange(Cid cid, long first, long last) throws IOException;

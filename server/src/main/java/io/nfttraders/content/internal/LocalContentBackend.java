@@ -1,165 +1,123 @@
 package io.nfttraders.content.internal;
 
 import io.nfttraders.content.Cid;
+import io.nfttraders.content.internal.ContentIndex.Entry;
+import io.nfttraders.content.internal.ContentIndex.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Content in a local directory ({@code <data-dir>/content}):
+ * Content in a local directory ({@code <data-dir>/content}), indexed in PostgreSQL:
  *
  * <pre>
- * xy/&lt;cid&gt;            the file's bytes (xy: the CID's next-to-last two characters)
- * xy/&lt;cid&gt;.file.json  its record; written after the bytes, so its presence means complete
- * xy/&lt;cid&gt;.dir.json   a directory's listing
- * tmp/                 files being written, moved into place atomically, removed on start
+ * store-id        this directory's id in the index (created on first use)
+ * packs/*.pack    file bytes and directory listings (JSON), appended, never rewritten
  * </pre>
  *
- * CIDs all start alike ({@code bafkrei}, {@code bafybei}) but end in hash bits, so the shards
- * fill evenly, as kubo's flatfs does with the same choice of characters.
+ * A drop of 100 tokens is 201 blobs: as files of their own they cost 201 creates, renames and
+ * fsyncs, which capped drops at a few hundred NFTs per second; appended to a pack they cost one
+ * write, one flush and one index statement. Content from the earlier one-file-per-CID layout is
+ * moved into packs on start ({@link FlatLayoutImport}).
  */
 final class LocalContentBackend implements ContentBackend {
 
+  static final long PACK_SIZE = 1L << 30;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final Path root;
-  private final Path tmp;
+  private final Packs packs;
+  private final ContentIndex index;
 
-  LocalContentBackend(Path root) {
-    this.root = root;
-    this.tmp = root.resolve("tmp");
-    try {
-      Files.createDirectories(tmp);
-      try (var leftovers = Files.list(tmp)) {
-        for (Path leftover : (Iterable<Path>) leftovers::iterator) {
-          Files.deleteIfExists(leftover); // a write interrupted by a crash
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare content directory " + root, e);
-    }
+  LocalContentBackend(Path root, JdbcClient jdbc, Clock clock) {
+    this.packs = new Packs(root.resolve("packs"), PACK_SIZE, clock);
+    this.index = new ContentIndex(jdbc, storeId(root));
+    FlatLayoutImport.run(root, this);
   }
 
   @Override
   public Optional<FileRecord> file(Cid cid) {
-    return readJson(path(cid, ".file.json"), FileRecord.class);
+    return index.find(cid, Kind.FILE).map(Entry::file);
   }
 
   @Override
-  public void putFile(FileRecord record, byte[] bytes) {
-    if (Files.exists(path(record.cid(), ".file.json"))) {
-      return;
+  public void putFiles(List<PendingFile> files) {
+    Map<Cid, PendingFile> distinct = new LinkedHashMap<>();
+    files.forEach(f -> distinct.putIfAbsent(f.record().cid(), f));
+    Set<Cid> present = index.present(distinct.keySet());
+    List<PendingFile> missing = distinct.values().stream().filter(f -> !present.contains(f.record().cid())).toList();
+    List<Packs.Location> locations = packs.append(missing.stream().map(PendingFile::bytes).toList());
+    List<Entry> entries = new ArrayList<>(missing.size());
+    for (int i = 0; i < missing.size(); i++) {
+      FileRecord record = missing.get(i).record();
+      entries.add(new Entry(record.cid(), Kind.FILE, record, locations.get(i)));
     }
-    Path data = path(record.cid(), "");
-    Path meta = path(record.cid(), ".file.json");
-    byte[] metaBytes = JSON.writeValueAsBytes(record);
-    // fsync latency, not bandwidth, is what an upload waits for: both temp files are written and
-    // synced at the same time, then renamed bytes first (the record's presence still means the
-    // bytes are complete) and the shard directory synced once, so the renames survive a crash.
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<Path> dataTemp = executor.submit(() -> writeSynced(data, bytes));
-      Future<Path> metaTemp = executor.submit(() -> writeSynced(meta, metaBytes));
-      move(dataTemp.get(), data);
-      move(metaTemp.get(), meta);
-      syncDirectory(data.getParent());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while storing " + record.cid(), e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof UncheckedIOException io ? io : new UncheckedIOException("cannot store " + record.cid(), new IOException(e.getCause()));
-    }
+    index.add(entries);
   }
 
   @Override
   public InputStream openRange(Cid cid, long first, long last) throws IOException {
-    FileChannel channel = FileChannel.open(path(cid, ""), StandardOpenOption.READ);
-    try {
-      channel.position(first);
-      return new RangeInputStream(Channels.newInputStream(channel), last - first + 1);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
+    Entry entry = index.find(cid, Kind.FILE).orElseThrow(() -> new NoSuchFileException(cid.value()));
+    return packs.open(entry.location(), first, last);
   }
 
   @Override
   public Optional<DirectoryRecord> directory(Cid cid) {
-    return readJson(path(cid, ".dir.json"), DirectoryRecord.class);
+    return index.find(cid, Kind.DIRECTORY).map(entry -> JSON.readValue(packs.read(entry.location()), DirectoryRecord.class));
   }
 
   @Override
   public void putDirectory(DirectoryRecord record) {
-    if (!Files.exists(path(record.cid(), ".dir.json"))) {
-      writeAtomically(path(record.cid(), ".dir.json"), JSON.writeValueAsBytes(record));
+    if (index.present(List.of(record.cid())).isEmpty()) {
+      Packs.Location location = packs.append(List.of(JSON.writeValueAsBytes(record))).getFirst();
+      index.add(List.of(new Entry(record.cid(), Kind.DIRECTORY, null, location)));
     }
   }
 
-  private Path path(Cid cid, String suffix) {
-    String value = cid.value();
-    return root.resolve(value.substring(value.length() - 3, value.length() - 1)).resolve(value + suffix);
+  /** Closes the pack being written; reads still work, and a later write starts a new pack. */
+  void close() {
+    packs.close();
   }
 
-  private <T> Optional<T> readJson(Path file, Class<T> type) {
+  /** The directory's id, made once; linked into place so that two processes starting together agree. */
+  private static UUID storeId(Path root) {
+    Path file = root.resolve("store-id");
     try {
-      return Optional.of(JSON.readValue(Files.readAllBytes(file), type));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  /** Written and synced under tmp/, then renamed: a crash leaves the old state or the new one. */
-  private void writeAtomically(Path target, byte[] bytes) {
-    move(writeSynced(target, bytes), target);
-    syncDirectory(target.getParent());
-  }
-
-  /** The bytes in a synced temp file under tmp/, ready to be moved to {@code target}. */
-  private Path writeSynced(Path target, byte[] bytes) {
-    try {
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(tmp, target.getFileName().toString(), ".tmp");
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+      Files.createDirectories(root);
+      if (!Files.exists(file)) {
+        Path temp = Files.createTempFile(root, "store-id", ".tmp");
+        try {
+          try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)));
+            channel.force(true);
+          }
+          Files.createLink(file, temp); // atomic, and fails if another process was first
+        } catch (FileAlreadyExistsException taken) {
+          // keep the other process's id
+        } finally {
+          Files.deleteIfExists(temp);
         }
-        channel.force(true);
       }
-      return temp;
+      return UUID.fromString(Files.readString(file, StandardCharsets.US_ASCII).strip());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
-  }
-
-  private static void move(Path temp, Path target) {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
-  }
-
-  /** A rename is durable only once its directory is synced. */
-  private static void syncDirectory(Path directory) {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot sync " + directory, e);
+      throw new UncheckedIOException("cannot read or create " + file, e);
     }
   }
 }

@@ -3,9 +3,15 @@ package io.nfttraders.content.internal;
 import io.nfttraders.content.Cid;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,6 +40,7 @@ final class S3ContentBackend implements ContentBackend, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(S3ContentBackend.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String DAG_SIZE = "dag-size";
+  private static final int PARALLEL_PUTS = 16;
 
   private final S3Client s3;
   private final String bucket;
@@ -90,8 +97,34 @@ final class S3ContentBackend implements ContentBackend, AutoCloseable {
     }
   }
 
+  /** Objects are written in parallel (a drop is hundreds of small PUTs), at most {@value #PARALLEL_PUTS} at a time. */
   @Override
-  public void putFile(FileRecord record, byte[] bytes) {
+  public void putFiles(List<PendingFile> files) {
+    Semaphore slots = new Semaphore(PARALLEL_PUTS);
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> puts = new ArrayList<>();
+      for (PendingFile file : files) {
+        slots.acquireUninterruptibly();
+        puts.add(executor.submit(() -> {
+          try {
+            putFile(file.record(), file.bytes());
+          } finally {
+            slots.release();
+          }
+        }));
+      }
+      for (Future<?> put : puts) {
+        put.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while storing content", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException("cannot store content", e.getCause());
+    }
+  }
+
+  private void putFile(FileRecord record, byte[] bytes) {
     if (file(record.cid()).isPresent()) {
       return;
     }

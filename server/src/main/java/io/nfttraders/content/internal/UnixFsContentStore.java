@@ -4,11 +4,13 @@ import io.nfttraders.content.Cid;
 import io.nfttraders.content.Content;
 import io.nfttraders.content.ContentNotFound;
 import io.nfttraders.content.ContentStore;
+import io.nfttraders.content.FileBatch;
 import io.nfttraders.content.StoredDirectory;
 import io.nfttraders.content.StoredFile;
 import io.nfttraders.content.internal.ContentBackend.DirectoryEntry;
 import io.nfttraders.content.internal.ContentBackend.DirectoryRecord;
 import io.nfttraders.content.internal.ContentBackend.FileRecord;
+import io.nfttraders.content.internal.ContentBackend.PendingFile;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,14 +36,36 @@ final class UnixFsContentStore implements ContentStore {
   @Override
   public StoredFile putFile(byte[] bytes, String mediaType) {
     UnixFsFile.Dag dag = UnixFsFile.of(bytes);
-    StoredFile requested = new StoredFile(dag.cid(), dag.size(), mediaType);
     Optional<FileRecord> existing = backend.file(dag.cid());
     if (existing.isPresent()) {
       return new StoredFile(dag.cid(), existing.get().size(), existing.get().mediaType());
     }
-    backend.putFile(new FileRecord(dag.cid(), dag.size(), mediaType, dag.dagSize()), bytes);
-    log.debug("stored file cid={} size={} mediaType={}", dag.cid(), dag.size(), mediaType);
-    return requested;
+    FileBatch batch = newBatch();
+    StoredFile stored = batch.add(bytes, mediaType);
+    batch.commit();
+    return stored;
+  }
+
+  @Override
+  public FileBatch newBatch() {
+    return new FileBatch() {
+      private final List<PendingFile> pending = new ArrayList<>();
+
+      @Override
+      public StoredFile add(byte[] bytes, String mediaType) {
+        UnixFsFile.Dag dag = UnixFsFile.of(bytes);
+        StoredFile file = new StoredFile(dag.cid(), dag.size(), mediaType);
+        pending.add(new PendingFile(new FileRecord(dag.cid(), dag.size(), mediaType, dag.dagSize()), bytes));
+        return file;
+      }
+
+      @Override
+      public void commit() {
+        backend.putFiles(List.copyOf(pending));
+        log.debug("stored {} files", pending.size());
+        pending.clear();
+      }
+    };
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -47,6 +48,7 @@ class SignerConfiguration {
   Signer signer(
       KeyEncryptionKey kek,
       JdbcClient jdbc,
+      JdbcTemplate jdbcTemplate,
       CustodyProperties properties,
       @Value("${nft.chain.id:31337}") long chainId,
       Clock clock,
@@ -55,7 +57,7 @@ class SignerConfiguration {
     Set<Long> chains = properties.allowedChainIds() != null ? properties.allowedChainIds() : Set.of(chainId);
     SigningPolicy policy = new SigningPolicy(
         chains, Set.of(), Set.of(PlatformWallet.ID), Set.of(PlatformWallet.ID), properties.maxSignaturesPerWalletPerMinute());
-    return SeedVault.open(sealed, kek, policy, new JdbcSigningAudit(jdbc, transactionManager), clock);
+    return SeedVault.open(sealed, kek, policy, new JdbcSigningAudit(jdbcTemplate, transactionManager), clock);
   }
 
   /**

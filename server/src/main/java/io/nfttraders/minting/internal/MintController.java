@@ -47,7 +47,7 @@ class MintController {
     UUID user = CurrentUser.id(authentication);
     byte[] image = bytes(required(request.getFile("image"), "image"));
     byte[] metadata = metadataPart(request);
-    Minter.Prepared prepared = minter.store(minter.validate(image, metadata));
+    Minter.Prepared prepared = minter.store(List.of(minter.validate(image, metadata))).getFirst();
     IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(List.of(image, metadata)), MintAccepted.class,
         () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared)));
     return accepted(answer);
@@ -76,7 +76,7 @@ class MintController {
     for (int i = 0; i < images.size(); i++) {
       validated.add(validateItem(i, images.get(i), metadata.get(i)));
     }
-    List<Minter.Prepared> prepared = validated.stream().map(minter::store).toList();
+    List<Minter.Prepared> prepared = minter.store(validated);
     StoredDirectory directory = minter.storeDrop(prepared);
     IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(all), MintAccepted.class,
         () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared, directory)));

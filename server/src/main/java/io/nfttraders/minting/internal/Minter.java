@@ -4,6 +4,7 @@ import io.nfttraders.chain.ChainProperties;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.content.Cid;
 import io.nfttraders.content.ContentStore;
+import io.nfttraders.content.FileBatch;
 import io.nfttraders.content.ImageValidation;
 import io.nfttraders.content.StoredDirectory;
 import io.nfttraders.content.StoredFile;
@@ -76,15 +77,24 @@ class Minter {
     return new Validated(image, images.validate(image).mediaType(), NftMetadata.parse(metadataJson));
   }
 
-  /** Stores the image, then the metadata document that points to it; no database writes. */
-  Prepared store(Validated item) {
-    StoredFile storedImage = content.putFile(item.image(), item.imageType());
-    byte[] document = item.metadata().toJson("ipfs://" + storedImage.cid());
-    if (document.length > properties.maxMetadataBytes()) {
-      throw new MintProblems.InvalidMetadata(List.of("the metadata document would exceed " + properties.maxMetadataBytes() + " bytes"));
+  /**
+   * Stores the items' images and the metadata documents that point to them, all in one write (one
+   * flush for a whole drop); no database writes.
+   */
+  List<Prepared> store(List<Validated> items) {
+    FileBatch batch = content.newBatch();
+    List<Prepared> prepared = new ArrayList<>(items.size());
+    for (Validated item : items) {
+      StoredFile storedImage = batch.add(item.image(), item.imageType());
+      byte[] document = item.metadata().toJson("ipfs://" + storedImage.cid());
+      if (document.length > properties.maxMetadataBytes()) {
+        throw new MintProblems.InvalidMetadata(List.of("the metadata document would exceed " + properties.maxMetadataBytes() + " bytes"));
+      }
+      StoredFile storedMetadata = batch.add(document, "application/json");
+      prepared.add(new Prepared(item.metadata().name(), storedImage, storedMetadata, new String(document, StandardCharsets.UTF_8)));
     }
-    StoredFile storedMetadata = content.putFile(document, "application/json");
-    return new Prepared(item.metadata().name(), storedImage, storedMetadata, new String(document, StandardCharsets.UTF_8));
+    batch.commit();
+    return prepared;
   }
 
   /** Queues the mint of one token; must run inside a database transaction. */

@@ -6,6 +6,8 @@ import io.nfttraders.chain.ChainUnavailable;
 import io.nfttraders.chain.FeeQuote;
 import io.nfttraders.txmanager.TransactionStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -69,29 +71,31 @@ class BroadcastStep {
       log.warn("broadcast of {} transactions deferred: node unavailable ({})", due.size(), down.getMessage());
       return 0;
     }
+    List<Signed> accepted = new ArrayList<>();
     steps.step(() -> {
       for (int i = 0; i < due.size(); i++) {
         Signed tx = due.get(i);
         BroadcastResult result = results.get(i);
+        if (result.isAccepted()) {
+          if (!tx.hash().equalsIgnoreCase(String.valueOf(result.transactionHash()))) {
+            log.error("node accepted transaction id={} under hash {} but we signed {}", tx.id(), result.transactionHash(), tx.hash());
+          }
+          accepted.add(tx);
+          continue;
+        }
         try {
-          steps.row(() -> settle(tx, result));
+          steps.row(() -> settleRefusal(tx, result));
         } catch (RuntimeException e) {
           steps.row(() -> rows.defer(tx.id(), TransactionStatus.SIGNED, Duration.ofSeconds(1), "broadcast handling deferred"));
           log.warn("handling broadcast result of transaction id={} failed: {}", tx.id(), e.toString());
         }
       }
+      markSent(accepted);
     });
     return due.size();
   }
 
-  private void settle(Signed tx, BroadcastResult result) {
-    if (result.isAccepted()) {
-      if (!tx.hash().equalsIgnoreCase(String.valueOf(result.transactionHash()))) {
-        log.error("node accepted transaction id={} under hash {} but we signed {}", tx.id(), result.transactionHash(), tx.hash());
-      }
-      markSent(tx, null);
-      return;
-    }
+  private void settleRefusal(Signed tx, BroadcastResult result) {
     switch (result.refusal()) {
       case ALREADY_KNOWN -> markSent(tx, "already known to the node");
       // Most likely this very transaction was mined (e.g. broadcast before a crash): wait for its
@@ -109,19 +113,33 @@ class BroadcastStep {
     }
   }
 
+  /** The accepted ones of a batch, in two statements. */
+  private void markSent(List<Signed> accepted) {
+    if (accepted.isEmpty()) {
+      return;
+    }
+    List<UUID> sent = jdbc.sql("""
+            update chain_transactions set status = 'SENT', sent_at = :now, next_check_at = :now, updated_at = :now, last_error = null
+            where id = any(:ids) and status = 'SIGNED' returning id
+            """)
+        .param("now", rows.now())
+        .param("ids", accepted.stream().map(Signed::id).toArray(UUID[]::new))
+        .query(UUID.class)
+        .list();
+    rows.histories(sent, TransactionStatus.SENT, Collections.nCopies(sent.size(), null));
+  }
+
   private void markSent(Signed tx, @Nullable String detail) {
-    transactions.executeWithoutResult(s -> {
-      int updated = jdbc.sql("""
-              update chain_transactions set status = 'SENT', sent_at = :now, next_check_at = :now, updated_at = :now, last_error = null
-              where id = :id and status = 'SIGNED'
-              """)
-          .param("now", rows.now())
-          .param("id", tx.id())
-          .update();
-      if (updated == 1) {
-        rows.history(tx.id(), TransactionStatus.SENT, detail);
-      }
-    });
+    int updated = jdbc.sql("""
+            update chain_transactions set status = 'SENT', sent_at = :now, next_check_at = :now, updated_at = :now, last_error = null
+            where id = :id and status = 'SIGNED'
+            """)
+        .param("now", rows.now())
+        .param("id", tx.id())
+        .update();
+    if (updated == 1) {
+      rows.history(tx.id(), TransactionStatus.SENT, detail);
+    }
   }
 
   /** The same bytes can never pass (fee below the base fee or the pool's minimum): sign again at the same nonce. */

@@ -6,8 +6,12 @@ import io.nfttraders.txmanager.TransactionConfirmed;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionStatus;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,25 +64,25 @@ class ConfirmationStep {
     } catch (ChainUnavailable down) {
       return 0;
     }
-    int[] changed = {0};
-    steps.step(() -> {
-      for (Mined tx : mined) {
-        String hashNow = canonical.get(BigInteger.valueOf(tx.block()));
-        boolean chainShorter = head < tx.block();
-        if (chainShorter || (hashNow != null && !hashNow.equalsIgnoreCase(tx.blockHash()))) {
-          steps.row(() -> reorganisedAway(tx));
-          changed[0]++;
-        } else if (hashNow != null && head - tx.block() + 1 >= properties.confirmations()) {
-          steps.row(() -> {
-            if (rows.transition(tx.id(), TransactionStatus.MINED, TransactionStatus.CONFIRMED, (head - tx.block() + 1) + " confirmations")) {
-              events.publishEvent(new TransactionConfirmed(new TransactionId(tx.id()), tx.kind(), tx.hash(), tx.block()));
-            }
-          });
-          changed[0]++;
-        }
+    List<Mined> reorganised = new ArrayList<>();
+    Map<UUID, String> confirmable = new LinkedHashMap<>();
+    for (Mined tx : mined) {
+      String hashNow = canonical.get(BigInteger.valueOf(tx.block()));
+      boolean chainShorter = head < tx.block();
+      if (chainShorter || (hashNow != null && !hashNow.equalsIgnoreCase(tx.blockHash()))) {
+        reorganised.add(tx);
+      } else if (hashNow != null && head - tx.block() + 1 >= properties.confirmations()) {
+        confirmable.put(tx.id(), (head - tx.block() + 1) + " confirmations");
       }
+    }
+    steps.step(() -> {
+      reorganised.forEach(tx -> steps.row(() -> reorganisedAway(tx)));
+      Set<UUID> confirmed = new HashSet<>(rows.transitionAll(List.copyOf(confirmable.keySet()), TransactionStatus.MINED,
+          TransactionStatus.CONFIRMED, confirmable));
+      mined.stream().filter(tx -> confirmed.contains(tx.id()))
+          .forEach(tx -> events.publishEvent(new TransactionConfirmed(new TransactionId(tx.id()), tx.kind(), tx.hash(), tx.block())));
     });
-    return changed[0];
+    return reorganised.size() + confirmable.size();
   }
 
   private void reorganisedAway(Mined tx) {

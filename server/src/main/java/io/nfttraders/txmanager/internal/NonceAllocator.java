@@ -21,18 +21,39 @@ class NonceAllocator {
     this.chain = chain;
   }
 
-  long allocate(long chainId, String address) {
-    Optional<Long> next = take(chainId, address);
+  /**
+   * The sender's next nonce, with its row locked until the caller's transaction ends: the caller
+   * signs with it and the following ones, then {@link #advanceTo} records how many it used. For
+   * a batch of one sender's transactions: two statements instead of one per nonce.
+   */
+  long reserve(long chainId, String address) {
+    Optional<Long> next = lockNext(chainId, address);
     if (next.isPresent()) {
       return next.get();
     }
-    // First transaction of this sender: start where the chain says it is.
     jdbc.sql("insert into wallet_nonces (chain_id, address, next_nonce) values (:chain, :address, :nonce) on conflict do nothing")
         .param("chain", chainId)
         .param("address", address)
         .param("nonce", chain.pendingNonce(address).longValueExact())
         .update();
-    return take(chainId, address).orElseThrow();
+    return lockNext(chainId, address).orElseThrow();
+  }
+
+  /** After {@link #reserve}: the nonces below {@code next} are used. */
+  void advanceTo(long chainId, String address, long next) {
+    jdbc.sql("update wallet_nonces set next_nonce = :next where chain_id = :chain and address = :address and next_nonce <= :next")
+        .param("next", next)
+        .param("chain", chainId)
+        .param("address", address)
+        .update();
+  }
+
+  private Optional<Long> lockNext(long chainId, String address) {
+    return jdbc.sql("select next_nonce from wallet_nonces where chain_id = :chain and address = :address for update")
+        .param("chain", chainId)
+        .param("address", address)
+        .query(Long.class)
+        .optional();
   }
 
   /** After a foreign transaction used our next nonce: never go below what the chain has seen. */
@@ -42,13 +63,5 @@ class NonceAllocator {
         .param("chain", chainId)
         .param("address", address)
         .update();
-  }
-
-  private Optional<Long> take(long chainId, String address) {
-    return jdbc.sql("update wallet_nonces set next_nonce = next_nonce + 1 where chain_id = :chain and address = :address returning next_nonce - 1")
-        .param("chain", chainId)
-        .param("address", address)
-        .query(Long.class)
-        .optional();
   }
 }

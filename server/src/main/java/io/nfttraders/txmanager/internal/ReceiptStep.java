@@ -6,11 +6,14 @@ import io.nfttraders.chain.Receipt;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionMined;
 import io.nfttraders.txmanager.TransactionStatus;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,20 +83,8 @@ class ReceiptStep {
     receipts.values().forEach(r -> minedBy.put(byHash.get(r.transactionHash()), r));
     Instant now = rows.instant();
     steps.step(() -> {
-      for (Sent tx : due) {
-        Receipt receipt = minedBy.get(tx.id());
-        try {
-          steps.row(() -> {
-            if (receipt != null) {
-              mined(tx, receipt);
-            } else {
-              scheduleNextCheck(tx, now);
-            }
-          });
-        } catch (RuntimeException e) {
-          log.warn("receipt handling of transaction id={} failed: {}", tx.id(), e.toString());
-        }
-      }
+      mined(due.stream().filter(tx -> minedBy.containsKey(tx.id())).toList(), minedBy);
+      scheduleNextChecks(due.stream().filter(tx -> !minedBy.containsKey(tx.id())).toList(), now);
     });
     // outside the step's transaction: re-broadcasting talks to the node and writes on its own
     for (Sent tx : due) {
@@ -109,36 +100,72 @@ class ReceiptStep {
   }
 
   /** Young transactions are checked every round; after ten seconds every second; after a minute every five. */
-  private void scheduleNextCheck(Sent tx, Instant now) {
-    Duration age = Duration.between(tx.sentAt(), now);
-    Duration wait = age.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofMillis(50)
-        : age.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
-    jdbc.sql("update chain_transactions set next_check_at = :next where id = :id and status = 'SENT'")
-        .param("next", rows.in(wait))
-        .param("id", tx.id())
+  private void scheduleNextChecks(List<Sent> pending, Instant now) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Timestamp[] next = pending.stream().map(tx -> {
+      Duration age = Duration.between(tx.sentAt(), now);
+      Duration wait = age.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofMillis(50)
+          : age.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+      return Timestamp.from(now.plus(wait));
+    }).toArray(Timestamp[]::new);
+    jdbc.sql("""
+            update chain_transactions t set next_check_at = v.next
+            from unnest(:ids::uuid[], :next::timestamptz[]) as v(id, next)
+            where t.id = v.id and t.status = 'SENT'
+            """)
+        .param("ids", pending.stream().map(Sent::id).toArray(UUID[]::new))
+        .param("next", next)
         .update();
   }
 
-  private void mined(Sent tx, Receipt receipt) {
-    TransactionStatus next = receipt.succeeded() ? TransactionStatus.MINED : TransactionStatus.FAILED;
-    int updated = jdbc.sql("""
-            update chain_transactions set status = :status, tx_hash = :hash, block_number = :block, block_hash = :blockHash,
-              gas_used = :gas, updated_at = :now, last_error = :error
-            where id = :id and status = 'SENT'
+  /** All mined ones of a round in one update; a reverted one fails. */
+  private void mined(List<Sent> mined, Map<UUID, Receipt> receipts) {
+    if (mined.isEmpty()) {
+      return;
+    }
+    int n = mined.size();
+    UUID[] ids = new UUID[n];
+    String[] statuses = new String[n];
+    String[] hashes = new String[n];
+    Long[] blocks = new Long[n];
+    String[] blockHashes = new String[n];
+    Long[] gas = new Long[n];
+    for (int i = 0; i < n; i++) {
+      Receipt receipt = receipts.get(mined.get(i).id());
+      ids[i] = mined.get(i).id();
+      statuses[i] = (receipt.succeeded() ? TransactionStatus.MINED : TransactionStatus.FAILED).name();
+      hashes[i] = receipt.transactionHash();
+      blocks[i] = receipt.blockNumber().longValueExact();
+      blockHashes[i] = receipt.blockHash();
+      gas[i] = receipt.gasUsed().longValueExact();
+    }
+    Set<UUID> updated = new HashSet<>(jdbc.sql("""
+            update chain_transactions t set status = v.status, tx_hash = v.hash, block_number = v.block, block_hash = v.block_hash,
+              gas_used = v.gas, updated_at = :now, last_error = case when v.status = 'FAILED' then 'reverted on-chain' end
+            from unnest(:ids::uuid[], :statuses::text[], :hashes::text[], :blocks::bigint[], :blockHashes::text[], :gas::bigint[])
+              as v(id, status, hash, block, block_hash, gas)
+            where t.id = v.id and t.status = 'SENT'
+            returning t.id
             """)
-        .param("status", next.name())
-        .param("hash", receipt.transactionHash())
-        .param("block", receipt.blockNumber().longValueExact())
-        .param("blockHash", receipt.blockHash())
-        .param("gas", receipt.gasUsed().longValueExact())
         .param("now", rows.now())
-        .param("error", receipt.succeeded() ? null : "reverted on-chain")
-        .param("id", tx.id())
-        .update();
-    if (updated == 1) {
-      rows.history(tx.id(), next, "block " + receipt.blockNumber() + (receipt.succeeded() ? "" : ", reverted"));
-      events.publishEvent(new TransactionMined(new TransactionId(tx.id()), tx.kind(), receipt.transactionHash(),
-          receipt.blockNumber().longValueExact(), receipt.succeeded()));
+        .param("ids", ids).param("statuses", statuses).param("hashes", hashes).param("blocks", blocks)
+        .param("blockHashes", blockHashes).param("gas", gas)
+        .query(UUID.class)
+        .list());
+    for (TransactionStatus status : List.of(TransactionStatus.MINED, TransactionStatus.FAILED)) {
+      List<Sent> now = mined.stream().filter(tx -> updated.contains(tx.id()))
+          .filter(tx -> receipts.get(tx.id()).succeeded() == (status == TransactionStatus.MINED)).toList();
+      rows.histories(now.stream().map(Sent::id).toList(), status, now.stream()
+          .map(tx -> "block " + receipts.get(tx.id()).blockNumber() + (status == TransactionStatus.MINED ? "" : ", reverted")).toList());
+    }
+    for (Sent tx : mined) {
+      if (updated.contains(tx.id())) {
+        Receipt receipt = receipts.get(tx.id());
+        events.publishEvent(new TransactionMined(new TransactionId(tx.id()), tx.kind(), receipt.transactionHash(),
+            receipt.blockNumber().longValueExact(), receipt.succeeded()));
+      }
     }
   }
 }

@@ -10,7 +10,10 @@ import io.nfttraders.signer.WalletId;
 import io.nfttraders.txmanager.TransactionStatus;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,10 +23,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * QUEUED -> SIGNED (a transaction that depends on another waits until that one is CONFIRMED: a
- * reorganisation could otherwise put the dependent one first, e.g. a mint before its minter grant): allocates the nonce, prices the transaction and has the signer sign it, all
- * in one database transaction per row, so that a nonce is consumed exactly when a signed
- * transaction is stored.
+ * QUEUED -> SIGNED: allocates nonces, prices and has the signer sign, for a batch of queued
+ * transactions in one database transaction, so a nonce is consumed exactly when a signed
+ * transaction is stored. A transaction that depends on another waits until that one is CONFIRMED
+ * (a reorganisation could otherwise put the dependent one first, e.g. a mint before its minter
+ * grant). The batch's writes are a handful of statements whatever its size: per sender two for its
+ * nonce, then one each for the rows, their hashes and their history (and the signer's audit
+ * joins the same commit).
  */
 @Component
 class SigningStep {
@@ -32,6 +38,13 @@ class SigningStep {
 
   private record Queued(UUID id, long chainId, String kind, long walletIndex, String from, @Nullable String to,
       BigInteger value, byte[] data, BigInteger gasLimit, String reason, @Nullable UUID requestedBy) {}
+
+  private record Sender(long chainId, String address) {}
+
+  private record Signed(UUID id, long nonce, SignedTransaction transaction) {}
+
+  /** A row the signer would not sign, handled after the batch is stored. */
+  private record Unsigned(UUID id, RuntimeException why) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -74,37 +87,11 @@ class SigningStep {
       return 0;
     }
     FeeQuote fees = feePolicy.capped(chain.fees());
+    List<Unsigned> unsigned = new ArrayList<>();
     int[] signed = {0};
-    steps.step(() -> due.forEach(id -> signed[0] += signSafely(id, fees) ? 1 : 0));
-    return signed[0];
-  }
-
-  /** One row's trouble never stops the others: it is retried later, or fails if it can never be signed. */
-  private boolean signSafely(UUID id, FeeQuote fees) {
-    try {
-      return steps.row(() -> signOne(id, fees));
-    } catch (SigningRefused refused) {
-      if (refused.reason() == SigningRefused.Reason.RATE_LIMITED) {
-        steps.row(() -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(5), "signer rate limit; retrying"));
-      } else {
-        fail(id, "signer refused: " + refused.reason());
-        log.warn("signer refused transaction id={} reason={}", id, refused.reason());
-      }
-    } catch (IllegalArgumentException invalid) {
-      fail(id, "invalid transaction: " + invalid.getMessage());
-      log.error("transaction id={} cannot be signed: {}", id, invalid.getMessage());
-    } catch (RuntimeException e) {
-      steps.row(() -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(1), "signing deferred: " + e.getClass().getSimpleName()));
-      log.warn("signing of transaction id={} deferred: {}", id, e.toString());
-    }
-    return false;
-  }
-
-  private void fail(UUID id, String why) {
-    steps.row(() -> {
-      jdbc.sql("update chain_transactions set last_error = :error where id = :id").param("error", why).param("id", id).update();
-      rows.transition(id, TransactionStatus.QUEUED, TransactionStatus.FAILED, why);
-    });
+    steps.step(() -> signed[0] = signBatch(due, fees, unsigned));
+    unsigned.forEach(this::handle);
+    return signed[0] + unsigned.size();
   }
 
   /**
@@ -112,40 +99,92 @@ class SigningStep {
    * (depends_on) and their foreign-key check takes a key-share lock on it, which "for update"
    * would block for the whole step.
    */
-  private boolean signOne(UUID id, FeeQuote fees) {
-    Queued tx = jdbc.sql("""
+  private int signBatch(List<UUID> due, FeeQuote fees, List<Unsigned> unsigned) {
+    List<Queued> queued = jdbc.sql("""
             select id, chain_id, kind, wallet_index, from_address, to_address, value_wei, data, gas_limit, reason, requested_by
-            from chain_transactions where id = :id and status = 'QUEUED' for no key update skip locked
+            from chain_transactions where id = any(:ids) and status = 'QUEUED' order by created_at for no key update skip locked
             """)
-        .param("id", id)
+        .param("ids", due.toArray(UUID[]::new))
         .query((rs, n) -> new Queued(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
             rs.getString(6), rs.getBigDecimal(7).toBigIntegerExact(), rs.getBytes(8), rs.getBigDecimal(9).toBigIntegerExact(),
             rs.getString(10), rs.getObject(11, UUID.class)))
-        .optional()
-        .orElse(null);
-    if (tx == null) {
-      return false; // taken by another instance, or moved on
-    }
-    long nonce = nonces.allocate(tx.chainId(), tx.from());
-    SignedTransaction signed = signer.sign(new TransactionRequest(new WalletId(tx.walletIndex()), tx.chainId(), BigInteger.valueOf(nonce),
+        .list();
+    Map<Sender, List<Queued>> bySender = new LinkedHashMap<>();
+    queued.forEach(tx -> bySender.computeIfAbsent(new Sender(tx.chainId(), tx.from()), k -> new ArrayList<>()).add(tx));
+    List<Signed> signed = new ArrayList<>();
+    bySender.forEach((sender, txs) -> {
+      long next = nonces.reserve(sender.chainId(), sender.address());
+      for (Queued tx : txs) {
+        try {
+          signed.add(new Signed(tx.id(), next, sign(tx, next, fees)));
+          next++;
+        } catch (RuntimeException e) {
+          unsigned.add(new Unsigned(tx.id(), e)); // its nonce goes to the sender's next transaction
+        }
+      }
+      nonces.advanceTo(sender.chainId(), sender.address(), next);
+    });
+    store(signed, fees);
+    return signed.size();
+  }
+
+  private SignedTransaction sign(Queued tx, long nonce, FeeQuote fees) {
+    return signer.sign(new TransactionRequest(new WalletId(tx.walletIndex()), tx.chainId(), BigInteger.valueOf(nonce),
         tx.gasLimit(), tx.to(), tx.value(), tx.data(), fees.maxPriorityFeePerGas(), fees.maxFeePerGas(),
         tx.requestedBy() == null ? "platform" : tx.requestedBy().toString(), tx.kind() + ": " + tx.reason()));
+  }
+
+  private void store(List<Signed> signed, FeeQuote fees) {
+    if (signed.isEmpty()) {
+      return;
+    }
+    List<UUID> ids = signed.stream().map(Signed::id).toList();
+    List<String> hashes = signed.stream().map(s -> s.transaction().transactionHash()).toList();
     jdbc.sql("""
-            update chain_transactions set status = 'SIGNED', nonce = :nonce, max_fee_per_gas = :maxFee, max_priority_fee_per_gas = :tip,
-              raw_tx = :raw, tx_hash = :hash, next_attempt_at = :now, updated_at = :now, attempts = 0, last_error = null
-            where id = :id
+            update chain_transactions t set status = 'SIGNED', nonce = v.nonce, max_fee_per_gas = :maxFee, max_priority_fee_per_gas = :tip,
+              raw_tx = v.raw, tx_hash = v.hash, next_attempt_at = :now, updated_at = :now, attempts = 0, last_error = null
+            from unnest(:ids::uuid[], :nonces::bigint[], :raws::text[], :hashes::text[]) as v(id, nonce, raw, hash)
+            where t.id = v.id
             """)
-        .param("nonce", nonce)
         .param("maxFee", fees.maxFeePerGas())
         .param("tip", fees.maxPriorityFeePerGas())
-        .param("raw", signed.rawTransaction())
-        .param("hash", signed.transactionHash())
         .param("now", rows.now())
-        .param("id", id)
+        .param("ids", ids.toArray(UUID[]::new))
+        .param("nonces", signed.stream().map(Signed::nonce).toArray(Long[]::new))
+        .param("raws", signed.stream().map(s -> s.transaction().rawTransaction()).toArray(String[]::new))
+        .param("hashes", hashes.toArray(String[]::new))
         .update();
-    rows.rememberHash(id, signed.transactionHash());
-    rows.history(id, TransactionStatus.SIGNED, "nonce " + nonce + ", hash " + signed.transactionHash());
-    return true;
+    rows.rememberHashes(ids, hashes);
+    rows.histories(ids, TransactionStatus.SIGNED, signed.stream().map(s -> "nonce " + s.nonce() + ", hash " + s.transaction().transactionHash()).toList());
+  }
+
+  /** One row's trouble never stops the others: it is retried later, or fails if it can never be signed. */
+  private void handle(Unsigned row) {
+    UUID id = row.id();
+    switch (row.why()) {
+      case SigningRefused refused when refused.reason() == SigningRefused.Reason.RATE_LIMITED ->
+          transactions.executeWithoutResult(s -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(5), "signer rate limit; retrying"));
+      case SigningRefused refused -> {
+        fail(id, "signer refused: " + refused.reason());
+        log.warn("signer refused transaction id={} reason={}", id, refused.reason());
+      }
+      case IllegalArgumentException invalid -> {
+        fail(id, "invalid transaction: " + invalid.getMessage());
+        log.error("transaction id={} cannot be signed: {}", id, invalid.getMessage());
+      }
+      default -> {
+        transactions.executeWithoutResult(s -> rows.defer(id, TransactionStatus.QUEUED, Duration.ofSeconds(1),
+            "signing deferred: " + row.why().getClass().getSimpleName()));
+        log.warn("signing of transaction id={} deferred: {}", id, row.why().toString());
+      }
+    }
+  }
+
+  private void fail(UUID id, String why) {
+    transactions.executeWithoutResult(s -> {
+      jdbc.sql("update chain_transactions set last_error = :error where id = :id").param("error", why).param("id", id).update();
+      rows.transition(id, TransactionStatus.QUEUED, TransactionStatus.FAILED, why);
+    });
   }
 
   private void failDependentsOfFailures() {

@@ -11,11 +11,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives the steps in a loop on one thread per server instance: sign what is queued, broadcast
- * what is signed, collect receipts, confirm. It sleeps only when a whole round found nothing to
- * do, and an enqueue wakes it at once. Several instances may run it against one database: every
- * step claims rows with row locks or conditional updates. Reported as "transactionPipeline" in
- * /actuator/health.
+ * Drives the steps on two threads per server instance: "tx-send" signs what is queued and
+ * broadcasts what is signed, "tx-track" collects receipts and confirms, so that sending the next
+ * transactions never waits for the receipts of the last ones. Each sleeps only when a round found
+ * nothing to do; an enqueue wakes the sender, a broadcast the tracker. Every step claims its rows
+ * with row locks or conditional updates, which is also what lets several instances share one
+ * database. Reported as "transactionPipeline" in /actuator/health.
  */
 @Component("transactionPipeline")
 public class TransactionPipeline implements SmartLifecycle, HealthIndicator {
@@ -26,7 +27,8 @@ public class TransactionPipeline implements SmartLifecycle, HealthIndicator {
   private final BroadcastStep broadcast;
   private final ReceiptStep receipts;
   private final ConfirmationStep confirmations;
-  private final WorkerLoop loop;
+  private final WorkerLoop sender;
+  private final WorkerLoop tracker;
 
   TransactionPipeline(SigningStep signing, BroadcastStep broadcast, ReceiptStep receipts, ConfirmationStep confirmations,
       TxManagerProperties properties) {
@@ -34,17 +36,25 @@ public class TransactionPipeline implements SmartLifecycle, HealthIndicator {
     this.broadcast = broadcast;
     this.receipts = receipts;
     this.confirmations = confirmations;
-    this.loop = new WorkerLoop("tx-pipeline", this::round, properties.idlePoll());
+    this.sender = new WorkerLoop("tx-send", this::sendRound, properties.idlePoll());
+    this.tracker = new WorkerLoop("tx-track", this::trackRound, properties.idlePoll());
   }
 
   /** Something was enqueued: don't wait for the idle poll. */
   public void wake() {
-    loop.wake();
+    sender.wake();
   }
 
-  private int round() {
-    return step("signing", signing::run) + step("broadcast", broadcast::run) + step("receipts", receipts::run)
-        + step("confirmations", confirmations::run);
+  private int sendRound() {
+    int sent = step("signing", signing::run) + step("broadcast", broadcast::run);
+    if (sent > 0) {
+      tracker.wake();
+    }
+    return sent;
+  }
+
+  private int trackRound() {
+    return step("receipts", receipts::run) + step("confirmations", confirmations::run);
   }
 
   /** A failing step (node down, database hiccup) must not stop the others: it is logged and retried next round. */
@@ -59,21 +69,26 @@ public class TransactionPipeline implements SmartLifecycle, HealthIndicator {
 
   @Override
   public Health health() {
-    return loop.isAlive() ? Health.up().build() : Health.down().withDetail("thread", "tx-pipeline died").build();
+    if (!sender.isAlive()) {
+      return Health.down().withDetail("thread", "tx-send died").build();
+    }
+    return tracker.isAlive() ? Health.up().build() : Health.down().withDetail("thread", "tx-track died").build();
   }
 
   @Override
   public void start() {
-    loop.start();
+    sender.start();
+    tracker.start();
   }
 
   @Override
   public void stop() {
-    loop.stop(Duration.ofSeconds(10));
+    sender.stop(Duration.ofSeconds(10));
+    tracker.stop(Duration.ofSeconds(10));
   }
 
   @Override
   public boolean isRunning() {
-    return loop.isRunning();
+    return sender.isRunning() || tracker.isRunning();
   }
 }

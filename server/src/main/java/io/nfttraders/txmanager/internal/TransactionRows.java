@@ -55,6 +55,54 @@ public class TransactionRows {
         .update();
   }
 
+  /** One history line per transaction, in one statement; {@code details} in the order of {@code ids}. */
+  void histories(List<UUID> ids, TransactionStatus status, List<String> details) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+            insert into chain_transaction_history (transaction_id, status, detail, at)
+            select id, :status, detail, :at from unnest(:ids::uuid[], :details::text[]) as v(id, detail)
+            """)
+        .param("status", status.name())
+        .param("at", now())
+        .param("ids", ids.toArray(UUID[]::new))
+        .param("details", details.toArray(String[]::new))
+        .update();
+  }
+
+  /** {@link #rememberHash} for many transactions in one statement. */
+  void rememberHashes(List<UUID> ids, List<String> hashes) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql("""
+            insert into chain_transaction_hashes (tx_hash, transaction_id, created_at)
+            select hash, id, :now from unnest(:ids::uuid[], :hashes::text[]) as v(id, hash)
+            on conflict do nothing
+            """)
+        .param("now", now())
+        .param("ids", ids.toArray(UUID[]::new))
+        .param("hashes", hashes.toArray(String[]::new))
+        .update();
+  }
+
+  /** {@link #transition} for many: returns the ids that were still in {@code from}; their history gets {@code detail}. */
+  List<UUID> transitionAll(List<UUID> ids, TransactionStatus from, TransactionStatus to, Map<UUID, String> details) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> moved = jdbc.sql("update chain_transactions set status = :to, updated_at = :now where id = any(:ids) and status = :from returning id")
+        .param("to", to.name())
+        .param("now", now())
+        .param("ids", ids.toArray(UUID[]::new))
+        .param("from", from.name())
+        .query(UUID.class)
+        .list();
+    histories(moved, to, moved.stream().map(details::get).toList());
+    return moved;
+  }
+
   /** Every signed version's hash: a receipt for any of them settles the transaction. */
   void rememberHash(UUID id, String hash) {
     jdbc.sql("insert into chain_transaction_hashes (tx_hash, transaction_id, created_at) values (:hash, :id, :now) on conflict do nothing")

@@ -5,21 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nfttraders.content.ContentStore;
 import io.nfttraders.content.ImageValidation;
 import io.nfttraders.platform.DataDirectory;
+import io.nfttraders.support.MarketplaceTest;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+@MarketplaceTest
 @ExtendWith(OutputCaptureExtension.class)
 class ContentConfigurationTest {
 
   @TempDir Path dataDirectory;
+  @Autowired JdbcClient jdbc;
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(ContentProperties.class)
@@ -28,7 +34,9 @@ class ContentConfigurationTest {
   private ApplicationContextRunner runner() {
     return new ApplicationContextRunner()
         .withUserConfiguration(Properties.class, ContentConfiguration.class)
-        .withBean(DataDirectory.class, () -> new DataDirectory(dataDirectory));
+        .withBean(DataDirectory.class, () -> new DataDirectory(dataDirectory))
+        .withBean(JdbcClient.class, () -> jdbc)
+        .withBean(Clock.class, Clock::systemUTC);
   }
 
   @Test

@@ -6,9 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.nfttraders.content.ContentStore;
 import io.nfttraders.content.InvalidContentPath;
 import java.net.URI;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -18,11 +16,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
  */
 class IpfsGatewayControllerTest {
 
-  @TempDir Path dir;
-
   @Test
   void refusesEncodedSeparatorsEvenWhenTheServerLetsThemThrough() {
-    ContentStore store = new UnixFsContentStore(new LocalContentBackend(dir));
+    ContentStore store = new UnixFsContentStore(new MemoryContentBackend());
     String directory = "/ipfs/" + ContentStoreContract.tokens(store, 8).cid();
     MockMvc mvc = MockMvcBuilders.standaloneSetup(new IpfsGatewayController(store)).build();
 

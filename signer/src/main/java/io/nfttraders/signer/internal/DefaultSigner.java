@@ -69,7 +69,7 @@ final class DefaultSigner implements Signer {
                 request.chainId(), to == null ? null : Keys.toChecksumAddress(to), request.nonce(),
                 Numeric.toHexString(Hash.sha3(unsigned)), request.requestedBy(), request.reason());
         return signAudited(draft, current, () -> PolicyRules.checkTransaction(current, request, key.address()), () -> {
-            Sign.SignatureData signature = Sign.signMessage(unsigned, key.keyPair(), true);
+            Sign.SignatureData signature = Secp256k1.sign(Hash.sha3(unsigned), key.keyPair().getPrivateKey()).toWeb3j();
             byte[] signed = TransactionEncoder.encode(raw, signature);
             return new SignedTransaction(key.address(), Numeric.toHexString(signed),
                     Numeric.toHexString(Hash.sha3(signed)), request.nonce());
@@ -175,7 +175,7 @@ final class DefaultSigner implements Signer {
     }
 
     private static MessageSignature messageSignature(byte[] digest, WalletKey key) {
-        Sign.SignatureData signature = Sign.signMessage(digest, key.keyPair(), false);
+        Sign.SignatureData signature = Secp256k1.sign(digest, key.keyPair().getPrivateKey()).toWeb3j();
         byte[] rsv = new byte[65];
         System.arraycopy(signature.getR(), 0, rsv, 0, 32);
         System.arraycopy(signature.getS(), 0, rsv, 32, 32);

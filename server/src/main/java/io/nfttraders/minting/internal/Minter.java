@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,16 +148,21 @@ class Minter {
         .param("dir", directory == null ? null : directory.toString()).param("count", items.size())
         .param("now", Timestamp.from(clock.instant()))
         .update();
+    jdbc.sql("""
+            insert into mint_items (mint_id, position, name, metadata_cid, image_cid, token_uri, metadata)
+            select :mint, * from unnest(:positions::int[], :names::text[], :metadata::text[], :images::text[], :uris::text[], :json::text[])
+            """)
+        .param("mint", mintId)
+        .param("positions", IntStream.range(0, items.size()).boxed().toArray(Integer[]::new))
+        .param("names", items.stream().map(Prepared::name).toArray(String[]::new))
+        .param("metadata", items.stream().map(item -> item.metadata().cid().toString()).toArray(String[]::new))
+        .param("images", items.stream().map(item -> item.image().cid().toString()).toArray(String[]::new))
+        .param("uris", tokenUris.toArray(String[]::new))
+        .param("json", items.stream().map(Prepared::metadataJson).toArray(String[]::new))
+        .update();
     List<MintAccepted.Item> accepted = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Prepared item = items.get(i);
-      jdbc.sql("""
-              insert into mint_items (mint_id, position, name, metadata_cid, image_cid, token_uri, metadata)
-              values (:mint, :position, :name, :metadata, :image, :uri, :json)
-              """)
-          .param("mint", mintId).param("position", i).param("name", item.name()).param("metadata", item.metadata().cid().toString())
-          .param("image", item.image().cid().toString()).param("uri", tokenUris.get(i)).param("json", item.metadataJson())
-          .update();
       accepted.add(new MintAccepted.Item(i, item.name(), tokenUris.get(i), "ipfs://" + item.metadata().cid(), "ipfs://" + item.image().cid()));
     }
     log.info("mint accepted mintId={} userId={} transactionId={} items={} mode={}", mintId, user, tx, items.size(), properties.mode());

@@ -77,6 +77,29 @@ class TransactionManagerTest {
   }
 
   @Test
+  void aRefusalAmongAWalletsTransactionsTakesNoNonceAndTheOthersAreSignedAndAudited(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    Api api = new Api(port);
+    Api.Session user = api.newUser();
+    WalletId wallet = new WalletId(api.get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
+    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(user.walletAddress()).signum() > 0);
+
+    // enqueued together, so one signing step usually takes all three
+    TransactionId first = manager.enqueue(harmless(wallet, user));
+    TransactionId refused = manager.enqueue(new TransactionIntent("TEST", wallet, "0x000000000000000000000000000000000000dEaD", BigInteger.ZERO,
+        HARMLESS_CALL, BigInteger.valueOf(60_000), Optional.of(user.userId()), "not our contract", Optional.empty()));
+    TransactionId last = manager.enqueue(harmless(wallet, user));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> manager.find(last).orElseThrow().status() == TransactionStatus.CONFIRMED
+        && manager.find(first).orElseThrow().status() == TransactionStatus.CONFIRMED);
+    assertThat(manager.find(refused).orElseThrow().status()).isEqualTo(TransactionStatus.FAILED);
+    assertThat(manager.find(first).orElseThrow().nonce()).isZero();
+    assertThat(manager.find(last).orElseThrow().nonce()).isEqualTo(1);
+    assertThat(chain.pendingNonce(user.walletAddress())).isEqualTo(BigInteger.TWO);
+    assertThat(jdbc.sql("select count(*) from signing_audit where signed and wallet_index = :w and kind = 'TRANSACTION'")
+        .param("w", wallet.index()).query(Long.class).single()).as("one audit record per granted signature").isEqualTo(2);
+  }
+
+  @Test
   void theApiShowsATransactionWithItsHistoryOnlyToItsRequester() {
     Api api = new Api(port);
     Api.Session user = api.newUser();

@@ -1,16 +1,16 @@
 package io.nfttraders.txmanager.internal;
 
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One database transaction per pipeline step, and a savepoint per row inside it. A commit waits
- * for PostgreSQL's WAL fsync, so committing each row on its own capped the pipeline at a few
- * hundred rows per second; one commit per step of up to a batch of rows does not. The savepoint
- * keeps a row's failure (a signer refusal, say) from undoing the other rows of its step.
+ * One database transaction per pipeline step. A commit waits for PostgreSQL's WAL fsync, so
+ * committing each row on its own capped the pipeline at a few hundred rows per second; one commit
+ * per step of up to a batch of rows does not. The common outcomes of a step are written for all
+ * its rows at once; the rare ones (a refusal by the node, a reorganised block) are handled row by
+ * row, each under a savepoint so that its failure does not undo the rest of the step.
  */
 @Component
 class StepTransactions {
@@ -29,10 +29,6 @@ class StepTransactions {
   }
 
   /** Inside {@link #step}: rolled back to its savepoint, alone, if it throws. */
-  <T> T row(Supplier<T> work) {
-    return row.execute(s -> work.get());
-  }
-
   void row(Runnable work) {
     row.executeWithoutResult(s -> work.run());
   }

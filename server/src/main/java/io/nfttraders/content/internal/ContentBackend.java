@@ -3,7 +3,10 @@ package io.nfttraders.content.internal;
 import io.nfttraders.content.Cid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,15 @@ interface ContentBackend {
 
   Optional<FileRecord> file(Cid cid);
 
+  /** The records of those of {@code cids} that are stored files; a back end may look them all up at once. */
+  default Map<Cid, FileRecord> files(Collection<Cid> cids) {
+    Map<Cid, FileRecord> found = new HashMap<>();
+    for (Cid cid : cids) {
+      file(cid).ifPresent(record -> found.put(cid, record));
+    }
+    return found;
+  }
+
   /**
    * Stores each file as its record describes, unless a file with its CID is already stored; when
    * this returns, all of them are durable. A back end writes them together where it can (one
@@ -44,5 +56,6 @@ interface ContentBackend {
 
   Optional<DirectoryRecord> directory(Cid cid);
 
+  /** Stores a directory listing; storing one that is already stored changes nothing. */
   void putDirectory(DirectoryRecord record);
 }

@@ -3,8 +3,10 @@ package io.nfttraders.content.internal;
 import io.nfttraders.content.Cid;
 import io.nfttraders.content.internal.ContentBackend.FileRecord;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +43,22 @@ final class ContentIndex {
             kind == Kind.FILE ? new FileRecord(cid, rs.getLong(2), rs.getString(1), rs.getLong(3)) : null,
             new Packs.Location(rs.getString(4), rs.getLong(5), rs.getInt(6))))
         .optional();
+  }
+
+  /** The file records of those of {@code cids} that are indexed files, in one query. */
+  Map<Cid, FileRecord> files(Collection<Cid> cids) {
+    Map<Cid, FileRecord> found = new HashMap<>();
+    jdbc.sql("""
+            select cid, media_type, size, dag_size from content_index
+            where store_id = :store and cid = any(:cids) and kind = 'FILE'
+            """)
+        .param("store", storeId)
+        .param("cids", cids.stream().map(Cid::value).distinct().toArray(String[]::new))
+        .query(rs -> {
+          Cid cid = Cid.parse(rs.getString(1));
+          found.put(cid, new FileRecord(cid, rs.getLong(3), rs.getString(2), rs.getLong(4)));
+        });
+    return found;
   }
 
   /** Those of {@code cids} that are indexed (as anything). */

@@ -24,7 +24,8 @@ final class FlatLayoutImport {
 
   private static final Logger log = LoggerFactory.getLogger(FlatLayoutImport.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final int BATCH = 500;
+  private static final int BATCH_FILES = 500;
+  private static final long BATCH_BYTES = 64L << 20; // files may be 10 MB each: bound the memory, not only the count
 
   private FlatLayoutImport() {}
 
@@ -37,19 +38,23 @@ final class FlatLayoutImport {
       List<PendingFile> files = new ArrayList<>();
       List<DirectoryRecord> directories = new ArrayList<>();
       int imported = 0;
+      long batchBytes = 0;
       for (Path shard : shards) {
         for (Path record : list(shard)) {
           String name = record.getFileName().toString();
           if (name.endsWith(".file.json")) {
             FileRecord file = JSON.readValue(Files.readAllBytes(record), FileRecord.class);
-            files.add(new PendingFile(file, Files.readAllBytes(shard.resolve(file.cid().value()))));
+            byte[] bytes = Files.readAllBytes(shard.resolve(file.cid().value()));
+            files.add(new PendingFile(file, bytes));
+            batchBytes += bytes.length;
           } else if (name.endsWith(".dir.json")) {
             directories.add(JSON.readValue(Files.readAllBytes(record), DirectoryRecord.class));
           }
-          if (files.size() == BATCH) {
+          if (files.size() == BATCH_FILES || batchBytes >= BATCH_BYTES) {
             backend.putFiles(files);
             imported += files.size();
             files.clear();
+            batchBytes = 0;
           }
         }
       }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,11 @@ final class LocalContentBackend implements ContentBackend {
   @Override
   public Optional<FileRecord> file(Cid cid) {
     return index.find(cid, Kind.FILE).map(Entry::file);
+  }
+
+  @Override
+  public Map<Cid, FileRecord> files(Collection<Cid> cids) {
+    return index.files(cids);
   }
 
   @Override

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,10 +42,12 @@ final class UnixFsContentStore implements ContentStore {
     if (existing.isPresent()) {
       return new StoredFile(dag.cid(), existing.get().size(), existing.get().mediaType());
     }
-    FileBatch batch = newBatch();
-    StoredFile stored = batch.add(bytes, mediaType);
-    batch.commit();
-    return stored;
+    backend.putFiles(List.of(pending(dag, bytes, mediaType)));
+    return new StoredFile(dag.cid(), dag.size(), mediaType);
+  }
+
+  private static PendingFile pending(UnixFsFile.Dag dag, byte[] bytes, String mediaType) {
+    return new PendingFile(new FileRecord(dag.cid(), dag.size(), mediaType, dag.dagSize()), bytes);
   }
 
   @Override
@@ -55,7 +59,7 @@ final class UnixFsContentStore implements ContentStore {
       public StoredFile add(byte[] bytes, String mediaType) {
         UnixFsFile.Dag dag = UnixFsFile.of(bytes);
         StoredFile file = new StoredFile(dag.cid(), dag.size(), mediaType);
-        pending.add(new PendingFile(new FileRecord(dag.cid(), dag.size(), mediaType, dag.dagSize()), bytes));
+        pending.add(pending(dag, bytes, mediaType));
         return file;
       }
 
@@ -72,32 +76,32 @@ final class UnixFsContentStore implements ContentStore {
   public StoredDirectory putDirectory(List<StoredDirectory.Entry> entries) {
     List<DirectoryEntry> children = new ArrayList<>();
     var names = new HashSet<String>();
+    Map<Cid, FileRecord> files = backend.files(entries.stream().map(StoredDirectory.Entry::cid).toList());
     for (StoredDirectory.Entry entry : entries) {
       if (!names.add(entry.name())) {
         throw new IllegalArgumentException("duplicate entry name: " + entry.name());
       }
-      children.add(new DirectoryEntry(entry.name(), entry.cid(), entry.size(), storedDagSize(entry)));
+      children.add(new DirectoryEntry(entry.name(), entry.cid(), entry.size(), storedDagSize(entry, files.get(entry.cid()))));
     }
     children.sort(Comparator.comparing(DirectoryEntry::name, UnixFsDirectory.BY_NAME_BYTES));
     DagPb.Node node = UnixFsDirectory.of(children.stream()
         .map(c -> new UnixFsDirectory.Child(c.name(), c.cid(), c.dagSize()))
         .toList());
-    if (directoryRecord(node.cid()).isEmpty()) {
-      backend.putDirectory(new DirectoryRecord(node.cid(), node.dagSize(), List.copyOf(children)));
-      log.debug("stored directory cid={} entries={}", node.cid(), children.size());
-    }
+    backend.putDirectory(new DirectoryRecord(node.cid(), node.dagSize(), List.copyOf(children)));
+    log.debug("stored directory cid={} entries={}", node.cid(), children.size());
     return toStoredDirectory(node.cid(), children);
   }
 
   /**
    * The child's cumulative DAG size, which only the store knows (it counts dag-pb nodes, not just
    * file bytes); checks the size the entry declares.
+   *
+   * @param file the entry's file record, null when it is no stored file
    */
-  private long storedDagSize(StoredDirectory.Entry entry) {
-    Optional<FileRecord> file = backend.file(entry.cid());
-    if (file.isPresent()) {
-      requireSize(entry, file.get().size());
-      return file.get().dagSize();
+  private long storedDagSize(StoredDirectory.Entry entry, @Nullable FileRecord file) {
+    if (file != null) {
+      requireSize(entry, file.size());
+      return file.dagSize();
     }
     DirectoryRecord directory = directoryRecord(entry.cid()).orElseThrow(() -> new ContentNotFound(entry.cid().value()));
     requireSize(entry, directory.entries().stream().mapToLong(DirectoryEntry::size).sum());

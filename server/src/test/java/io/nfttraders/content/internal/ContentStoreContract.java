@@ -7,6 +7,7 @@ import io.nfttraders.content.Cid;
 import io.nfttraders.content.Content;
 import io.nfttraders.content.ContentNotFound;
 import io.nfttraders.content.ContentStore;
+import io.nfttraders.content.FileBatch;
 import io.nfttraders.content.InvalidContentPath;
 import io.nfttraders.content.StoredDirectory;
 import io.nfttraders.content.StoredFile;
@@ -48,6 +49,18 @@ abstract class ContentStoreContract {
     assertThat(content.mediaType()).isEqualTo("application/json");
     assertThat(content.size()).isEqualTo(metadata.length);
     assertThat(content.readAllBytes()).isEqualTo(metadata);
+  }
+
+  @Test
+  void storesABatchOnCommitAndNothingBefore() {
+    ContentStore store = store();
+    FileBatch batch = store.newBatch();
+    StoredFile image = batch.add(TestImages.png(4, 4), "image/png");
+    StoredFile metadata = batch.add("{\"image\":\"ipfs://x\"}".getBytes(StandardCharsets.UTF_8), "application/json");
+    assertThat(store.open(image.cid())).isEmpty();
+    batch.commit();
+    assertThat(store.open(image.cid()).orElseThrow().mediaType()).isEqualTo("image/png");
+    assertThat(store.open(metadata.cid()).orElseThrow().readAllBytes()).asString().isEqualTo("{\"image\":\"ipfs://x\"}");
   }
 
   @Test

@@ -63,16 +63,6 @@ class LocalContentStoreTest extends ContentStoreContract {
   }
 
   @Test
-  void storesNothingBeforeTheBatchIsCommitted() {
-    ContentStore store = store();
-    FileBatch batch = store.newBatch();
-    StoredFile file = batch.add(bytes("not yet"), "text/plain");
-    assertThat(store.open(file.cid())).isEmpty();
-    batch.commit();
-    assertThat(store.open(file.cid())).isPresent();
-  }
-
-  @Test
   void ignoresBytesAnInterruptedWriteLeftAtTheEndOfAPack() throws IOException {
     LocalContentBackend first = backend();
     StoredFile kept = new UnixFsContentStore(first).putFile(bytes("kept"), "text/plain");

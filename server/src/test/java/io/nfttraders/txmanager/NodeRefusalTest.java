@@ -34,6 +34,10 @@ class NodeRefusalTest {
       ChainClient chain = server.bean(ChainClient.class);
       String collection = server.bean(DeployedContracts.class).address("Collection");
       String platform = server.bean(CustodialWallets.class).platformWallet().address();
+      JdbcClient jdbc = server.bean(JdbcClient.class);
+      // start-up work of the platform wallet (e.g. configuring the exchange's fees) must not count below
+      await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from chain_transactions where status not in ('CONFIRMED', 'FAILED')")
+          .query(Long.class).single() == 0);
       BigInteger nonceBefore = chain.pendingNonce(platform);
 
       // more gas than a block holds: the node refuses these bytes, every time
@@ -47,7 +51,6 @@ class NodeRefusalTest {
       TransactionView refused = manager.find(hopeless).orElseThrow();
       assertThat(refused.status()).isEqualTo(TransactionStatus.FAILED);
       assertThat(refused.history().toString()).contains("handed to no-op");
-      JdbcClient jdbc = server.bean(JdbcClient.class);
       await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select status from chain_transactions where kind = 'NONCE_FILLER'")
           .query(String.class).single().equals("CONFIRMED"));
       // the chain used both nonces: the filler's and the next transaction's

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>Every transaction must target an allowed chain.
  *   <li>Only {@code deployers} may create contracts.
- *   <li>Only {@code platformWallets} may send plain value transfers (non-zero value, empty data) or
- *       call addresses outside {@code allowedContracts} (e.g. to fund gas).
+ *   <li>Only {@code platformWallets} may call addresses outside {@code allowedContracts} (e.g. to
+ *       fund gas). They may also send plain value transfers (non-zero value, empty data), and so may
+ *       every wallet when {@code walletWithdrawals} is on: users withdrawing their own ETH.
  *   <li>Everyone else may only call {@code allowedContracts}.
  *   <li>Each wallet gets at most {@code maxSignaturesPerWalletPerMinute} signatures of any kind in
  *       any sliding 60-second window.
@@ -20,13 +21,21 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * @param allowedContracts addresses in any case; stored lower-case so comparisons ignore case
+ * @param walletWithdrawals whether any wallet may send plain ETH transfers to any address
  */
 public record SigningPolicy(
         Set<Long> allowedChainIds,
         Set<String> allowedContracts,
         Set<WalletId> deployers,
         Set<WalletId> platformWallets,
-        int maxSignaturesPerWalletPerMinute) {
+        int maxSignaturesPerWalletPerMinute,
+        boolean walletWithdrawals) {
+
+    /** A policy without wallet withdrawals. */
+    public SigningPolicy(Set<Long> allowedChainIds, Set<String> allowedContracts, Set<WalletId> deployers,
+            Set<WalletId> platformWallets, int maxSignaturesPerWalletPerMinute) {
+        this(allowedChainIds, allowedContracts, deployers, platformWallets, maxSignaturesPerWalletPerMinute, false);
+    }
 
     public SigningPolicy {
         allowedChainIds = Set.copyOf(Objects.requireNonNull(allowedChainIds, "allowedChainIds"));
@@ -63,6 +72,7 @@ public record SigningPolicy(
 
     /** The usual update after deploying our contracts: same rules, new contract list. */
     public SigningPolicy withAllowedContracts(Set<String> contracts) {
-        return new SigningPolicy(allowedChainIds, contracts, deployers, platformWallets, maxSignaturesPerWalletPerMinute);
+        return new SigningPolicy(allowedChainIds, contracts, deployers, platformWallets, maxSignaturesPerWalletPerMinute,
+                walletWithdrawals);
     }
 }

@@ -26,6 +26,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint96;
 import org.web3j.utils.Numeric;
 
@@ -38,6 +39,8 @@ final class ContractDeployer {
   private static final Logger log = LoggerFactory.getLogger(ContractDeployer.class);
   private static final BigInteger ONE_ETH = BigInteger.TEN.pow(18);
   private static final BigInteger DEFAULT_ROYALTY_BPS = BigInteger.valueOf(500);
+  private static final BigInteger DEFAULT_FEE_BPS = BigInteger.valueOf(250);
+  private static final BigInteger DEFAULT_MAX_ROYALTY_BPS = BigInteger.valueOf(1000);
 
   private final ChainClient chain;
   private final ChainProperties properties;
@@ -56,6 +59,8 @@ final class ContractDeployer {
   DeployedContracts ensureDeployed() {
     Map<String, String> addresses = new HashMap<>();
     addresses.put("Collection", known("Collection").orElseGet(this::deployCollection));
+    addresses.put("WETH", known("WETH").orElseGet(() -> deploy(ContractArtifact.load("WETH"), "")));
+    addresses.put("Exchange", known("Exchange").orElseGet(() -> deployExchange(addresses.get("WETH"))));
     allowInSignerPolicy(addresses.values());
     return new DeployedContracts(properties.id(), addresses);
   }
@@ -89,6 +94,20 @@ final class ContractDeployer {
         new Address(platformAddress),
         new Uint96(DEFAULT_ROYALTY_BPS));
     return deploy(ContractArtifact.load("Collection"), FunctionEncoder.encodeConstructor(args));
+  }
+
+  /**
+   * Owned by the platform wallet, which also receives the fee. These are starting values: the market
+   * module brings fee and royalty cap in line with its configuration when it starts.
+   */
+  private String deployExchange(String weth) {
+    List<Type> args = List.of(
+        new Address(platformAddress),
+        new Address(platformAddress),
+        new Uint16(DEFAULT_FEE_BPS),
+        new Uint16(DEFAULT_MAX_ROYALTY_BPS),
+        new Address(weth));
+    return deploy(ContractArtifact.load("Exchange"), FunctionEncoder.encodeConstructor(args));
   }
 
   private String deploy(ContractArtifact artifact, String encodedConstructor) {
@@ -139,7 +158,6 @@ final class ContractDeployer {
     SigningPolicy current = signer.policy();
     Set<String> allowed = new HashSet<>(current.allowedContracts());
     allowed.addAll(contracts);
-    signer.updatePolicy(new SigningPolicy(
-        current.allowedChainIds(), allowed, current.deployers(), current.platformWallets(), current.maxSignaturesPerWalletPerMinute()));
+    signer.updatePolicy(current.withAllowedContracts(allowed));
   }
 }

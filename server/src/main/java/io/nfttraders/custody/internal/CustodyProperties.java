@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedChainIds chains the signer will sign for; defaults to the configured chain
  * @param maxSignaturesPerWalletPerMinute the signer's per-wallet rate limit: a guard against runaway loops, high
  *     enough for the platform wallet, which signs every sponsored mint and every minter grant
+ * @param walletWithdrawals whether users' wallets may send ETH to any address (the withdraw command); off makes
+ *     ETH leave only through our contracts
  */
 @ConfigurationProperties("nft.custody")
 record CustodyProperties(
     @DefaultValue("local") String kekUri,
     @Nullable String localKeyset,
     @Nullable Set<Long> allowedChainIds,
-    @DefaultValue("12000") int maxSignaturesPerWalletPerMinute) {}
+    @DefaultValue("12000") int maxSignaturesPerWalletPerMinute,
+    @DefaultValue("true") boolean walletWithdrawals) {}

@@ -56,7 +56,8 @@ class SignerConfiguration {
     SealedSeed sealed = loadOrCreateSeed(jdbc, kek);
     Set<Long> chains = properties.allowedChainIds() != null ? properties.allowedChainIds() : Set.of(chainId);
     SigningPolicy policy = new SigningPolicy(
-        chains, Set.of(), Set.of(PlatformWallet.ID), Set.of(PlatformWallet.ID), properties.maxSignaturesPerWalletPerMinute());
+        chains, Set.of(), Set.of(PlatformWallet.ID), Set.of(PlatformWallet.ID), properties.maxSignaturesPerWalletPerMinute(),
+        properties.walletWithdrawals());
     return SeedVault.open(sealed, kek, policy, new JdbcSigningAudit(jdbcTemplate, transactionManager), clock);
   }
 

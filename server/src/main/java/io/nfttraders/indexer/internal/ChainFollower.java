@@ -4,6 +4,7 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainLog;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.TooManyLogs;
+import io.nfttraders.indexer.IndexedLogsListener;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,12 +38,13 @@ class ChainFollower {
   private final IndexerProperties properties;
   private final IndexerMetrics metrics;
   private final RangeFetcher fetcher;
+  private final List<IndexedLogsListener> listeners;
   private final long chainId;
   private final long startBlock;
   private int range;
 
   ChainFollower(ChainClient chain, JdbcClient jdbc, TransactionTemplate transactions, TransferLog transferLog, IndexerProperties properties,
-      IndexerMetrics metrics, DeployedContracts deployed) {
+      IndexerMetrics metrics, DeployedContracts deployed, List<IndexedLogsListener> listeners) {
     this.chain = chain;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -50,7 +52,9 @@ class ChainFollower {
     this.properties = properties;
     this.metrics = metrics;
     this.chainId = deployed.chainId();
-    this.fetcher = new RangeFetcher(chain, deployed.addresses().values().stream().map(String::toLowerCase).toList());
+    this.listeners = List.copyOf(listeners);
+    this.fetcher = new RangeFetcher(chain, deployed.addresses().values().stream().map(String::toLowerCase).toList(),
+        listeners.stream().flatMap(l -> l.eventTopics().stream()).toList());
     this.startBlock = jdbc.sql("select coalesce(min(deploy_block), 0) from chain_contracts where chain_id = :chain")
         .param("chain", chainId).query(Long.class).single();
     this.range = properties.initialRange();
@@ -108,6 +112,7 @@ class ChainFollower {
     logs.forEach(l -> transfers.addAll(TransferDecoder.decode(l)));
     transactions.executeWithoutResult(s -> {
       transferLog.append(chainId, transfers);
+      listeners.forEach(l -> l.apply(chainId, from, to, logs));
       rememberBlocks(hashes);
       saveCursor(new Cursor(to, hashes.get(BigInteger.valueOf(to))));
     });
@@ -167,6 +172,7 @@ class ChainFollower {
     fetcher.discard();
     transactions.executeWithoutResult(s -> {
       transferLog.rollBackAbove(chainId, ancestor.block());
+      listeners.forEach(l -> l.rolledBack(chainId, ancestor.block()));
       jdbc.sql("delete from indexed_blocks where chain_id = :chain and block_number > :block").param("chain", chainId).param("block", ancestor.block()).update();
       saveCursor(ancestor);
     });

@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fetches the Transfer and ConsecutiveTransfer logs of a block range, together with the hash of
+ * Fetches the Transfer and ConsecutiveTransfer logs (plus the events listeners asked for) of a block range, together with the hash of
  * the range's last block read before the logs (the anchor). If that block still has the same hash
  * when the range is written, no block of the range changed in between (a block hash covers all
  * its ancestors), so the logs are the canonical chain's.
@@ -26,16 +26,18 @@ final class RangeFetcher {
 
   private record Ahead(long from, long to, CompletableFuture<Fetched> result) {}
 
-  private static final List<String> EVENTS = List.of(TransferDecoder.TRANSFER, TransferDecoder.CONSECUTIVE_TRANSFER);
+  private static final List<String> TRANSFER_EVENTS = List.of(TransferDecoder.TRANSFER, TransferDecoder.CONSECUTIVE_TRANSFER);
   private static final Executor PREFETCH = task -> Thread.ofVirtual().name("indexer-prefetch").start(task);
 
   private final ChainClient chain;
   private final List<String> contracts;
+  private final List<String> events;
   private @Nullable Ahead ahead;
 
-  RangeFetcher(ChainClient chain, List<String> contracts) {
+  RangeFetcher(ChainClient chain, List<String> contracts, List<String> extraEvents) {
     this.chain = chain;
     this.contracts = List.copyOf(contracts);
+    this.events = java.util.stream.Stream.concat(TRANSFER_EVENTS.stream(), extraEvents.stream()).map(String::toLowerCase).distinct().toList();
   }
 
   /** The range's logs: the prefetched ones if they are for exactly this range, else fetched now. Node errors are rethrown as they came. */
@@ -65,6 +67,6 @@ final class RangeFetcher {
   private Fetched fetchNow(long from, long to) {
     BigInteger last = BigInteger.valueOf(to);
     String anchor = chain.blockHashes(List.of(last)).getOrDefault(last, "");
-    return new Fetched(from, to, anchor, chain.logs(from, to, contracts, EVENTS));
+    return new Fetched(from, to, anchor, chain.logs(from, to, contracts, events));
   }
 }

@@ -46,6 +46,9 @@ final class PolicyRules {
         }
         // Checked before the contract list so a user wallet trying to move ETH out gets the precise reason.
         if (emptyData && request.valueWei().signum() > 0) {
+            if (policy.walletWithdrawals()) {
+                return;
+            }
             throw new SigningRefused(Reason.VALUE_TRANSFER_NOT_ALLOWED,
                     "wallet " + wallet.index() + " may not send plain value transfers");
         }

@@ -1,0 +1,92 @@
+package io.nfttraders.market.internal;
+
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The exchange's {@code Order} struct, field for field (addresses lower-case, times in unix
+ * seconds, {@code endTime} 0 = no end). Its EIP-712 digest is the order's identity everywhere.
+ */
+record ExchangeOrder(
+    String maker,
+    Side side,
+    String collection,
+    BigInteger tokenId,
+    String currency,
+    BigInteger price,
+    long startTime,
+    long endTime,
+    BigInteger salt,
+    BigInteger counter) {
+
+  static final String ETH = "0x0000000000000000000000000000000000000000";
+  static final String TYPE = "Order(address maker,uint8 side,address collection,uint256 tokenId,address currency,uint256 price,"
+      + "uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)";
+  private static final byte[] TYPEHASH = Hash.sha3(TYPE.getBytes());
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  ExchangeOrder {
+    maker = Abi.address(maker);
+    collection = Abi.address(collection);
+    currency = Abi.address(currency);
+    if (price.signum() <= 0 || startTime < 0 || endTime < 0 || salt.signum() < 0 || counter.signum() < 0) {
+      throw new IllegalArgumentException("price must be positive; times, salt and counter non-negative");
+    }
+  }
+
+  boolean paidInEth() {
+    return currency.equals(ETH);
+  }
+
+  /** The struct as the ABI lays it out: ten words, which is also its EIP-712 encodeData. */
+  byte[] encoded() {
+    return Abi.concat(Abi.address32(maker), Abi.uint(side.code()), Abi.address32(collection), Abi.uint(tokenId), Abi.address32(currency),
+        Abi.uint(price), Abi.uint(startTime), Abi.uint(endTime), Abi.uint(salt), Abi.uint(counter));
+  }
+
+  /** What the maker signs: {@code keccak256(0x1901 || domainSeparator || hashStruct(order))}. */
+  byte[] digest(OrderDomain domain) {
+    byte[] structHash = Hash.sha3(Abi.concat(TYPEHASH, encoded()));
+    return Hash.sha3(Abi.concat(new byte[] {0x19, 0x01}, domain.separator(), structHash));
+  }
+
+  String hash(OrderDomain domain) {
+    return Numeric.toHexString(digest(domain));
+  }
+
+  /** The order as {@code eth_signTypedData_v4} JSON, for the signer and for wallets in the browser. */
+  String typedDataJson(OrderDomain domain) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("types", Map.of(
+        "EIP712Domain", List.of(field("name", "string"), field("version", "string"), field("chainId", "uint256"),
+            field("verifyingContract", "address")),
+        "Order", List.of(field("maker", "address"), field("side", "uint8"), field("collection", "address"), field("tokenId", "uint256"),
+            field("currency", "address"), field("price", "uint256"), field("startTime", "uint256"), field("endTime", "uint256"),
+            field("salt", "uint256"), field("counter", "uint256"))));
+    document.put("primaryType", "Order");
+    document.put("domain", Map.of("name", OrderDomain.NAME, "version", OrderDomain.VERSION, "chainId", domain.chainId(),
+        "verifyingContract", domain.exchange()));
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("maker", maker);
+    message.put("side", side.code());
+    message.put("collection", collection);
+    message.put("tokenId", tokenId.toString());
+    message.put("currency", currency);
+    message.put("price", price.toString());
+    message.put("startTime", Long.toString(startTime));
+    message.put("endTime", Long.toString(endTime));
+    message.put("salt", salt.toString());
+    message.put("counter", counter.toString());
+    document.put("message", message);
+    return JSON.writeValueAsString(document);
+  }
+
+  private static Map<String, String> field(String name, String type) {
+    return Map.of("name", name, "type", type);
+  }
+}

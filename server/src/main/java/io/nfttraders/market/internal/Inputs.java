@@ -1,0 +1,61 @@
+package io.nfttraders.market.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.web3j.crypto.Keys;
+
+/** Checks of the values clients send: addresses (EIP-55 when mixed-case), integers, exact amounts. */
+final class Inputs {
+
+  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+  private static final Pattern UINT = Pattern.compile("[0-9]{1,78}");
+
+  private Inputs() {}
+
+  /** Lower-case address; a mixed-case one must carry a correct EIP-55 checksum. */
+  static String address(String field, @Nullable String value) {
+    if (value == null || !ADDRESS.matcher(value).matches()) {
+      throw new MarketProblems.InvalidAddress(field, "expected 0x and 40 hex digits");
+    }
+    String hex = value.substring(2);
+    boolean mixedCase = !hex.equals(hex.toLowerCase()) && !hex.equals(hex.toUpperCase());
+    if (mixedCase && !Keys.toChecksumAddress(value).equals(value)) {
+      throw new MarketProblems.InvalidAddress(field, "the EIP-55 checksum does not match (a typo?)");
+    }
+    return value.toLowerCase();
+  }
+
+  static BigInteger uint(String field, @Nullable String value) {
+    if (value == null || !UINT.matcher(value).matches()) {
+      throw new MarketProblems.InvalidOrder(field + " must be a non-negative integer");
+    }
+    BigInteger n = new BigInteger(value);
+    if (n.compareTo(ExchangeCalls.MAX_UINT) > 0) {
+      throw new MarketProblems.InvalidOrder(field + " exceeds uint256");
+    }
+    return n;
+  }
+
+  /** A positive amount given exactly once: as wei ({@code weiField}) or as a decimal of ether ({@code decimalField}). */
+  static BigInteger amount(String weiField, @Nullable String wei, String decimalField, @Nullable String decimal) {
+    if ((wei == null) == (decimal == null)) {
+      throw new MarketProblems.InvalidOrder("give exactly one of " + weiField + " (an integer of wei) and " + decimalField + " (a decimal in ETH)");
+    }
+    BigInteger amount;
+    if (wei != null) {
+      amount = uint(weiField, wei);
+    } else {
+      try {
+        amount = new BigDecimal(decimal.strip()).movePointRight(18).toBigIntegerExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        throw new MarketProblems.InvalidOrder(decimalField + " must be a decimal with at most 18 fraction digits, was " + decimal);
+      }
+    }
+    if (amount.signum() <= 0 || amount.bitLength() > 128) {
+      throw new MarketProblems.InvalidOrder(weiField + " must be positive and below 2^128");
+    }
+    return amount;
+  }
+}

@@ -1,0 +1,208 @@
+package io.nfttraders.market.internal;
+
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.custody.CustodialWallets;
+import io.nfttraders.custody.Wallet;
+import io.nfttraders.indexer.IndexedNfts;
+import io.nfttraders.indexer.TokenView;
+import io.nfttraders.txmanager.TransactionIntent;
+import io.nfttraders.txmanager.TransactionManager;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Makes and cancels orders: listings and offers, signed by the custodial signer or by their maker. */
+@Service
+class OrderPlacement {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
+  private static final BigInteger CANCEL_GAS = BigInteger.valueOf(150_000);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final OrderBook book;
+  private final OrderValidity validity;
+  private final OrderSignatures signatures;
+  private final ExchangeAllowances allowances;
+  private final WethPositions positions;
+  private final CustodialWallets wallets;
+  private final IndexedNfts nfts;
+  private final TransactionManager transactions;
+  private final JdbcClient jdbc;
+  private final MarketProperties properties;
+  private final Clock clock;
+  private final OrderDomain domain;
+  private final String weth;
+
+  OrderPlacement(OrderBook book, OrderValidity validity, OrderSignatures signatures, ExchangeAllowances allowances, WethPositions positions,
+      CustodialWallets wallets, IndexedNfts nfts, TransactionManager transactions, JdbcClient jdbc, MarketProperties properties, Clock clock,
+      DeployedContracts contracts) {
+    this.book = book;
+    this.validity = validity;
+    this.signatures = signatures;
+    this.allowances = allowances;
+    this.positions = positions;
+    this.wallets = wallets;
+    this.nfts = nfts;
+    this.transactions = transactions;
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.clock = clock;
+    this.domain = new OrderDomain(contracts.chainId(), contracts.address("Exchange"));
+    this.weth = contracts.address("WETH").toLowerCase();
+  }
+
+  OrderDomain domain() {
+    return domain;
+  }
+
+  String weth() {
+    return weth;
+  }
+
+  @Transactional
+  OrderRow place(UUID user, Side side, NewOrder request) {
+    Instant now = clock.instant();
+    TokenRef token = token(request);
+    TokenView indexed = nfts.token(domain.chainId(), token.collection(), token.tokenId())
+        .filter(t -> !t.burned())
+        .orElseThrow(() -> new MarketProblems.UnknownNft(request.collection() + "/" + request.tokenId()));
+    String currency = currency(side, request.currency());
+    BigInteger price = Inputs.amount("priceWei", request.priceWei(), "price", request.price());
+    long start = (request.startTime() == null ? now : request.startTime()).getEpochSecond();
+    long end = (request.endTime() == null ? now.plus(properties.defaultOrderLifetime()) : request.endTime()).getEpochSecond();
+    if (end <= start || end <= now.getEpochSecond()) {
+      throw new MarketProblems.InvalidOrder("endTime must be after startTime and in the future");
+    }
+    Optional<Wallet> custodial = request.signature() == null ? Optional.of(wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new))
+        : Optional.empty();
+    String maker = custodial.map(w -> w.address().toLowerCase()).orElseGet(() -> Inputs.address("maker", request.maker()));
+    if (side == Side.SELL && !maker.equals(indexed.owner())) {
+      throw new MarketProblems.NotYourNft("Token " + request.tokenId() + " is not owned by " + maker);
+    }
+    if (side == Side.BUY && maker.equals(indexed.owner())) {
+      throw new MarketProblems.InvalidOrder("you own this token already");
+    }
+    BigInteger salt = custodial.isPresent() ? new BigInteger(128, RANDOM) : Inputs.uint("salt", request.salt());
+    BigInteger counter = custodial.isPresent() ? expectedCounter(maker) : Inputs.uint("counter", request.counter());
+    ExchangeOrder order = new ExchangeOrder(maker, side, token.collection(), token.tokenId(), currency, price, start, end, salt, counter);
+    String signature;
+    if (custodial.isPresent()) {
+      signature = signatures.signCustodial(custodial.get().id(), order, domain, (side == Side.SELL ? "list " : "offer for ") + token.tokenId());
+      if (side == Side.SELL) {
+        allowances.ensureCollection(custodial.get(), token.collection());
+        // one live listing per token and maker: a new price replaces the old listing
+        book.cancelOpen(maker, token, Side.SELL, now);
+      } else {
+        WethPositions.Position position = positions.refresh(maker);
+        if (position.balance().compareTo(price) < 0) {
+          throw new MarketProblems.InsufficientFunds("The offer needs " + OrderView.ether(price) + " WETH; the wallet holds " + OrderView.ether(position.balance()));
+        }
+        allowances.ensureWeth(custodial.get(), position.allowance(), price);
+      }
+    } else {
+      OrderSignatures.verify(order, domain, request.signature());
+      signature = request.signature();
+      if (side == Side.BUY) {
+        positions.refresh(maker);
+      }
+    }
+    String hash = order.hash(domain);
+    if (book.find(hash).isPresent()) {
+      throw new MarketProblems.InvalidOrder("this exact order exists already: " + hash);
+    }
+    OrderRow row = new OrderRow(hash, domain.chainId(), domain.exchange(), order, user, signature, "OPEN", "UNCHECKED", null, now);
+    book.insert(row, "[]", now);
+    validity.ofOrders(List.of(hash));
+    activity(side == Side.SELL ? "LISTED" : "OFFER_MADE", order, hash, now);
+    log.info("order placed orderHash={} side={} maker={} collection={} tokenId={} priceWei={}", hash, side, maker, token.collection(), token.tokenId(), price);
+    return book.find(hash).orElseThrow();
+  }
+
+  /** Cancels in our book at once; with {@code onChain} the exchange also refuses it for good once the cancel is mined. */
+  @Transactional
+  OrderRow cancel(UUID user, String hash, boolean onChain) {
+    OrderRow row = book.find(hash).orElseThrow(() -> new MarketProblems.OrderNotFound(hash));
+    if (!user.equals(row.makerUserId())) {
+      throw new MarketProblems.NotYourOrder(hash);
+    }
+    Instant now = clock.instant();
+    if (!book.cancel(hash, now) && !(onChain && row.state().equals("CANCELLED"))) {
+      throw new MarketProblems.OrderUnavailable(hash, row.state(), "it is " + row.state().toLowerCase().replace('_', ' '));
+    }
+    if (onChain) {
+      Wallet wallet = wallets.walletOf(user).filter(w -> w.address().equalsIgnoreCase(row.order().maker()))
+          .orElseThrow(() -> new MarketProblems.InvalidOrder("only orders signed by your custodial wallet can be cancelled on-chain by the server"));
+      transactions.enqueue(new TransactionIntent("CANCEL_ORDER", wallet.id(), domain.exchange(), BigInteger.ZERO, ExchangeCalls.cancel(List.of(row.order())),
+          CANCEL_GAS, Optional.of(user), "cancel order " + hash, Optional.empty()));
+    }
+    if (row.state().equals("OPEN")) {
+      activity(row.order().side() == Side.SELL ? "LISTING_CANCELLED" : "OFFER_CANCELLED", row.order(), hash, now);
+    }
+    return book.find(hash).orElseThrow();
+  }
+
+  /** Bumps the wallet's counter on-chain (every order it signed so far dies) and cancels its open orders here at once. */
+  @Transactional
+  int cancelAll(UUID user) {
+    Wallet wallet = wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new);
+    Instant now = clock.instant();
+    transactions.enqueue(new TransactionIntent("INCREMENT_COUNTER", wallet.id(), domain.exchange(), BigInteger.ZERO, ExchangeCalls.incrementCounter(),
+        CANCEL_GAS, Optional.of(user), "cancel all orders", Optional.empty()));
+    List<OrderRow> cancelled = book.cancelOpen(wallet.address().toLowerCase(), null, null, now);
+    cancelled.forEach(row -> activity(row.order().side() == Side.SELL ? "LISTING_CANCELLED" : "OFFER_CANCELLED", row.order(), row.hash(), now));
+    return cancelled.size();
+  }
+
+  /** The counter the maker's next orders must carry: the chain's, plus bumps we sent that are not mined yet. */
+  private BigInteger expectedCounter(String maker) {
+    BigInteger onChain = jdbc.sql("select coalesce(max(counter), 0) from maker_counters where chain_id = :chain and maker = :maker")
+        .param("chain", domain.chainId()).param("maker", maker).query(BigDecimal.class).single().toBigIntegerExact();
+    long pending = jdbc.sql("""
+            select count(*) from chain_transactions where kind = 'INCREMENT_COUNTER' and lower(from_address) = :maker
+              and status in ('QUEUED', 'SIGNED', 'SENT')
+            """)
+        .param("maker", maker).query(Long.class).single();
+    return onChain.add(BigInteger.valueOf(pending));
+  }
+
+  private void activity(String kind, ExchangeOrder order, String hash, Instant now) {
+    jdbc.sql("""
+            insert into market_activity (kind, chain_id, collection, token_id, order_hash, from_address, currency, price_wei, at)
+            values (:kind, :chain, :collection, :token, :hash, :maker, :currency, :price, :now)
+            """)
+        .param("kind", kind).param("chain", domain.chainId()).param("collection", order.collection()).param("token", order.tokenId())
+        .param("hash", hash).param("maker", order.maker()).param("currency", order.currency()).param("price", order.price())
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  private String currency(Side side, @Nullable String requested) {
+    String name = requested == null ? (side == Side.SELL ? "ETH" : "WETH") : requested.strip().toUpperCase();
+    return switch (name) {
+      case "ETH" -> {
+        if (side == Side.BUY) {
+          throw new MarketProblems.InvalidOrder("offers are paid in WETH (ETH cannot be pulled from a buyer)");
+        }
+        yield ExchangeOrder.ETH;
+      }
+      case "WETH" -> weth;
+      default -> throw new MarketProblems.InvalidOrder("currency must be ETH or WETH, was " + requested);
+    };
+  }
+
+  private static TokenRef token(NewOrder request) {
+    return new TokenRef(Inputs.address("collection", request.collection()), Inputs.uint("tokenId", request.tokenId()));
+  }
+}

@@ -1,0 +1,107 @@
+package io.nfttraders.market.internal;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.custody.CustodialWallets;
+import io.nfttraders.custody.Wallet;
+import io.nfttraders.indexer.IndexedNfts;
+import io.nfttraders.txmanager.TransactionId;
+import io.nfttraders.txmanager.TransactionIntent;
+import io.nfttraders.txmanager.TransactionManager;
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.web3j.crypto.Keys;
+
+/** A custodial wallet's money: balances, deposit address, withdrawals out, and wrapping ETH into WETH. */
+@Service
+class WalletOperations {
+
+  private static final BigInteger ETH_TRANSFER_GAS = BigInteger.valueOf(21_000);
+  private static final BigInteger TOKEN_CALL_GAS = BigInteger.valueOf(120_000);
+
+  record Balances(String address, long chainId, String ethWei, String eth, String wethWei, String weth, String wethAllowanceWei) {}
+
+  /** @param asset ETH, WETH or NFT; NFT needs collection and tokenId, the others amountWei or amount */
+  record Withdrawal(@Nullable String asset, @Nullable String to, @Nullable String amountWei, @Nullable String amount, @Nullable String collection,
+      @Nullable String tokenId) {}
+
+  private final CustodialWallets wallets;
+  private final ChainClient chain;
+  private final WethPositions positions;
+  private final IndexedNfts nfts;
+  private final TransactionManager transactions;
+  private final long chainId;
+  private final String weth;
+
+  WalletOperations(CustodialWallets wallets, ChainClient chain, WethPositions positions, IndexedNfts nfts, TransactionManager transactions,
+      DeployedContracts contracts) {
+    this.wallets = wallets;
+    this.chain = chain;
+    this.positions = positions;
+    this.nfts = nfts;
+    this.transactions = transactions;
+    this.chainId = contracts.chainId();
+    this.weth = contracts.address("WETH");
+  }
+
+  Balances balances(UUID user) {
+    Wallet wallet = wallet(user);
+    BigInteger eth = chain.balance(wallet.address());
+    WethPositions.Position position = positions.read(wallet.address().toLowerCase());
+    return new Balances(wallet.address(), chainId, eth.toString(), OrderView.ether(eth), position.balance().toString(),
+        OrderView.ether(position.balance()), position.allowance().toString());
+  }
+
+  @Transactional
+  TransactionId withdraw(UUID user, Withdrawal request) {
+    Wallet wallet = wallet(user);
+    String to = Inputs.address("to", request.to());
+    if (to.equals("0x0000000000000000000000000000000000000000")) {
+      throw new MarketProblems.InvalidAddress("to", "the zero address would burn the asset");
+    }
+    String asset = request.asset() == null ? "" : request.asset().strip().toUpperCase();
+    String reason = "withdraw " + asset + " to " + Keys.toChecksumAddress(to);
+    return switch (asset) {
+      case "ETH" -> {
+        BigInteger amount = amount(request);
+        yield transactions.enqueue(new TransactionIntent("WITHDRAW_ETH", wallet.id(), Keys.toChecksumAddress(to), amount, new byte[0], ETH_TRANSFER_GAS,
+            Optional.of(user), reason, Optional.empty()));
+      }
+      case "WETH" -> transactions.enqueue(new TransactionIntent("WITHDRAW_WETH", wallet.id(), weth, BigInteger.ZERO,
+          ExchangeCalls.transfer(to, amount(request)), TOKEN_CALL_GAS, Optional.of(user), reason, Optional.empty()));
+      case "NFT" -> {
+        String collection = Inputs.address("collection", request.collection());
+        BigInteger tokenId = Inputs.uint("tokenId", request.tokenId());
+        String owner = nfts.token(chainId, collection, tokenId).map(t -> String.valueOf(t.owner())).orElse("");
+        if (!owner.equals(wallet.address().toLowerCase())) {
+          throw new MarketProblems.NotYourNft("Token " + tokenId + " of " + collection + " is not in your wallet");
+        }
+        yield transactions.enqueue(new TransactionIntent("WITHDRAW_NFT", wallet.id(), collection, BigInteger.ZERO,
+            ExchangeCalls.safeTransferFrom(wallet.address(), to, tokenId), TOKEN_CALL_GAS, Optional.of(user), reason, Optional.empty()));
+      }
+      default -> throw new MarketProblems.InvalidOrder("asset must be ETH, WETH or NFT");
+    };
+  }
+
+  /** ETH into WETH (deposit) or back (withdraw from the WETH contract). */
+  @Transactional
+  TransactionId wrap(UUID user, boolean wrap, @Nullable String amountWei, @Nullable String amount) {
+    Wallet wallet = wallet(user);
+    BigInteger value = Inputs.amount("amountWei", amountWei, "amount", amount);
+    return transactions.enqueue(new TransactionIntent(wrap ? "WRAP_ETH" : "UNWRAP_WETH", wallet.id(), weth, wrap ? value : BigInteger.ZERO,
+        wrap ? ExchangeCalls.deposit() : ExchangeCalls.withdraw(value), TOKEN_CALL_GAS, Optional.of(user),
+        (wrap ? "wrap " : "unwrap ") + OrderView.ether(value) + " ETH", Optional.empty()));
+  }
+
+  private Wallet wallet(UUID user) {
+    return wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new);
+  }
+
+  private static BigInteger amount(Withdrawal request) {
+    return Inputs.amount("amountWei", request.amountWei(), "amount", request.amount());
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.market.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,129 @@
+package io.nfttraders.market;
+
+import static org.awaitility.Awaitility.await;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.TestImages;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.methods.response.EthGetBalance;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.utils.Numeric;
+import tools.jackson.databind.JsonNode;
+
+/** Steps the trading specifications share: mint through the API, wait for the chain and the book, read balances at a block. */
+final class TradingFixture {
+
+  static final String FEE_RECIPIENT = "0x000000000000000000000000000000000000fee1";
+  static final Duration CHAIN = Duration.ofSeconds(60);
+
+  final Api api;
+  final ChainClient chain;
+  final DeployedContracts contracts;
+
+  TradingFixture(Api api, ChainClient chain, DeployedContracts contracts) {
+    this.api = api;
+    this.chain = chain;
+    this.contracts = contracts;
+    // the server brings the fee recipient in line with the test configuration right after start
+    await().atMost(CHAIN).until(() -> call(contracts.address("Exchange"), "feeRecipient").endsWith("fee1"));
+  }
+
+  String collection() {
+    return contracts.address("Collection");
+  }
+
+  /** Mints one token for the user and waits until the indexer shows it in their wallet. */
+  BigInteger mint(Api.Session user) {
+    int before = api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json().size();
+    Api.Response accepted = api.mint(user.accessToken(), TestImages.png(), "{\"name\":\"Lot\"}", null);
+    if (accepted.status() != 202) {
+      throw new IllegalStateException(accepted.toString());
+    }
+    awaitTransaction(user, accepted.text("transactionId"), "CONFIRMED");
+    await().atMost(CHAIN).until(() -> api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json().size() == before + 1);
+    JsonNode nfts = api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json();
+    return nfts.valueStream().map(n -> new BigInteger(n.get("tokenId").asString())).max(BigInteger::compareTo).orElseThrow();
+  }
+
+  JsonNode awaitTransaction(Api.Session user, String transactionId, String status) {
+    await().atMost(CHAIN).pollInterval(Duration.ofMillis(100))
+        .until(() -> status.equals(api.get("/api/v1/transactions/" + transactionId, user.accessToken()).text("status")));
+    return api.get("/api/v1/transactions/" + transactionId, user.accessToken()).json();
+  }
+
+  Api.Response list(Api.Session seller, BigInteger tokenId, String price) {
+    return api.postJson("/api/v1/listings", Map.of("collection", collection(), "tokenId", tokenId.toString(), "price", price), seller.accessToken());
+  }
+
+  JsonNode awaitOrder(String hash, boolean active) {
+    await().atMost(CHAIN).pollInterval(Duration.ofMillis(100)).until(() -> order(hash).get("active").asBoolean() == active);
+    return order(hash);
+  }
+
+  JsonNode order(String hash) {
+    return api.get("/api/v1/orders/" + hash, null).json();
+  }
+
+  JsonNode awaitTrade(Api.Session taker, String tradeId, String state) {
+    await().atMost(CHAIN).pollInterval(Duration.ofMillis(100))
+        .until(() -> state.equals(api.get("/api/v1/trades/" + tradeId, taker.accessToken()).text("state")));
+    return api.get("/api/v1/trades/" + tradeId, taker.accessToken()).json();
+  }
+
+  BigInteger balanceAt(String address, long block) {
+    return chain.request("eth_getBalance", List.of(address, Numeric.toHexStringWithPrefix(BigInteger.valueOf(block))), EthGetBalance.class).getBalance();
+  }
+
+  BigInteger wethAt(String address, long block) {
+    String data = FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(address)), List.of()));
+    Map<String, String> call = Map.of("to", contracts.address("WETH"), "data", data);
+    String result = chain.request("eth_call", List.of(call, Numeric.toHexStringWithPrefix(BigInteger.valueOf(block))),
+        org.web3j.protocol.core.methods.response.EthCall.class).getValue();
+    return Numeric.toBigInt(result);
+  }
+
+  String call(String contract, String getter) {
+    return chain.call(contract, FunctionEncoder.encode(new Function(getter, List.of(), List.of())));
+  }
+
+  /** Sends a transaction as if the wallet's owner did it outside our platform (anvil impersonation). */
+  String sendAs(String from, String to, String data) {
+    chain.request("anvil_impersonateAccount", List.of(from), org.web3j.protocol.core.methods.response.VoidResponse.class);
+    Map<String, String> tx = Map.of("from", from, "to", to, "data", data, "gas", "0x30d40");
+    String hash = chain.request("eth_sendTransaction", List.of(tx), EthSendTransaction.class).getTransactionHash();
+    chain.awaitReceipt(hash, CHAIN).orElseThrow();
+    return hash;
+  }
+
+  void awaitOwner(BigInteger tokenId, String owner) {
+    await().atMost(CHAIN).until(() -> owner.equalsIgnoreCase(
+        api.get("/api/v1/nfts/" + contracts.chainId() + "/" + collection() + "/" + tokenId, null).text("owner")));
+  }
+
+  /** New wallets are funded by the dev chain right after sign-up, asynchronously. */
+  void awaitFunded(List<Api.Session> users) {
+    await().atMost(CHAIN).until(() -> users.stream().allMatch(u -> chain.balance(u.walletAddress()).signum() > 0));
+  }
+
+  static String setApprovalForAll(String operator, boolean approved) {
+    return FunctionEncoder.encode(new Function("setApprovalForAll", List.of(new Address(operator), new org.web3j.abi.datatypes.Bool(approved)),
+        List.of()));
+  }
+
+  static String transferFrom(String from, String to, BigInteger tokenId) {
+    return FunctionEncoder.encode(new Function("transferFrom", List.of(new Address(from), new Address(to), new Uint256(tokenId)), List.of()));
+  }
+
+  static BigInteger wei(String ether) {
+    return new java.math.BigDecimal(ether).movePointRight(18).toBigIntegerExact();
+  }
+}

@@ -1,0 +1,167 @@
+package io.nfttraders.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.custody.CustodialWallets;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.MarketplaceTest;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@MarketplaceTest
+class TradingTest {
+
+  @LocalServerPort int port;
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+  @Autowired JdbcClient jdbc;
+  @Autowired CustodialWallets wallets;
+  Api api;
+  TradingFixture market;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(port);
+    market = new TradingFixture(api, chain, contracts);
+  }
+
+  @Test
+  void aSaleMovesTheNftAndSplitsThePriceToTheWeiBetweenSellerRoyaltyAndPlatform() {
+    Api.Session seller = api.newUser();
+    Api.Session buyer = api.newUser();
+    BigInteger tokenId = market.mint(seller);
+
+    Api.Response listed = market.list(seller, tokenId, "0.5");
+    assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+    String hash = listed.text("hash");
+    assertThat(listed.text("priceWei")).isEqualTo("500000000000000000");
+    market.awaitOrder(hash, true);
+
+    Api.Response bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
+    assertThat(bought.status()).as(bought.body()).isEqualTo(202);
+    market.awaitTrade(buyer, bought.text("id"), "SETTLED");
+    JsonNode tx = market.awaitTransaction(buyer, bought.text("transactionId"), "CONFIRMED");
+    long block = tx.get("blockNumber").asLong();
+
+    BigInteger price = TradingFixture.wei("0.5");
+    BigInteger royalty = price.multiply(BigInteger.valueOf(500)).divide(BigInteger.valueOf(10_000)); // the collection's 5%
+    BigInteger fee = price.multiply(BigInteger.valueOf(250)).divide(BigInteger.valueOf(10_000)); // the platform's 2.5%
+    String royaltyReceiver = platformAddress();
+    // automine: the sale is alone in its block, so each balance changes by its share and nothing else
+    assertThat(delta(seller.walletAddress(), block)).isEqualTo(price.subtract(royalty).subtract(fee));
+    assertThat(delta(royaltyReceiver, block)).isEqualTo(royalty);
+    assertThat(delta(TradingFixture.FEE_RECIPIENT, block)).isEqualTo(fee);
+    assertThat(CollectionAbi.ownerOf(chain, market.collection(), tokenId)).isEqualToIgnoringCase(buyer.walletAddress());
+
+    JsonNode order = market.order(hash);
+    assertThat(order.get("state").asString()).isEqualTo("FILLED");
+    assertThat(order.get("active").asBoolean()).isFalse();
+    Map<String, Object> sale = jdbc.sql("select royalty_source, royalty_wei, fee_wei, seller_wei, buyer from sales where order_hash = :hash")
+        .param("hash", hash).query().singleRow();
+    assertThat(sale.get("royalty_source")).isEqualTo("ERC2981");
+    assertThat(sale.get("royalty_wei").toString()).isEqualTo(royalty.toString());
+    assertThat(sale.get("fee_wei").toString()).isEqualTo(fee.toString());
+    assertThat(sale.get("seller_wei").toString()).isEqualTo(price.subtract(royalty).subtract(fee).toString());
+    assertThat(sale.get("buyer")).isEqualTo(buyer.walletAddress().toLowerCase());
+    market.awaitOwner(tokenId, buyer.walletAddress());
+  }
+
+  @Test
+  void ofFiftyConcurrentBuyersExactlyOneGetsTheListingAndTheOthersAClean409() throws Exception {
+    Api.Session seller = api.newUser();
+    BigInteger tokenId = market.mint(seller);
+    String hash = market.list(seller, tokenId, "0.01").text("hash");
+    List<Api.Session> buyers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      buyers.add(api.newUser());
+    }
+    market.awaitOrder(hash, true);
+    market.awaitFunded(buyers);
+
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Api.Response>> answers = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+      for (Api.Session buyer : buyers) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
+        }));
+      }
+      start.countDown();
+    }
+    List<Api.Response> responses = new ArrayList<>();
+    for (Future<Api.Response> answer : answers) {
+      responses.add(answer.get());
+    }
+    List<Api.Response> accepted = responses.stream().filter(r -> r.status() == 202).toList();
+    List<Api.Response> refused = responses.stream().filter(r -> r.status() == 409).toList();
+    assertThat(accepted).hasSize(1);
+    assertThat(refused).hasSize(49).allSatisfy(r -> {
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.text("type")).endsWith("/order-unavailable");
+    });
+
+    Api.Session winner = buyers.get(responses.indexOf(accepted.getFirst()));
+    market.awaitTrade(winner, accepted.getFirst().text("id"), "SETTLED");
+    assertThat(CollectionAbi.ownerOf(chain, market.collection(), tokenId)).isEqualToIgnoringCase(winner.walletAddress());
+    assertThat(jdbc.sql("select count(*) from sales where order_hash = :hash").param("hash", hash).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from trades where order_hash = :hash").param("hash", hash).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from trades where state = 'SETTLING' and order_hash = :hash").param("hash", hash).query(Long.class).single())
+        .isZero();
+    assertThat(market.order(hash).get("state").asString()).isEqualTo("FILLED");
+  }
+
+  @Test
+  void anNftMovedAwayOnChainOutsideThePlatformDeactivatesItsListing() {
+    Api.Session seller = api.newUser();
+    BigInteger tokenId = market.mint(seller);
+    String hash = market.list(seller, tokenId, "1").text("hash");
+    market.awaitOrder(hash, true);
+
+    String elsewhere = "0x00000000000000000000000000000000000b0b01";
+    market.sendAs(seller.walletAddress(), market.collection(), TradingFixture.transferFrom(seller.walletAddress(), elsewhere, tokenId));
+
+    JsonNode order = market.awaitOrder(hash, false);
+    assertThat(order.get("inactiveReason").asString()).isEqualTo("NOT_OWNER");
+    assertThat(order.get("state").asString()).isEqualTo("OPEN");
+    Api.Response buy = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), api.newUser().accessToken());
+    assertThat(buy.status()).isEqualTo(409);
+    assertThat(buy.json().get("reason").asString()).isEqualTo("NOT_OWNER");
+  }
+
+  @Test
+  void revokingTheExchangesApprovalDeactivatesListingsAndApprovingAgainRevivesThem() {
+    Api.Session seller = api.newUser();
+    BigInteger tokenId = market.mint(seller);
+    String hash = market.list(seller, tokenId, "1").text("hash");
+    market.awaitOrder(hash, true);
+
+    market.sendAs(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.address("Exchange"), false));
+    assertThat(market.awaitOrder(hash, false).get("inactiveReason").asString()).isEqualTo("NOT_APPROVED");
+    market.sendAs(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.address("Exchange"), true));
+    market.awaitOrder(hash, true);
+  }
+
+  private BigInteger delta(String address, long block) {
+    return market.balanceAt(address, block).subtract(market.balanceAt(address, block - 1));
+  }
+
+  private String platformAddress() {
+    return wallets.platformWallet().address();
+  }
+}

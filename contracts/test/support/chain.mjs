@@ -111,9 +111,10 @@ class Chain {
   }
 
   /** Sends a transaction and returns its receipt; throws RpcError (with revert data) if it would revert. */
-  async send({ from, to, data, gas }) {
+  async send({ from, to, data, gas, value }) {
     const tx = { from, data: data.startsWith('0x') ? data : `0x${data}` };
     if (to) tx.to = to;
+    if (value) tx.value = `0x${BigInt(value).toString(16)}`;
     if (gas) tx.gas = `0x${gas.toString(16)}`;
     // Estimating first surfaces a revert as an RpcError carrying the revert data (anvil would otherwise
     // mine the failing transaction and only report status 0).

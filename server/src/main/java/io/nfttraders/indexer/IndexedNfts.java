@@ -55,6 +55,60 @@ public class IndexedNfts {
         .list();
   }
 
+  /** Many tokens in one query (for batch loading); unknown ones are absent. */
+  public List<TokenView> tokens(long chainId, List<TokenKey> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select t.chain_id, t.contract, t.token_id, t.owner, t.mint_tx_hash, t.minted_block, t.burned
+            from unnest(:contracts::text[], :tokens::numeric[]) as k(contract, token_id)
+            join nft_tokens t on t.chain_id = :chain and t.contract = k.contract and t.token_id = k.token_id
+            """)
+        .param("chain", chainId)
+        .param("contracts", keys.stream().map(TokenKey::contract).toArray(String[]::new))
+        .param("tokens", keys.stream().map(k -> new java.math.BigDecimal(k.tokenId())).toArray(java.math.BigDecimal[]::new))
+        .query(IndexedNfts::token)
+        .list();
+  }
+
+  /** The newest transfers of each token (mints come from the zero address), at most {@code perToken} each. */
+  public java.util.Map<TokenKey, List<TransferView>> recentTransfers(long chainId, List<TokenKey> keys, int perToken) {
+    java.util.Map<TokenKey, List<TransferView>> result = new java.util.HashMap<>();
+    if (keys.isEmpty()) {
+      return result;
+    }
+    jdbc.sql("""
+            select k.contract, x.token_id, x.from_address, x.to_address, x.block_number, x.tx_hash
+            from unnest(:contracts::text[], :tokens::numeric[]) as k(contract, token_id)
+            cross join lateral (select * from nft_transfers n where n.chain_id = :chain and n.contract = k.contract and n.token_id = k.token_id
+              order by n.block_number desc, n.log_index desc, n.sub_index desc limit :limit) x
+            """)
+        .param("chain", chainId)
+        .param("contracts", keys.stream().map(TokenKey::contract).toArray(String[]::new))
+        .param("tokens", keys.stream().map(k -> new java.math.BigDecimal(k.tokenId())).toArray(java.math.BigDecimal[]::new))
+        .param("limit", perToken)
+        .query((rs, n) -> {
+          BigInteger id = rs.getBigDecimal(2).toBigIntegerExact();
+          result.computeIfAbsent(new TokenKey(rs.getString(1), id), k -> new java.util.ArrayList<>())
+              .add(new TransferView(id, rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
+          return 0;
+        })
+        .list();
+    return result;
+  }
+
+  /** How many tokens of the contract exist (not burned) and how many distinct owners hold them. */
+  public record CollectionCounts(long items, long owners) {}
+
+  public CollectionCounts counts(long chainId, String contract) {
+    return jdbc.sql("select count(*), count(distinct owner) from nft_tokens where chain_id = :chain and contract = :contract and not burned")
+        .param("chain", chainId)
+        .param("contract", contract.toLowerCase())
+        .query((rs, n) -> new CollectionCounts(rs.getLong(1), rs.getLong(2)))
+        .single();
+  }
+
   private static TokenView token(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new TokenView(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3).toBigIntegerExact(), rs.getString(4), rs.getString(5), rs.getLong(6),
         rs.getBoolean(7));

@@ -1,0 +1,42 @@
+package io.nfttraders.market.internal;
+
+import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
+
+/** The GraphQL schema's object types, as records whose components are the fields (graphql/schema.graphqls). */
+final class GraphQlNodes {
+
+  private GraphQlNodes() {}
+
+  record ListingNode(String hash, String collection, String tokenId, String maker, String priceWei, String price, String currency,
+      String createdAt, @Nullable String endTime, @Nullable String name, long chainId) {}
+
+  record ListingEdge(String cursor, ListingNode node) {}
+
+  record PageInfo(boolean hasNextPage, @Nullable String endCursor) {}
+
+  record ListingConnection(java.util.List<ListingEdge> edges, PageInfo pageInfo) {}
+
+  record OfferNode(String hash, String maker, String priceWei, String price, boolean active, @Nullable String inactiveReason, String createdAt,
+      @Nullable String endTime) {}
+
+  record NftNode(long chainId, String collection, String tokenId, @Nullable String owner, boolean burned) {
+    BigInteger id() {
+      return new BigInteger(tokenId);
+    }
+  }
+
+  record ActivityNode(String kind, @Nullable String from, @Nullable String to, @Nullable String priceWei, @Nullable String currency,
+      @Nullable String txHash, @Nullable Double blockNumber, @Nullable String at) {}
+
+  record CollectionNode(long chainId, String address) {}
+
+  record CollectionStats(@Nullable String floorPriceWei, String volumeWei, int salesCount, int owners, int items, int listed) {}
+
+  record UserNode(long chainId, String address) {}
+
+  record TraitFilter(String traitType, String value) {}
+
+  record ListingFilter(@Nullable String collection, @Nullable String minPriceWei, @Nullable String maxPriceWei, @Nullable String currency,
+      java.util.@Nullable List<TraitFilter> traits) {}
+}

@@ -1,0 +1,182 @@
+package io.nfttraders.market.internal;
+
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.indexer.IndexedNfts;
+import io.nfttraders.indexer.TokenKey;
+import io.nfttraders.indexer.TransferView;
+import io.nfttraders.market.internal.GraphQlNodes.ActivityNode;
+import io.nfttraders.market.internal.GraphQlNodes.CollectionNode;
+import io.nfttraders.market.internal.GraphQlNodes.CollectionStats;
+import io.nfttraders.market.internal.GraphQlNodes.ListingConnection;
+import io.nfttraders.market.internal.GraphQlNodes.ListingEdge;
+import io.nfttraders.market.internal.GraphQlNodes.ListingFilter;
+import io.nfttraders.market.internal.GraphQlNodes.ListingNode;
+import io.nfttraders.market.internal.GraphQlNodes.NftNode;
+import io.nfttraders.market.internal.GraphQlNodes.OfferNode;
+import io.nfttraders.market.internal.GraphQlNodes.PageInfo;
+import io.nfttraders.market.internal.GraphQlNodes.UserNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import org.web3j.crypto.Keys;
+
+/**
+ * The GraphQL read API. Fields that fan out per item (a listing's NFT, an NFT's listings, offers
+ * and history) are batch-loaded: one query per field per request, however many items a page has.
+ */
+@Controller
+class MarketGraphQl {
+
+  private static final int MAX_PAGE = 100;
+
+  private final ListingQueries listings;
+  private final MarketReads reads;
+  private final IndexedNfts nfts;
+  private final long chainId;
+  private final String weth;
+
+  MarketGraphQl(ListingQueries listings, MarketReads reads, IndexedNfts nfts, DeployedContracts contracts) {
+    this.listings = listings;
+    this.reads = reads;
+    this.nfts = nfts;
+    this.chainId = contracts.chainId();
+    this.weth = contracts.address("WETH").toLowerCase();
+  }
+
+  @QueryMapping
+  ListingConnection listings(@Argument @Nullable ListingFilter filter, @Argument String sort, @Argument int first, @Argument @Nullable String after) {
+    if (first < 1 || first > MAX_PAGE) {
+      throw new MarketProblems.InvalidOrder("first must be between 1 and " + MAX_PAGE);
+    }
+    ListingQueries.Page page = listings.page(filter, ListingQueries.Sort.valueOf(sort), first, after, weth);
+    List<ListingEdge> edges = IntStream.range(0, page.nodes().size()).mapToObj(i -> new ListingEdge(page.cursors().get(i), page.nodes().get(i))).toList();
+    return new ListingConnection(edges, new PageInfo(page.hasNext(), page.cursors().isEmpty() ? null : page.cursors().getLast()));
+  }
+
+  @QueryMapping
+  @Nullable NftNode nft(@Argument String collection, @Argument String tokenId) {
+    TokenKey key = new TokenKey(Inputs.address("collection", collection), Inputs.uint("tokenId", tokenId));
+    return nodes(List.of(key)).get(key);
+  }
+
+  @QueryMapping
+  CollectionNode collection(@Argument String address) {
+    return new CollectionNode(chainId, Inputs.address("address", address));
+  }
+
+  @QueryMapping
+  UserNode user(@Argument String address) {
+    return new UserNode(chainId, Inputs.address("address", address));
+  }
+
+  @BatchMapping(typeName = "Listing", field = "nft")
+  Map<ListingNode, NftNode> listingNfts(List<ListingNode> listed) {
+    Map<TokenKey, NftNode> found = nodes(listed.stream().map(l -> new TokenKey(l.collection(), new BigInteger(l.tokenId()))).distinct().toList());
+    Map<ListingNode, NftNode> result = new LinkedHashMap<>();
+    for (ListingNode listing : listed) {
+      TokenKey key = new TokenKey(listing.collection(), new BigInteger(listing.tokenId()));
+      result.put(listing, found.getOrDefault(key, new NftNode(chainId, listing.collection(), listing.tokenId(), null, false)));
+    }
+    return result;
+  }
+
+  @BatchMapping(typeName = "Nft", field = "listings")
+  Map<NftNode, List<ListingNode>> nftListings(List<NftNode> tokens) {
+    Map<String, List<ListingNode>> byToken = listings.listingsOf(chainId, tokens, weth);
+    return collect(tokens, t -> byToken.getOrDefault(key(t), List.of()));
+  }
+
+  @BatchMapping(typeName = "Nft", field = "offers")
+  Map<NftNode, List<OfferNode>> nftOffers(List<NftNode> tokens) {
+    Map<String, List<OfferNode>> byToken = reads.offersOf(chainId, tokens);
+    return collect(tokens, t -> byToken.getOrDefault(key(t), List.of()));
+  }
+
+  @BatchMapping(typeName = "Nft", field = "history")
+  Map<NftNode, List<ActivityNode>> nftHistory(List<NftNode> tokens) {
+    List<TokenKey> keys = tokens.stream().map(t -> new TokenKey(t.collection(), t.id())).toList();
+    Map<String, List<ActivityNode>> market = reads.activityOf(chainId, tokens);
+    Map<TokenKey, List<TransferView>> transfers = nfts.recentTransfers(chainId, keys, 100);
+    return collect(tokens, t -> {
+      List<ActivityNode> history = new ArrayList<>(market.getOrDefault(key(t), List.of()));
+      for (TransferView transfer : transfers.getOrDefault(new TokenKey(t.collection(), t.id()), List.of())) {
+        boolean mint = transfer.from().equals(ExchangeOrder.ETH);
+        history.add(new ActivityNode(mint ? "MINT" : "TRANSFER", mint ? null : Keys.toChecksumAddress(transfer.from()),
+            Keys.toChecksumAddress(transfer.to()), null, null, transfer.transactionHash(), (double) transfer.blockNumber(), null));
+      }
+      return history.size() > 100 ? history.subList(0, 100) : history;
+    });
+  }
+
+  @SchemaMapping(typeName = "Collection", field = "stats")
+  CollectionStats stats(CollectionNode collection) {
+    IndexedNfts.CollectionCounts counts = nfts.counts(collection.chainId(), collection.address());
+    return reads.stats(collection.address(), counts);
+  }
+
+  @SchemaMapping(typeName = "Collection", field = "activity")
+  List<ActivityNode> collectionActivity(CollectionNode collection, @Argument int first) {
+    return reads.activity("collection", collection.address(), Math.clamp(first, 1, MAX_PAGE));
+  }
+
+  @SchemaMapping(typeName = "Collection", field = "address")
+  String collectionAddress(CollectionNode collection) {
+    return Keys.toChecksumAddress(collection.address());
+  }
+
+  @SchemaMapping(typeName = "UserProfile", field = "address")
+  String userAddress(UserNode user) {
+    return Keys.toChecksumAddress(user.address());
+  }
+
+  @SchemaMapping(typeName = "UserProfile", field = "nfts")
+  List<NftNode> userNfts(UserNode user, @Argument int first) {
+    return nfts.ownedBy(user.address(), Math.clamp(first, 1, MAX_PAGE)).stream()
+        .map(t -> new NftNode(t.chainId(), Keys.toChecksumAddress(t.contract()), t.tokenId().toString(), owner(t.owner()), t.burned())).toList();
+  }
+
+  @SchemaMapping(typeName = "UserProfile", field = "listings")
+  List<ListingNode> userListings(UserNode user) {
+    return reads.listingsBy(user.address(), weth);
+  }
+
+  @SchemaMapping(typeName = "UserProfile", field = "offers")
+  List<OfferNode> userOffers(UserNode user) {
+    return reads.offersBy(user.address());
+  }
+
+  @SchemaMapping(typeName = "UserProfile", field = "activity")
+  List<ActivityNode> userActivity(UserNode user, @Argument int first) {
+    return reads.activity("user", user.address(), Math.clamp(first, 1, MAX_PAGE));
+  }
+
+  private Map<TokenKey, NftNode> nodes(List<TokenKey> keys) {
+    Map<TokenKey, NftNode> found = new LinkedHashMap<>();
+    nfts.tokens(chainId, keys).forEach(t -> found.put(new TokenKey(t.contract(), t.tokenId()),
+        new NftNode(t.chainId(), Keys.toChecksumAddress(t.contract()), t.tokenId().toString(), owner(t.owner()), t.burned())));
+    return found;
+  }
+
+  private static @Nullable String owner(@Nullable String owner) {
+    return owner == null ? null : Keys.toChecksumAddress(owner);
+  }
+
+  private static String key(NftNode nft) {
+    return nft.collection().toLowerCase() + "/" + nft.tokenId();
+  }
+
+  private static <V> Map<NftNode, V> collect(List<NftNode> tokens, java.util.function.Function<NftNode, V> value) {
+    Map<NftNode, V> result = new LinkedHashMap<>();
+    tokens.forEach(t -> result.put(t, value.apply(t)));
+    return result;
+  }
+}

@@ -1,0 +1,116 @@
+package io.nfttraders.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.MarketplaceTest;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@MarketplaceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListingsGraphQlTest {
+
+  private static final String PAGE = """
+      query Page($filter: ListingFilter, $sort: ListingSort, $first: Int, $after: String) {
+        listings(filter: $filter, sort: $sort, first: $first, after: $after) {
+          edges { cursor node { hash priceWei price currency tokenId nft { owner tokenId listings { hash } history { kind } } } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }""";
+
+  @LocalServerPort int port;
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+  Api api;
+  Api.Session seller;
+  TradingFixture market;
+  // prices no other specification uses, so the page holds only this class's listings
+  final List<String> prices = List.of("0.000123", "0.000121", "0.000122");
+  final Map<String, String> hashByPrice = new HashMap<>();
+
+  @BeforeAll
+  void listThreeNfts() {
+    api = new Api(port);
+    market = new TradingFixture(api, chain, contracts);
+    seller = api.newUser();
+    for (String price : prices) {
+      BigInteger token = market.mint(seller);
+      hashByPrice.put(price, market.list(seller, token, price).text("hash"));
+    }
+    hashByPrice.values().forEach(hash -> market.awaitOrder(hash, true));
+  }
+
+  @Test
+  void pagesThroughListingsOfACollectionInAPriceRangeCheapestFirst() {
+    Map<String, Object> filter = Map.of("collection", market.collection(), "minPriceWei", "121000000000000", "maxPriceWei", "123000000000000",
+        "currency", "ETH");
+    JsonNode first = listings(Map.of("filter", filter, "sort", "PRICE_ASC", "first", 2));
+    assertThat(first.get("edges").valueStream().map(e -> e.get("node").get("price").asString()).toList()).containsExactly("0.000121", "0.000122");
+    assertThat(first.get("pageInfo").get("hasNextPage").asBoolean()).isTrue();
+    JsonNode node = first.get("edges").get(0).get("node");
+    assertThat(node.get("hash").asString()).isEqualTo(hashByPrice.get("0.000121"));
+    assertThat(node.get("nft").get("owner").asString()).isEqualTo(seller.walletAddress());
+    assertThat(node.get("nft").get("listings").get(0).get("hash").asString()).isEqualTo(node.get("hash").asString());
+    assertThat(node.get("nft").get("history").valueStream().map(h -> h.get("kind").asString()).toList()).contains("LISTED", "MINT");
+
+    JsonNode second = listings(Map.of("filter", filter, "sort", "PRICE_ASC", "first", 2, "after", first.get("pageInfo").get("endCursor").asString()));
+    assertThat(second.get("edges").valueStream().map(e -> e.get("node").get("price").asString()).toList()).containsExactly("0.000123");
+    assertThat(second.get("pageInfo").get("hasNextPage").asBoolean()).isFalse();
+
+    JsonNode descending = listings(Map.of("filter", filter, "sort", "PRICE_DESC", "first", 3));
+    assertThat(descending.get("edges").valueStream().map(e -> e.get("node").get("price").asString()).toList())
+        .containsExactly("0.000123", "0.000122", "0.000121");
+  }
+
+  @Test
+  void collectionStatsAndTheNftQueryAgreeWithTheBook() {
+    JsonNode data = graphql("""
+        query($c: String!) { collection(address: $c) { address stats { floorPriceWei listed items owners salesCount volumeWei } } }""",
+        Map.of("c", market.collection())).get("data");
+    JsonNode stats = data.get("collection").get("stats");
+    assertThat(new BigInteger(stats.get("floorPriceWei").asString())).isLessThanOrEqualTo(new BigInteger("121000000000000"));
+    assertThat(stats.get("listed").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(stats.get("items").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(stats.get("owners").asInt()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void mistakesComeBackAsGraphQlErrorsWithClearMessages() {
+    JsonNode badCursor = graphql(PAGE, Map.of("after", "not-a-cursor"));
+    assertThat(badCursor.get("errors").get(0).get("message").asString()).contains("cursor");
+    assertThat(badCursor.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+
+    JsonNode badAddress = graphql(PAGE, Map.of("filter", Map.of("collection", "0x123")));
+    assertThat(badAddress.get("errors").get(0).get("message").asString()).contains("collection");
+
+    JsonNode tooLarge = graphql(PAGE, Map.of("first", 1000));
+    assertThat(tooLarge.get("errors").get(0).get("message").asString()).contains("first must be between 1 and 100");
+
+    String deep = "{ listings { edges { node { nft { listings { nft { listings { nft { listings { nft { tokenId } } } } } } } } } } }";
+    JsonNode tooDeep = graphql(deep, Map.of());
+    assertThat(tooDeep.get("errors").get(0).get("message").asString()).containsIgnoringCase("depth");
+  }
+
+  private JsonNode listings(Map<String, Object> variables) {
+    JsonNode answer = graphql(PAGE, variables);
+    assertThat(answer.get("errors")).as(answer.toString()).isNull();
+    return answer.get("data").get("listings");
+  }
+
+  private JsonNode graphql(String query, Map<String, Object> variables) {
+    Api.Response response = api.postJson("/graphql", Map.of("query", query, "variables", variables), null);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+}

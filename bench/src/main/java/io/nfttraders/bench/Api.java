@@ -35,6 +35,11 @@ final class Api {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** http://127.0.0.1:port, for load generators that bring their own clients. */
+  String base() {
+    return base;
+  }
+
   boolean isReady() {
     try {
       return http.send(request("/actuator/health/readiness", null).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

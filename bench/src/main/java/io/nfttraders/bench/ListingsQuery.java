@@ -1,0 +1,247 @@
+package io.nfttraders.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Benchmark of the trading issue: 1,000,000 live listings across 1,000 collections, prices drawn
+ * from Foundation's listing prices, and the GraphQL listings query (a page of 24, one collection, a
+ * price range, cheapest first) from 32 closed-loop clients. Target: 5,000 requests/s, p99 under 50 ms.
+ *
+ * <pre>bench/run ListingsQuery [--listings=1000000] [--collections=1000] [--clients=32] [--seconds=30] [--warmup-seconds=15]
+ *     [--server-options=...] [--jfr=false]</pre>
+ *
+ * The benchmark runs PostgreSQL itself (the server's external-database mode, as in production) so it
+ * can seed the order book with one set-based insert after the server created the schema. The
+ * baseline, measured in the same run with the same clients count and query mix, is the page's SQL
+ * alone over JDBC: what the database can do without HTTP, GraphQL and JSON in front of it.
+ */
+public final class ListingsQuery {
+
+  static final double TARGET_RPS = 5_000;
+  static final double TARGET_P99_MILLIS = 50;
+  private static final String QUERY = """
+      query Page($filter: ListingFilter, $first: Int) {
+        listings(filter: $filter, sort: PRICE_ASC, first: $first) {
+          edges { cursor node { hash tokenId collection priceWei price currency maker createdAt } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }""";
+  private static final String SQL = """
+      select hash, chain_id, collection, token_id, maker, price_wei, currency, created_at, end_time, name from orders
+      where side = 'SELL' and state = 'OPEN' and invalid_reason is null and (end_time is null or end_time > now())
+        and collection = ? and price_wei >= ? and price_wei <= ?
+      order by price_wei, hash limit 25""";
+
+  private ListingsQuery() {}
+
+  record Range(String collection, BigDecimal min, BigDecimal max) {}
+
+  record Result(String name, double requestsPerSecond, long requests, long errors, Histogram latency) {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args = new Args(argv);
+    int listings = args.number("listings", 1_000_000);
+    int collections = args.number("collections", 1_000);
+    int clients = args.number("clients", 32);
+    int seconds = args.number("seconds", 30);
+    int warmup = args.number("warmup-seconds", 15);
+    boolean jfr = args.flag("jfr");
+    List<String> extra = args.list("server-options");
+    args.rejectUnknown();
+
+    Path data = Project.freshDataDirectory("listings");
+    MintRun.prepare("ListingsQuery", args);
+    List<BigDecimal> prices = foundationPrices();
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(true)
+        .setServerConfig("max_connections", "100").setServerConfig("shared_buffers", "512MB").start()) {
+      String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+      List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+          "--spring.datasource.hikari.maximum-pool-size=40"));
+      serverOptions.addAll(extra);
+      try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "ListingsQuery"), serverOptions)) {
+        DataSource database = postgres.getPostgresDatabase();
+        long seedStart = System.nanoTime();
+        seed(database, listings, collections, prices);
+        System.out.printf("seeded %,d listings in %d collections (%,d Foundation prices) in %.1f s%n", listings, collections, prices.size(),
+            (System.nanoTime() - seedStart) / 1e9);
+        System.out.println("\nquery plan of one page (EXPLAIN ANALYZE, BUFFERS):\n```\n" + plan(database, range(collections, prices)) + "```\n");
+
+        // one connection per client, as a pool would give it
+        ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
+          try {
+            return database.getConnection().prepareStatement(SQL);
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        Result sql = run("SQL over JDBC (baseline)", clients, warmup, seconds, () -> {
+          try {
+            PreparedStatement s = statements.get();
+            Range r = range(collections, prices);
+            s.setString(1, r.collection());
+            s.setBigDecimal(2, r.min());
+            s.setBigDecimal(3, r.max());
+            int rows = 0;
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                rows++;
+              }
+            }
+            return rows >= 0 ? 200 : 500;
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI graphql = URI.create(server.api().base() + "/graphql");
+        Result api = run("GraphQL listings query over HTTP", clients, warmup, seconds, () -> {
+          Range r = range(collections, prices);
+          String body = Api.JSON.writeValueAsString(Map.of("query", QUERY, "variables", Map.of("first", 24, "filter",
+              Map.of("collection", r.collection(), "minPriceWei", r.min().toPlainString(), "maxPriceWei", r.max().toPlainString()))));
+          try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && !response.body().contains("\"errors\"") ? 200 : 500;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
+        report(listings, collections, clients, seconds, sql, api);
+      }
+    } finally {
+      if (!args.flag("keep-data")) {
+        Project.delete(data);
+      }
+    }
+  }
+
+  /** Every listing price of the Foundation dataset, in wei-exact decimals of ETH. */
+  private static List<BigDecimal> foundationPrices() throws IOException {
+    Path csv = Project.directory().resolve("../shared/datasets/foundation/list_data.csv").normalize();
+    List<BigDecimal> prices = new ArrayList<>();
+    for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+      String[] fields = line.split(",");
+      BigDecimal eth = new BigDecimal(fields[3].strip());
+      if (eth.signum() > 0) {
+        prices.add(eth.movePointRight(18).setScale(0, java.math.RoundingMode.DOWN));
+      }
+    }
+    return prices;
+  }
+
+  /** One set-based insert: listing i is in collection i mod N at a price drawn at random from the dataset. */
+  private static void seed(DataSource database, int listings, int collections, List<BigDecimal> prices) throws SQLException {
+    try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+      try (PreparedStatement insert = c.prepareStatement("""
+          insert into orders (hash, chain_id, exchange, side, maker, collection, token_id, currency, price_wei, start_time, end_time, salt, counter,
+            signature, state, invalid_reason, name, traits, created_at, updated_at)
+          select '0x' || md5(i::text) || md5((i + 1000000000)::text), 31337, '0x' || repeat('e', 40), 'SELL',
+            '0x' || lpad(to_hex(i % 50000), 40, '0'), '0x' || lpad(to_hex(1000000 + i % ?), 40, '0'), i,
+            '0x0000000000000000000000000000000000000000', (?::numeric[])[1 + floor(random() * ?)::int], now() - interval '1 day',
+            now() + interval '30 days', i, 0, '0x', 'OPEN', null, 'Lot #' || i, '[]', now() - (i || ' seconds')::interval, now()
+          from generate_series(1, ?) as i
+          """)) {
+        insert.setInt(1, collections);
+        insert.setArray(2, c.createArrayOf("numeric", prices.toArray()));
+        insert.setInt(3, prices.size());
+        insert.setInt(4, listings);
+        insert.executeUpdate();
+      }
+      s.execute("vacuum analyze orders");
+    }
+  }
+
+  private static String plan(DataSource database, Range r) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + SQL)) {
+      s.setString(1, r.collection());
+      s.setBigDecimal(2, r.min());
+      s.setBigDecimal(3, r.max());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    return plan.toString();
+  }
+
+  /** A random collection and a price range around a random dataset price (from it to four times it). */
+  private static Range range(int collections, List<BigDecimal> prices) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String collection = "0x" + String.format("%40s", Integer.toHexString(1_000_000 + random.nextInt(collections))).replace(' ', '0');
+    BigDecimal low = prices.get(random.nextInt(prices.size()));
+    return new Range(collection, low, low.multiply(BigDecimal.valueOf(4)));
+  }
+
+  /** Closed loop: each client sends its next request when the previous answer arrived. */
+  private static Result run(String name, int clients, int warmupSeconds, int seconds, IntSupplier request) throws InterruptedException {
+    Recorder recorder = new Recorder(3);
+    AtomicLong errors = new AtomicLong();
+    long warmupEnd = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
+    long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      threads.add(Thread.ofPlatform().name("client-" + i).start(() -> {
+        while (true) {
+          long start = System.nanoTime();
+          if (start >= end) {
+            return;
+          }
+          int status = request.getAsInt();
+          long done = System.nanoTime();
+          if (start >= warmupEnd && done <= end) {
+            recorder.recordValue((done - start) / 1_000);
+            if (status != 200) {
+              errors.incrementAndGet();
+            }
+          }
+        }
+      }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    Histogram latency = recorder.getIntervalHistogram();
+    return new Result(name, latency.getTotalCount() / (double) seconds, latency.getTotalCount(), errors.get(), latency);
+  }
+
+  private static void report(int listings, int collections, int clients, int seconds, Result baseline, Result api) {
+    Table table = new Table("", "requests/s", "requests", "errors", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "target");
+    for (Result r : List.of(baseline, api)) {
+      Histogram h = r.latency();
+      table.row(r.name(), Math.round(r.requestsPerSecond()), r.requests(), r.errors(), h.getValueAtPercentile(50) / 1000.0,
+          h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0,
+          r == api ? (r.requestsPerSecond() >= TARGET_RPS && h.getValueAtPercentile(99) / 1000.0 < TARGET_P99_MILLIS ? "met" : "missed")
+              + " (>= 5,000/s, p99 < 50 ms)" : "");
+    }
+    System.out.printf("%n%,d listings, %,d collections, %d clients, %d s measured after warm-up%n%n%s%n", listings, collections, clients, seconds, table);
+  }
+}

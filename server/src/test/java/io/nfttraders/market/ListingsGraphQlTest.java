@@ -91,6 +91,11 @@ class ListingsGraphQlTest {
     assertThat(badCursor.get("errors").get(0).get("message").asString()).contains("cursor");
     assertThat(badCursor.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
 
+    String priceCursor = listings(Map.of("sort", "PRICE_ASC", "first", 1)).get("pageInfo").get("endCursor").asString();
+    JsonNode otherSort = graphql(PAGE, Map.of("sort", "RECENT", "after", priceCursor));
+    assertThat(otherSort.get("errors").get(0).get("message").asString()).contains("another sort order");
+    assertThat(otherSort.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+
     JsonNode badAddress = graphql(PAGE, Map.of("filter", Map.of("collection", "0x123")));
     assertThat(badAddress.get("errors").get(0).get("message").asString()).contains("collection");
 

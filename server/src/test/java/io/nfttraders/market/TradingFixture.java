@@ -20,7 +20,7 @@ import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 
 /** Steps the trading specifications share: mint through the API, wait for the chain and the book, read balances at a block. */
-final class TradingFixture {
+public final class TradingFixture {
 
   static final String FEE_RECIPIENT = "0x000000000000000000000000000000000000fee1";
   static final Duration CHAIN = Duration.ofSeconds(60);
@@ -29,7 +29,7 @@ final class TradingFixture {
   final ChainClient chain;
   final DeployedContracts contracts;
 
-  TradingFixture(Api api, ChainClient chain, DeployedContracts contracts) {
+  public TradingFixture(Api api, ChainClient chain, DeployedContracts contracts) {
     this.api = api;
     this.chain = chain;
     this.contracts = contracts;
@@ -42,7 +42,7 @@ final class TradingFixture {
   }
 
   /** Mints one token for the user and waits until the indexer shows it in their wallet. */
-  BigInteger mint(Api.Session user) {
+  public BigInteger mint(Api.Session user) {
     int before = api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json().size();
     Api.Response accepted = api.mint(user.accessToken(), TestImages.png(), "{\"name\":\"Lot\"}", null);
     if (accepted.status() != 202) {
@@ -64,7 +64,7 @@ final class TradingFixture {
     return api.postJson("/api/v1/listings", Map.of("collection", collection(), "tokenId", tokenId.toString(), "price", price), seller.accessToken());
   }
 
-  JsonNode awaitOrder(String hash, boolean active) {
+  public JsonNode awaitOrder(String hash, boolean active) {
     await().atMost(CHAIN).pollInterval(Duration.ofMillis(100)).until(() -> order(hash).get("active").asBoolean() == active);
     return order(hash);
   }
@@ -110,13 +110,21 @@ final class TradingFixture {
   }
 
   /** New wallets are funded by the dev chain right after sign-up, asynchronously. */
-  void awaitFunded(List<Api.Session> users) {
+  public void awaitFunded(List<Api.Session> users) {
     await().atMost(CHAIN).until(() -> users.stream().allMatch(u -> chain.balance(u.walletAddress()).signum() > 0));
   }
 
   static String setApprovalForAll(String operator, boolean approved) {
     return FunctionEncoder.encode(new Function("setApprovalForAll", List.of(new Address(operator), new org.web3j.abi.datatypes.Bool(approved)),
         List.of()));
+  }
+
+  /** Like {@link #sendAs} but returns at once, with a tip high enough to be mined before our own pending transactions. */
+  String sendAsFirst(String from, String to, String data) {
+    chain.request("anvil_impersonateAccount", List.of(from), org.web3j.protocol.core.methods.response.VoidResponse.class);
+    Map<String, String> tx = Map.of("from", from, "to", to, "data", data, "gas", "0x30d40",
+        "maxPriorityFeePerGas", "0x174876e800", "maxFeePerGas", "0x2e90edd000"); // 100 and 200 gwei
+    return chain.request("eth_sendTransaction", List.of(tx), EthSendTransaction.class).getTransactionHash();
   }
 
   static String transferFrom(String from, String to, BigInteger tokenId) {

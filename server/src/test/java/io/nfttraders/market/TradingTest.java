@@ -157,6 +157,58 @@ class TradingTest {
     market.awaitOrder(hash, true);
   }
 
+  @Test
+  void aSettlementThatRevertsReleasesTheListingAndTellsTheBuyerWhy() {
+    Api.Session seller = api.newUser();
+    Api.Session buyer = api.newUser();
+    BigInteger tokenId = market.mint(seller);
+    String hash = market.list(seller, tokenId, "0.02").text("hash");
+    market.awaitOrder(hash, true);
+    market.awaitFunded(List.of(buyer));
+
+    // hold blocks back so the seller's revocation lands in the same block as the fill, ahead of it
+    chain.request("evm_setAutomine", List.of(false), org.web3j.protocol.core.methods.response.VoidResponse.class);
+    Api.Response bought;
+    try {
+      bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
+      assertThat(bought.status()).as(bought.body()).isEqualTo(202);
+      market.awaitTransaction(buyer, bought.text("transactionId"), "SENT");
+      market.sendAsFirst(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.address("Exchange"), false));
+      chain.request("evm_mine", List.of(), org.web3j.protocol.core.methods.response.VoidResponse.class);
+    } finally {
+      chain.request("evm_setAutomine", List.of(true), org.web3j.protocol.core.methods.response.VoidResponse.class);
+    }
+
+    JsonNode trade = market.awaitTrade(buyer, bought.text("id"), "FAILED");
+    assertThat(trade.get("failure").asString()).isNotBlank();
+    assertThat(CollectionAbi.ownerOf(chain, market.collection(), tokenId)).isEqualToIgnoringCase(seller.walletAddress());
+    JsonNode order = market.awaitOrder(hash, false);
+    assertThat(order.get("state").asString()).as("released, not left reserved").isEqualTo("OPEN");
+    org.awaitility.Awaitility.await().atMost(TradingFixture.CHAIN)
+        .until(() -> "NOT_APPROVED".equals(market.order(hash).get("inactiveReason").asString()));
+    assertThat(jdbc.sql("select count(*) from sales where order_hash = :hash").param("hash", hash).query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void malformedListingsAreRefusedWithProblemsAndNothingIsStored() {
+    Api.Session seller = api.newUser();
+    BigInteger tokenId = market.mint(seller);
+    String token = tokenId.toString();
+    List<Map<String, Object>> bad = List.of(
+        Map.of("collection", market.collection(), "tokenId", token, "price", "0.5", "startTime", "1960-01-01T00:00:00Z"),
+        Map.of("collection", market.collection(), "tokenId", token, "price", "0.0000000000000000001"),
+        Map.of("collection", market.collection(), "tokenId", token, "price", "1", "priceWei", "1"),
+        Map.of("collection", market.collection(), "tokenId", token, "price", "1", "currency", "DOGE"),
+        Map.of("collection", market.collection(), "tokenId", "-1", "price", "1"),
+        Map.of("collection", "0x12", "tokenId", token, "price", "1"));
+    for (Map<String, Object> listing : bad) {
+      Api.Response refused = api.postJson("/api/v1/listings", listing, seller.accessToken());
+      assertThat(refused.status()).as(listing + " -> " + refused.body()).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+    assertThat(api.get("/api/v1/user/orders", seller.accessToken()).json().size()).isZero();
+  }
+
   private BigInteger delta(String address, long block) {
     return market.balanceAt(address, block).subtract(market.balanceAt(address, block - 1));
   }

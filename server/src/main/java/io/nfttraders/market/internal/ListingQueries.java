@@ -71,12 +71,13 @@ class ListingQueries {
     }
     if (after != null) {
       String[] cursor = decode(after);
+      Object cursorKey = cursorKey(sort, cursor[0]);
       sql.append(switch (sort) {
         case PRICE_ASC -> " and (price_wei, hash) > (:cursorKey, :cursorHash)";
         case PRICE_DESC -> " and (price_wei, hash) < (:cursorKey, :cursorHash)";
         case RECENT -> " and (created_at, hash) < (:cursorKey, :cursorHash)";
       });
-      params.put("cursorKey", sort == Sort.RECENT ? Timestamp.from(Instant.parse(cursor[0])) : new java.math.BigDecimal(cursor[0]));
+      params.put("cursorKey", cursorKey);
       params.put("cursorHash", cursor[1]);
     }
     sql.append(switch (sort) {
@@ -104,6 +105,15 @@ class ListingQueries {
 
   private static String encode(String key, String hash) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString((key + "|" + hash).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A cursor is only good for the sort it was handed out with. */
+  private static Object cursorKey(Sort sort, String key) {
+    try {
+      return sort == Sort.RECENT ? Timestamp.from(Instant.parse(key)) : new java.math.BigDecimal(new BigInteger(key));
+    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+      throw new MarketProblems.InvalidOrder("the cursor belongs to another sort order");
+    }
   }
 
   private static String[] decode(String cursor) {

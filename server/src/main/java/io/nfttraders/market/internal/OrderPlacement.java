@@ -82,8 +82,8 @@ class OrderPlacement {
     BigInteger price = Inputs.amount("priceWei", request.priceWei(), "price", request.price());
     long start = (request.startTime() == null ? now : request.startTime()).getEpochSecond();
     long end = (request.endTime() == null ? now.plus(properties.defaultOrderLifetime()) : request.endTime()).getEpochSecond();
-    if (end <= start || end <= now.getEpochSecond()) {
-      throw new MarketProblems.InvalidOrder("endTime must be after startTime and in the future");
+    if (start < 0 || end <= start || end <= now.getEpochSecond()) {
+      throw new MarketProblems.InvalidOrder("startTime must not be before 1970, and endTime must be after startTime and in the future");
     }
     Optional<Wallet> custodial = request.signature() == null ? Optional.of(wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new))
         : Optional.empty();
@@ -95,7 +95,7 @@ class OrderPlacement {
       throw new MarketProblems.InvalidOrder("you own this token already");
     }
     BigInteger salt = custodial.isPresent() ? new BigInteger(128, RANDOM) : Inputs.uint("salt", request.salt());
-    BigInteger counter = custodial.isPresent() ? expectedCounter(maker) : Inputs.uint("counter", request.counter());
+    BigInteger counter = custodial.isPresent() ? expectedCounter(custodial.get()) : Inputs.uint("counter", request.counter());
     ExchangeOrder order = new ExchangeOrder(maker, side, token.collection(), token.tokenId(), currency, price, start, end, salt, counter);
     String signature;
     if (custodial.isPresent()) {
@@ -166,14 +166,15 @@ class OrderPlacement {
   }
 
   /** The counter the maker's next orders must carry: the chain's, plus bumps we sent that are not mined yet. */
-  private BigInteger expectedCounter(String maker) {
+  private BigInteger expectedCounter(Wallet wallet) {
     BigInteger onChain = jdbc.sql("select coalesce(max(counter), 0) from maker_counters where chain_id = :chain and maker = :maker")
-        .param("chain", domain.chainId()).param("maker", maker).query(BigDecimal.class).single().toBigIntegerExact();
+        .param("chain", domain.chainId()).param("maker", wallet.address().toLowerCase()).query(BigDecimal.class).single().toBigIntegerExact();
+    // from_address is stored as the signer gives it (EIP-55), which is the wallet's address
     long pending = jdbc.sql("""
-            select count(*) from chain_transactions where kind = 'INCREMENT_COUNTER' and lower(from_address) = :maker
+            select count(*) from chain_transactions where kind = 'INCREMENT_COUNTER' and from_address = :address
               and status in ('QUEUED', 'SIGNED', 'SENT')
             """)
-        .param("maker", maker).query(Long.class).single();
+        .param("address", wallet.address()).query(Long.class).single();
     return onChain.add(BigInteger.valueOf(pending));
   }
 

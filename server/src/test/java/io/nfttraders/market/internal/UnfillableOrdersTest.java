@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainRejected;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
@@ -95,7 +96,7 @@ class UnfillableOrdersTest {
   }
 
   private String activeListing(Instant end) {
-    io.nfttraders.market.TradingFixtureAccess fixture = new io.nfttraders.market.TradingFixtureAccess(api, chain, contracts);
+    TradingFixture fixture = new TradingFixture(api, chain, contracts);
     BigInteger tokenId = fixture.mint(seller);
     Map<String, Object> listing = new HashMap<>(Map.of("collection", contracts.address("Collection"), "tokenId", tokenId.toString(), "price", "0.01"));
     if (end != null) {

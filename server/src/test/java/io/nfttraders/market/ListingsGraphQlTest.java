@@ -1,12 +1,14 @@
 package io.nfttraders.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,9 @@ class ListingsGraphQlTest {
       hashByPrice.put(price, market.list(seller, token, price).text("hash"));
     }
     hashByPrice.values().forEach(hash -> market.awaitOrder(hash, true));
+    // a collection's page is read from memory, which learns of a commit a moment after it
+    Map<String, Object> filter = Map.of("collection", market.collection(), "minPriceWei", "121000000000000", "maxPriceWei", "123000000000000");
+    await().atMost(Duration.ofSeconds(5)).until(() -> listings(Map.of("filter", filter, "first", 3)).get("edges").size() == 3);
   }
 
   @Test
@@ -105,6 +110,25 @@ class ListingsGraphQlTest {
     String deep = "{ listings { edges { node { nft { listings { nft { listings { nft { listings { nft { tokenId } } } } } } } } } } }";
     JsonNode tooDeep = graphql(deep, Map.of());
     assertThat(tooDeep.get("errors").get(0).get("message").asString()).containsIgnoringCase("depth");
+  }
+
+  @Test
+  void aSelectedFieldThatIsNullIsInTheAnswerAsNull() {
+    JsonNode empty = listings(Map.of("filter", Map.of("collection", market.collection(), "minPriceWei", "1", "maxPriceWei", "2")));
+    assertThat(empty.get("edges").size()).isZero();
+    assertThat(empty.get("pageInfo").has("endCursor")).as(empty.toString()).isTrue();
+    assertThat(empty.get("pageInfo").get("endCursor").isNull()).isTrue();
+  }
+
+  @Test
+  void aQueryOfMoreThanAThousandFieldsIsRefusedBeforeItRuns() {
+    StringBuilder query = new StringBuilder("{");
+    for (int i = 0; i < 260; i++) {
+      query.append(" a").append(i).append(": listings(first: 1) { edges { cursor node { hash } } }");
+    }
+    JsonNode answer = graphql(query.append(" }").toString(), Map.of());
+    assertThat(answer.get("errors").get(0).get("message").asString()).contains("complexity");
+    assertThat(answer.path("data").isMissingNode() || answer.path("data").isNull()).as(answer.toString()).isTrue();
   }
 
   private JsonNode listings(Map<String, Object> variables) {

@@ -3,23 +3,26 @@ package io.nfttraders.market.internal;
 import io.nfttraders.market.internal.GraphQlNodes.ListingFilter;
 import io.nfttraders.market.internal.GraphQlNodes.ListingNode;
 import io.nfttraders.market.internal.GraphQlNodes.TraitFilter;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Keys;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The listings page query: live listings under the filter, in a stable order (price or creation
@@ -31,19 +34,59 @@ class ListingQueries {
 
   enum Sort { PRICE_ASC, PRICE_DESC, RECENT }
 
-  static final String LIVE = "side = 'SELL' and state = 'OPEN' and invalid_reason is null and (end_time is null or end_time > now())";
+  /** Listings that are fillable as far as the book and the chain go; LIVE adds the time window. */
+  static final String OPEN_LISTING = "side = 'SELL' and state = 'OPEN' and invalid_reason is null";
+  static final String LIVE = OPEN_LISTING + " and start_time <= now() and (end_time is null or end_time > now())";
   static final String COLUMNS = "hash, chain_id, collection, token_id, maker, price_wei, currency, created_at, end_time, name";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
+  private final LiveListings live;
+  private final Clock clock;
 
-  ListingQueries(JdbcClient jdbc) {
+  ListingQueries(JdbcClient jdbc, LiveListings live, Clock clock) {
     this.jdbc = jdbc;
+    this.live = live;
+    this.clock = clock;
   }
 
   record Page(List<ListingNode> nodes, List<String> cursors, boolean hasNext) {}
 
+  /** Where a page continues: after this price (price sorts) or creation time (RECENT), then hash. */
+  record Cursor(@Nullable BigInteger price, @Nullable Instant created, String hash) {}
+
+  /** A collection's page comes from memory ({@link LiveListings}); other pages, and all while that is unavailable, from SQL. */
   Page page(@Nullable ListingFilter filter, Sort sort, int first, @Nullable String after, String weth) {
+    Cursor cursor = after == null ? null : cursor(sort, after);
+    if (filter != null && filter.collection() != null) {
+      String collection = Inputs.address("collection", filter.collection());
+      Optional<CollectionListings> listings = live.of(collection);
+      if (listings.isPresent()) {
+        CollectionListings.Criteria criteria = new CollectionListings.Criteria(
+            filter.minPriceWei() == null ? null : Inputs.uint("minPriceWei", filter.minPriceWei()),
+            filter.maxPriceWei() == null ? null : Inputs.uint("maxPriceWei", filter.maxPriceWei()),
+            filter.currency() == null ? null : filter.currency().equals("ETH") ? ExchangeOrder.ETH : weth,
+            filter.traits() == null ? Set.of() : filter.traits().stream().map(t -> LiveListings.traitKey(t.traitType(), t.value())).collect(Collectors.toSet()),
+            clock.instant());
+        List<ListingNode> rows = listings.get().page(sort, cursor, criteria, first + 1).stream().map(CollectionListings.Entry::node).toList();
+        return page(rows, sort, first);
+      }
+    }
+    return page(sql(filter, sort, first, cursor, weth), sort, first);
+  }
+
+  /** The page through SQL whatever the filter: what a collection's page falls back to, and what it must equal. */
+  Page pageFromSql(@Nullable ListingFilter filter, Sort sort, int first, @Nullable String after, String weth) {
+    return page(sql(filter, sort, first, after == null ? null : cursor(sort, after), weth), sort, first);
+  }
+
+  private static Page page(List<ListingNode> rows, Sort sort, int first) {
+    boolean hasNext = rows.size() > first;
+    List<ListingNode> nodes = hasNext ? rows.subList(0, first) : rows;
+    List<String> cursors = nodes.stream().map(node -> encode(sort == Sort.RECENT ? node.createdAt() : node.priceWei(), node.hash())).toList();
+    return new Page(nodes, cursors, hasNext);
+  }
+
+  private List<ListingNode> sql(@Nullable ListingFilter filter, Sort sort, int first, @Nullable Cursor cursor, String weth) {
     StringBuilder sql = new StringBuilder("select " + COLUMNS + " from orders where " + LIVE);
     Map<String, Object> params = new HashMap<>();
     if (filter != null) {
@@ -64,21 +107,21 @@ class ListingQueries {
         params.put("currency", filter.currency().equals("ETH") ? ExchangeOrder.ETH : weth);
       }
       if (filter.traits() != null && !filter.traits().isEmpty()) {
-        sql.append(" and traits @> cast(:traits as jsonb)");
-        params.put("traits", JSON.writeValueAsString(filter.traits().stream()
-            .map((TraitFilter t) -> Map.of("trait_type", t.traitType(), "value", t.value())).toList()));
+        // every trait asked for is among the token's attributes, values compared as text (as in memory)
+        sql.append(" and not exists (select 1 from unnest(cast(:traitTypes as text[]), cast(:traitValues as text[])) as f(trait_type, value)"
+            + " where not exists (select 1 from jsonb_array_elements(traits) t where t->>'trait_type' = f.trait_type and t->>'value' = f.value))");
+        params.put("traitTypes", filter.traits().stream().map(TraitFilter::traitType).toArray(String[]::new));
+        params.put("traitValues", filter.traits().stream().map(TraitFilter::value).toArray(String[]::new));
       }
     }
-    if (after != null) {
-      String[] cursor = decode(after);
-      Object cursorKey = cursorKey(sort, cursor[0]);
+    if (cursor != null) {
       sql.append(switch (sort) {
         case PRICE_ASC -> " and (price_wei, hash) > (:cursorKey, :cursorHash)";
         case PRICE_DESC -> " and (price_wei, hash) < (:cursorKey, :cursorHash)";
         case RECENT -> " and (created_at, hash) < (:cursorKey, :cursorHash)";
       });
-      params.put("cursorKey", cursorKey);
-      params.put("cursorHash", cursor[1]);
+      params.put("cursorKey", sort == Sort.RECENT ? Timestamp.from(cursor.created()) : new BigDecimal(cursor.price()));
+      params.put("cursorHash", cursor.hash());
     }
     sql.append(switch (sort) {
       case PRICE_ASC -> " order by price_wei, hash";
@@ -87,18 +130,19 @@ class ListingQueries {
     });
     sql.append(" limit :limit");
     params.put("limit", first + 1);
-    List<ListingNode> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> listing(rs, weth)).list();
-    boolean hasNext = rows.size() > first;
-    List<ListingNode> nodes = hasNext ? rows.subList(0, first) : rows;
-    List<String> cursors = nodes.stream().map(node -> encode(sort == Sort.RECENT ? node.createdAt() : node.priceWei(), node.hash())).toList();
-    return new Page(nodes, cursors, hasNext);
+    return jdbc.sql(sql.toString()).params(params).query((rs, n) -> listing(rs, weth)).list();
   }
 
   static ListingNode listing(ResultSet rs, String weth) throws SQLException {
+    return listing(rs, weth, Keys.toChecksumAddress(rs.getString("collection")), Keys.toChecksumAddress(rs.getString("maker")));
+  }
+
+  /** A row as a node, with its collection and maker already in EIP-55 form (a Keccak each, worth sharing between rows). */
+  static ListingNode listing(ResultSet rs, String weth, String collection, String maker) throws SQLException {
     BigInteger price = rs.getBigDecimal("price_wei").toBigIntegerExact();
     Timestamp end = rs.getTimestamp("end_time");
-    return new ListingNode(rs.getString("hash"), Keys.toChecksumAddress(rs.getString("collection")), rs.getBigDecimal("token_id").toBigIntegerExact().toString(),
-        Keys.toChecksumAddress(rs.getString("maker")), price.toString(), OrderView.ether(price), OrderView.currencyName(rs.getString("currency"), weth),
+    return new ListingNode(rs.getString("hash"), collection, rs.getBigDecimal("token_id").toBigIntegerExact().toString(),
+        maker, price.toString(), OrderView.ether(price), OrderView.currencyName(rs.getString("currency"), weth),
         rs.getTimestamp("created_at").toInstant().truncatedTo(ChronoUnit.MICROS).toString(), end == null ? null : end.toInstant().toString(),
         rs.getString("name"), rs.getLong("chain_id"));
   }
@@ -108,9 +152,10 @@ class ListingQueries {
   }
 
   /** A cursor is only good for the sort it was handed out with. */
-  private static Object cursorKey(Sort sort, String key) {
+  private static Cursor cursor(Sort sort, String after) {
+    String[] parts = decode(after);
     try {
-      return sort == Sort.RECENT ? Timestamp.from(Instant.parse(key)) : new java.math.BigDecimal(new BigInteger(key));
+      return sort == Sort.RECENT ? new Cursor(null, Instant.parse(parts[0]), parts[1]) : new Cursor(new BigInteger(parts[0]), null, parts[1]);
     } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
       throw new MarketProblems.InvalidOrder("the cursor belongs to another sort order");
     }
@@ -136,7 +181,7 @@ class ListingQueries {
             """)
         .param("chain", chainId)
         .param("collections", nfts.stream().map(n -> n.collection().toLowerCase()).toArray(String[]::new))
-        .param("tokens", nfts.stream().map(n -> new java.math.BigDecimal(n.tokenId())).toArray(java.math.BigDecimal[]::new))
+        .param("tokens", nfts.stream().map(n -> new BigDecimal(n.tokenId())).toArray(java.math.BigDecimal[]::new))
         .query((rs, n) -> listing(rs, weth))
         .list().stream()
         .collect(Collectors.groupingBy(l -> l.collection().toLowerCase() + "/" + l.tokenId()));

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settlementGasLimit gas for a fill or an offer acceptance (unused gas is not paid for)
  * @param defaultOrderLifetime how long an order stays fillable when its maker names no end
  * @param settlementPoll how often trades in flight are checked for failed transactions
+ * @param listingsInMemory how many live listings the listings page may hold in memory (0: always read through SQL)
  */
 @ConfigurationProperties("nft.market")
 record MarketProperties(
@@ -21,11 +22,15 @@ record MarketProperties(
     @DefaultValue("1000") int maxRoyaltyBps,
     @DefaultValue("350000") BigInteger settlementGasLimit,
     @DefaultValue("30d") Duration defaultOrderLifetime,
-    @DefaultValue("200ms") Duration settlementPoll) {
+    @DefaultValue("200ms") Duration settlementPoll,
+    @DefaultValue("1000000") int listingsInMemory) {
 
   MarketProperties {
     if (feeBps < 0 || feeBps > 1000 || maxRoyaltyBps < 0 || feeBps + maxRoyaltyBps > 10_000) {
       throw new IllegalArgumentException("nft.market.fee-bps must be 0..1000 and fee-bps + max-royalty-bps at most 10000");
+    }
+    if (listingsInMemory < 0) {
+      throw new IllegalArgumentException("nft.market.listings-in-memory must not be negative");
     }
   }
 }

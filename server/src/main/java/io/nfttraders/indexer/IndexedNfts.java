@@ -35,6 +35,15 @@ public class IndexedNfts {
         .list();
   }
 
+  /** The tokens each of these transactions minted, in token id order, by lower-case transaction hash. */
+  public java.util.Map<String, List<TokenView>> mintedBy(java.util.Collection<String> transactionHashes) {
+    return jdbc.sql("select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens where mint_tx_hash = any(:hashes) order by token_id")
+        .param("hashes", transactionHashes.stream().map(String::toLowerCase).toArray(String[]::new))
+        .query(IndexedNfts::token)
+        .list().stream()
+        .collect(java.util.stream.Collectors.groupingBy(TokenView::mintTransactionHash, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+  }
+
   public List<TokenView> ownedBy(String owner, int limit) {
     return jdbc.sql("select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens where owner = :owner order by minted_block desc, token_id limit :limit")
         .param("owner", owner.toLowerCase())

@@ -80,6 +80,11 @@ public class TransactionManager {
     return rows.findByHash(transactionHash);
   }
 
+  /** Our transactions under these hashes (any of their versions), by lower-case hash. */
+  public java.util.Map<String, TransactionId> idsByHash(java.util.Collection<String> transactionHashes) {
+    return rows.idsByHash(transactionHashes);
+  }
+
   public List<TransactionView> requestedBy(UUID user, int limit) {
     return rows.requestedBy(user, limit);
   }

@@ -113,6 +113,32 @@ class ListingsGraphQlTest {
   }
 
   @Test
+  void listingsCarryTheNameAndAttributesTheTokenWasMintedWithAndFilterByThem() {
+    BigInteger token = market.mint(seller, """
+        {"name": "Blue Lot", "attributes": [{"trait_type": "Background", "value": "Blue"}, {"trait_type": "Level", "value": 3}]}""");
+    String hash = market.list(seller, token, "0.000125").text("hash");
+    market.awaitOrder(hash, true);
+    Map<String, Object> range = Map.of("collection", market.collection(), "minPriceWei", "125000000000000", "maxPriceWei", "125000000000000");
+    Map<String, Object> blue = new HashMap<>(range);
+    blue.put("traits", List.of(Map.of("traitType", "Background", "value", "Blue"), Map.of("traitType", "Level", "value", "3")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> listings(Map.of("filter", blue)).get("edges").size() == 1);
+    JsonNode node = listings(Map.of("filter", blue)).get("edges").get(0).get("node");
+    assertThat(node.get("hash").asString()).isEqualTo(hash);
+    Map<String, Object> red = new HashMap<>(range);
+    red.put("traits", List.of(Map.of("traitType", "Background", "value", "Red")));
+    assertThat(listings(Map.of("filter", red)).get("edges").size()).isZero();
+    assertThat(graphql("query($f: ListingFilter) { listings(filter: $f) { edges { node { name } } } }", Map.of("f", blue))
+        .get("data").get("listings").get("edges").get(0).get("node").get("name").asString()).isEqualTo("Blue Lot");
+
+    JsonNode metadata = graphql("query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { metadata { name image attributes { traitType value } } } }",
+        Map.of("c", market.collection(), "t", token.toString())).get("data").get("nft").get("metadata");
+    assertThat(metadata.get("name").asString()).isEqualTo("Blue Lot");
+    assertThat(metadata.get("image").asString()).startsWith("/ipfs/b");
+    assertThat(metadata.get("attributes").valueStream().map(a -> a.get("traitType").asString() + "=" + a.get("value").asString()).toList())
+        .containsExactly("Background=Blue", "Level=3");
+  }
+
+  @Test
   void aSelectedFieldThatIsNullIsInTheAnswerAsNull() {
     JsonNode empty = listings(Map.of("filter", Map.of("collection", market.collection(), "minPriceWei", "1", "maxPriceWei", "2")));
     assertThat(empty.get("edges").size()).isZero();

@@ -43,8 +43,13 @@ public final class TradingFixture {
 
   /** Mints one token for the user and waits until the indexer shows it in their wallet. */
   public BigInteger mint(Api.Session user) {
+    return mint(user, "{\"name\":\"Lot\"}");
+  }
+
+  /** Mints one NFT with this metadata (JSON) to the user and returns its token id once indexed. */
+  public BigInteger mint(Api.Session user, String metadata) {
     int before = api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json().size();
-    Api.Response accepted = api.mint(user.accessToken(), TestImages.png(), "{\"name\":\"Lot\"}", null);
+    Api.Response accepted = api.mint(user.accessToken(), TestImages.png(), metadata, null);
     if (accepted.status() != 202) {
       throw new IllegalStateException(accepted.toString());
     }
@@ -96,7 +101,7 @@ public final class TradingFixture {
   }
 
   /** Sends a transaction as if the wallet's owner did it outside our platform (anvil impersonation). */
-  String sendAs(String from, String to, String data) {
+  public String sendAs(String from, String to, String data) {
     chain.request("anvil_impersonateAccount", List.of(from), org.web3j.protocol.core.methods.response.VoidResponse.class);
     Map<String, String> tx = Map.of("from", from, "to", to, "data", data, "gas", "0x30d40");
     String hash = chain.request("eth_sendTransaction", List.of(tx), EthSendTransaction.class).getTransactionHash();
@@ -114,7 +119,7 @@ public final class TradingFixture {
     await().atMost(CHAIN).until(() -> users.stream().allMatch(u -> chain.balance(u.walletAddress()).signum() > 0));
   }
 
-  static String setApprovalForAll(String operator, boolean approved) {
+  public static String setApprovalForAll(String operator, boolean approved) {
     return FunctionEncoder.encode(new Function("setApprovalForAll", List.of(new Address(operator), new org.web3j.abi.datatypes.Bool(approved)),
         List.of()));
   }

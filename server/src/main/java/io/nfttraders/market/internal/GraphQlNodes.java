@@ -29,6 +29,10 @@ final class GraphQlNodes {
   record ActivityNode(String kind, @Nullable String from, @Nullable String to, @Nullable String priceWei, @Nullable String currency,
       @Nullable String txHash, @Nullable Double blockNumber, @Nullable String at) {}
 
+  record NftMetadataNode(String name, @Nullable String description, @Nullable String image, java.util.List<AttributeNode> attributes) {}
+
+  record AttributeNode(String traitType, String value) {}
+
   record CollectionNode(long chainId, String address) {}
 
   record CollectionStats(@Nullable String floorPriceWei, String volumeWei, int salesCount, int owners, int items, int listed) {}

@@ -4,13 +4,16 @@ import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenKey;
 import io.nfttraders.indexer.TransferView;
+import io.nfttraders.minting.MintedMetadata;
 import io.nfttraders.market.internal.GraphQlNodes.ActivityNode;
+import io.nfttraders.market.internal.GraphQlNodes.AttributeNode;
 import io.nfttraders.market.internal.GraphQlNodes.CollectionNode;
 import io.nfttraders.market.internal.GraphQlNodes.CollectionStats;
 import io.nfttraders.market.internal.GraphQlNodes.ListingConnection;
 import io.nfttraders.market.internal.GraphQlNodes.ListingEdge;
 import io.nfttraders.market.internal.GraphQlNodes.ListingFilter;
 import io.nfttraders.market.internal.GraphQlNodes.ListingNode;
+import io.nfttraders.market.internal.GraphQlNodes.NftMetadataNode;
 import io.nfttraders.market.internal.GraphQlNodes.NftNode;
 import io.nfttraders.market.internal.GraphQlNodes.OfferNode;
 import io.nfttraders.market.internal.GraphQlNodes.PageInfo;
@@ -41,13 +44,15 @@ class MarketGraphQl {
   private final ListingQueries listings;
   private final MarketReads reads;
   private final IndexedNfts nfts;
+  private final MintedMetadata minted;
   private final long chainId;
   private final String weth;
 
-  MarketGraphQl(ListingQueries listings, MarketReads reads, IndexedNfts nfts, DeployedContracts contracts) {
+  MarketGraphQl(ListingQueries listings, MarketReads reads, IndexedNfts nfts, MintedMetadata minted, DeployedContracts contracts) {
     this.listings = listings;
     this.reads = reads;
     this.nfts = nfts;
+    this.minted = minted;
     this.chainId = contracts.chainId();
     this.weth = contracts.address("WETH").toLowerCase();
   }
@@ -93,6 +98,20 @@ class MarketGraphQl {
   Map<NftNode, List<ListingNode>> nftListings(List<NftNode> tokens) {
     Map<String, List<ListingNode>> byToken = listings.listingsOf(chainId, tokens, weth);
     return collect(tokens, t -> byToken.getOrDefault(key(t), List.of()));
+  }
+
+  @BatchMapping(typeName = "Nft", field = "metadata")
+  Map<NftNode, NftMetadataNode> nftMetadata(List<NftNode> tokens) {
+    Map<TokenKey, MintedMetadata.Metadata> found = minted.of(chainId, tokens.stream().map(t -> new TokenKey(t.collection().toLowerCase(), t.id())).toList());
+    Map<NftNode, NftMetadataNode> result = new LinkedHashMap<>();
+    for (NftNode token : tokens) {
+      MintedMetadata.Metadata m = found.get(new TokenKey(token.collection().toLowerCase(), token.id()));
+      if (m != null) {
+        result.put(token, new NftMetadataNode(m.name(), m.description(), m.imageCid() == null ? null : "/ipfs/" + m.imageCid(),
+            m.attributes().stream().map(a -> new AttributeNode(a.traitType(), a.value())).toList()));
+      }
+    }
+    return result;
   }
 
   @BatchMapping(typeName = "Nft", field = "offers")

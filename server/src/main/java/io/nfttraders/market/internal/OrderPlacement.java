@@ -5,6 +5,7 @@ import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
+import io.nfttraders.minting.MintedMetadata;
 import io.nfttraders.txmanager.TransactionIntent;
 import io.nfttraders.txmanager.TransactionManager;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Makes and cancels orders: listings and offers, signed by the custodial signer or by their maker. */
 @Service
@@ -30,6 +33,7 @@ class OrderPlacement {
   private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
   private static final BigInteger CANCEL_GAS = BigInteger.valueOf(150_000);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final OrderBook book;
   private final OrderValidity validity;
@@ -38,6 +42,7 @@ class OrderPlacement {
   private final WethPositions positions;
   private final CustodialWallets wallets;
   private final IndexedNfts nfts;
+  private final MintedMetadata minted;
   private final TransactionManager transactions;
   private final JdbcClient jdbc;
   private final MarketProperties properties;
@@ -46,7 +51,7 @@ class OrderPlacement {
   private final String weth;
 
   OrderPlacement(OrderBook book, OrderValidity validity, OrderSignatures signatures, ExchangeAllowances allowances, WethPositions positions,
-      CustodialWallets wallets, IndexedNfts nfts, TransactionManager transactions, JdbcClient jdbc, MarketProperties properties, Clock clock,
+      CustodialWallets wallets, IndexedNfts nfts, MintedMetadata minted, TransactionManager transactions, JdbcClient jdbc, MarketProperties properties, Clock clock,
       DeployedContracts contracts) {
     this.book = book;
     this.validity = validity;
@@ -55,6 +60,7 @@ class OrderPlacement {
     this.positions = positions;
     this.wallets = wallets;
     this.nfts = nfts;
+    this.minted = minted;
     this.transactions = transactions;
     this.jdbc = jdbc;
     this.properties = properties;
@@ -122,8 +128,12 @@ class OrderPlacement {
     if (book.find(hash).isPresent()) {
       throw new MarketProblems.InvalidOrder("this exact order exists already: " + hash);
     }
-    OrderRow row = new OrderRow(hash, domain.chainId(), domain.exchange(), order, user, signature, "OPEN", "UNCHECKED", null, now);
-    book.insert(row, "[]", now);
+    // what the listings page shows and filters by: the name and attributes the token was minted with
+    Optional<MintedMetadata.Metadata> metadata = minted.of(domain.chainId(), token.collection(), token.tokenId());
+    OrderRow row = new OrderRow(hash, domain.chainId(), domain.exchange(), order, user, signature, "OPEN", "UNCHECKED",
+        metadata.map(MintedMetadata.Metadata::name).orElse(null), now);
+    book.insert(row, JSON.writeValueAsString(metadata.map(MintedMetadata.Metadata::attributes).orElse(List.of()).stream()
+        .map(a -> Map.of("trait_type", a.traitType(), "value", a.value())).toList()), now);
     validity.ofOrders(List.of(hash));
     activity(side == Side.SELL ? "LISTED" : "OFFER_MADE", order, hash, now);
     log.info("order placed orderHash={} side={} maker={} collection={} tokenId={} priceWei={}", hash, side, maker, token.collection(), token.tokenId(), price);

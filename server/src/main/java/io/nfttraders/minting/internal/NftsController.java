@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,13 +32,13 @@ class NftsController {
   private final IndexedNfts nfts;
   private final TransactionManager transactions;
   private final CustodialWallets wallets;
-  private final JdbcClient jdbc;
+  private final MintedItems items;
 
-  NftsController(IndexedNfts nfts, TransactionManager transactions, CustodialWallets wallets, JdbcClient jdbc) {
+  NftsController(IndexedNfts nfts, TransactionManager transactions, CustodialWallets wallets, MintedItems items) {
     this.nfts = nfts;
     this.transactions = transactions;
     this.wallets = wallets;
-    this.jdbc = jdbc;
+    this.items = items;
   }
 
   @GetMapping("/api/v1/nfts/{chainId}/{contract}/{tokenId}")
@@ -59,26 +58,14 @@ class NftsController {
   }
 
   private NftDetails details(TokenView token) {
-    record Item(String tokenUri, String metadata, String imageCid) {}
     Optional<TransactionView> mintTx = transactions.findByHash(token.mintTransactionHash());
-    Optional<Item> item = mintTx.flatMap(tx -> {
-      List<TokenView> minted = nfts.mintedBy(token.mintTransactionHash());
-      int position = minted.stream().map(TokenView::tokenId).toList().indexOf(token.tokenId());
-      return jdbc.sql("""
-              select i.token_uri, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
-              where m.transaction_id = :tx and i.position = :position
-              """)
-          .param("tx", tx.id().value())
-          .param("position", position)
-          .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3)))
-          .optional();
-    });
+    Optional<MintedItems.Item> item = items.item(token);
     List<NftDetails.Transfer> provenance = nfts.provenance(token.chainId(), token.contract(), token.tokenId()).stream()
         .map(t -> new NftDetails.Transfer(checksum(t.from()), checksum(t.to()), t.blockNumber(), t.transactionHash()))
         .toList();
     return new NftDetails(token.chainId(), checksum(token.contract()), token.tokenId().toString(),
         token.owner() == null ? null : checksum(token.owner()), token.burned(),
-        item.map(Item::tokenUri).orElse(null),
+        item.map(MintedItems.Item::tokenUri).orElse(null),
         item.map(i -> parse(i.metadata())).orElse(null),
         item.map(i -> "/ipfs/" + i.imageCid()).orElse(null),
         new NftDetails.Mint(token.mintTransactionHash(), token.mintedBlock(), mintTx.map(tx -> tx.status().name()).orElse(null)),

@@ -166,6 +166,16 @@ public class TransactionRows {
         .flatMap(id -> find(new TransactionId(id)));
   }
 
+  /** Our transactions mined (or sent) under these hashes, by hash; hashes we never sent are left out. */
+  public java.util.Map<String, TransactionId> idsByHash(java.util.Collection<String> hashes) {
+    java.util.Map<String, TransactionId> ids = new java.util.HashMap<>();
+    jdbc.sql("select tx_hash, transaction_id from chain_transaction_hashes where tx_hash = any(:hashes)")
+        .param("hashes", hashes.stream().map(String::toLowerCase).toArray(String[]::new))
+        .query((rs, n) -> ids.put(rs.getString(1), new TransactionId(rs.getObject(2, UUID.class))))
+        .list();
+    return ids;
+  }
+
   boolean isRequestedBy(TransactionId id, UUID user) {
     return jdbc.sql("select count(*) from chain_transactions where id = :id and requested_by = :user")
         .param("id", id.value())

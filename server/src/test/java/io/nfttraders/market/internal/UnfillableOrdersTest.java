@@ -60,6 +60,24 @@ class UnfillableOrdersTest {
   }
 
   @Test
+  void cancellingAllOfAMakersOrdersRefusesEachByTheApiAndByTheExchange() {
+    String first = activeListing(null);
+    String second = activeListing(null);
+    assertThat(fillReverts(first, null)).isFalse();
+    assertThat(fillReverts(second, null)).isFalse();
+
+    Api.Response cancelled = api.post("/api/v1/orders/cancel-all", "", seller.accessToken());
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    assertThat(cancelled.json().get("cancelled").asInt()).isEqualTo(2);
+    assertRefusedByApi(first, "CANCELLED");
+    assertRefusedByApi(second, "CANCELLED");
+    // the counter bump, once mined, voids every order signed under the old counter
+    await().atMost(Duration.ofSeconds(60)).until(() -> fillReverts(first, null) && fillReverts(second, null));
+    assertThat(jdbc.sql("select count(*) from orders where hash in (:a, :b) and state = 'CANCELLED'").param("a", first).param("b", second)
+        .query(Long.class).single()).isEqualTo(2);
+  }
+
+  @Test
   void anExpiredListingIsRefusedByTheApiAndByTheExchange() throws InterruptedException {
     Instant end = Instant.now().plusSeconds(4);
     String hash = activeListing(end);

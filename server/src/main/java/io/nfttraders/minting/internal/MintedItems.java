@@ -1,0 +1,105 @@
+package io.nfttraders.minting.internal;
+
+import io.nfttraders.indexer.IndexedNfts;
+import io.nfttraders.indexer.TokenKey;
+import io.nfttraders.indexer.TokenView;
+import io.nfttraders.minting.MintedMetadata;
+import io.nfttraders.txmanager.TransactionId;
+import io.nfttraders.txmanager.TransactionManager;
+import io.nfttraders.txmanager.TransactionView;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finds the item a token was minted from: its mint transaction (from the indexer) names our mint,
+ * and the token's place among the tokens that transaction minted names the item.
+ */
+@Component
+class MintedItems implements MintedMetadata {
+
+  record Item(String tokenUri, String metadata, String imageCid) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final IndexedNfts nfts;
+  private final TransactionManager transactions;
+  private final JdbcClient jdbc;
+
+  MintedItems(IndexedNfts nfts, TransactionManager transactions, JdbcClient jdbc) {
+    this.nfts = nfts;
+    this.transactions = transactions;
+    this.jdbc = jdbc;
+  }
+
+  Optional<Item> item(TokenView token) {
+    Optional<TransactionView> mintTx = transactions.findByHash(token.mintTransactionHash());
+    return mintTx.flatMap(tx -> {
+      List<TokenView> minted = nfts.mintedBy(token.mintTransactionHash());
+      int position = minted.stream().map(TokenView::tokenId).toList().indexOf(token.tokenId());
+      return jdbc.sql("""
+              select i.token_uri, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
+              where m.transaction_id = :tx and i.position = :position
+              """)
+          .param("tx", tx.id().value())
+          .param("position", position)
+          .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3)))
+          .optional();
+    });
+  }
+
+  @Override
+  public Optional<Metadata> of(long chainId, String contract, BigInteger tokenId) {
+    TokenKey key = new TokenKey(contract.toLowerCase(), tokenId);
+    return Optional.ofNullable(of(chainId, List.of(key)).get(key));
+  }
+
+  /** Four queries whatever the number of tokens: the tokens, what their transactions minted, our transactions, our items. */
+  @Override
+  public Map<TokenKey, Metadata> of(long chainId, List<TokenKey> tokens) {
+    List<TokenView> found = nfts.tokens(chainId, tokens);
+    Set<String> hashes = found.stream().map(TokenView::mintTransactionHash).collect(Collectors.toSet());
+    if (hashes.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<TokenView>> mintedTogether = nfts.mintedBy(hashes);
+    Map<String, TransactionId> ours = transactions.idsByHash(hashes);
+    Map<String, TokenKey> keyByItem = new HashMap<>();
+    for (TokenView token : found) {
+      TransactionId tx = ours.get(token.mintTransactionHash());
+      if (tx != null) {
+        List<BigInteger> together = mintedTogether.getOrDefault(token.mintTransactionHash(), List.of()).stream().map(TokenView::tokenId).toList();
+        keyByItem.put(tx.value() + "/" + together.indexOf(token.tokenId()), new TokenKey(token.contract(), token.tokenId()));
+      }
+    }
+    Map<TokenKey, Metadata> metadata = new HashMap<>();
+    jdbc.sql("""
+            select m.transaction_id, i.position, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
+            where (m.transaction_id, i.position) in (select * from unnest(cast(:txs as uuid[]), cast(:positions as int[])))
+            """)
+        .param("txs", keyByItem.keySet().stream().map(k -> UUID.fromString(k.substring(0, k.indexOf('/')))).toArray(UUID[]::new))
+        .param("positions", keyByItem.keySet().stream().map(k -> Integer.valueOf(k.substring(k.indexOf('/') + 1))).toArray(Integer[]::new))
+        .query((rs, n) -> metadata.put(keyByItem.get(rs.getObject(1, UUID.class) + "/" + rs.getInt(2)), parse(rs.getString(3), rs.getString(4))))
+        .list();
+    return metadata;
+  }
+
+  private static Metadata parse(String json, String imageCid) {
+    JsonNode root = JSON.readTree(json);
+    List<Attribute> attributes = new ArrayList<>();
+    for (JsonNode attribute : root.path("attributes")) {
+      attributes.add(new Attribute(attribute.path("trait_type").asString(""), attribute.path("value").asString("")));
+    }
+    return new Metadata(root.path("name").asString(""), root.path("description").asString(null), imageCid, List.copyOf(attributes));
+  }
+}

@@ -1,0 +1,98 @@
+package io.nfttraders.market.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.market.TradingFixture;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.MarketplaceTest;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+import org.web3j.crypto.StructuredDataEncoder;
+import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.utils.Numeric;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A maker who keeps their own key signs the EIP-712 order themselves. The signature here is made
+ * with web3j's own EIP-712 encoder from the typed data the API documents, independently of the
+ * server's digest; the exchange must then settle the order like any other.
+ */
+@MarketplaceTest
+class SelfCustodyOrdersTest {
+
+  @LocalServerPort int port;
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+
+  @Test
+  void aListingSignedWithTheMakersOwnKeyIsAcceptedAndSettlesOnChain() throws Exception {
+    Api api = new Api(port);
+    TradingFixture market = new TradingFixture(api, chain, contracts);
+    Api.Session minter = api.newUser();
+    Api.Session buyer = api.newUser();
+    Credentials self = Credentials.create(Keys.createEcKeyPair());
+    String maker = Keys.toChecksumAddress(self.getAddress());
+    String collection = contracts.address("Collection");
+    String exchange = contracts.address("Exchange");
+
+    // the NFT leaves the custodial wallet for the self-custody address, which approves the exchange itself
+    BigInteger tokenId = market.mint(minter);
+    Api.Response withdrawn = api.postJson("/api/v1/wallet/withdrawals",
+        Map.of("asset", "NFT", "collection", collection, "tokenId", tokenId.toString(), "to", maker), minter.accessToken());
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(60)).until(() -> CollectionAbi.ownerOf(chain, collection, tokenId).equalsIgnoreCase(maker));
+    chain.request("anvil_setBalance", List.of(maker, "0xde0b6b3a7640000"), VoidResponse.class);
+    market.sendAs(maker, collection, TradingFixture.setApprovalForAll(exchange, true));
+
+    Instant start = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+    Instant end = start.plus(Duration.ofHours(2));
+    BigInteger price = new BigInteger("300000000000000000");
+    BigInteger salt = new BigInteger("123456789012345678901234567890");
+    ExchangeOrder order = new ExchangeOrder(maker.toLowerCase(), Side.SELL, collection.toLowerCase(), tokenId, ExchangeOrder.ETH, price,
+        start.getEpochSecond(), end.getEpochSecond(), salt, BigInteger.ZERO);
+    OrderDomain domain = new OrderDomain(contracts.chainId(), exchange);
+    byte[] digest = new StructuredDataEncoder(order.typedDataJson(domain)).hashStructuredData();
+    Sign.SignatureData signed = Sign.signMessage(digest, self.getEcKeyPair(), false);
+    String signature = Numeric.toHexString(signed.getR()) + Numeric.toHexStringNoPrefix(signed.getS()) + Numeric.toHexStringNoPrefix(signed.getV());
+
+    Map<String, Object> listing = new HashMap<>(Map.of("collection", collection, "tokenId", tokenId.toString(), "priceWei", price.toString(),
+        "maker", maker, "salt", salt.toString(), "counter", "0", "signature", signature));
+    listing.put("startTime", start.toString());
+    listing.put("endTime", end.toString());
+    Api.Response placed = api.postJson("/api/v1/listings", listing, minter.accessToken());
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    String hash = placed.text("hash");
+    assertThat(hash).isEqualTo(Numeric.toHexString(digest));
+    market.awaitOrder(hash, true);
+
+    BigInteger before = chain.balance(maker);
+    Api.Response bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
+    assertThat(bought.status()).as(bought.body()).isEqualTo(202);
+    JsonNode trade = awaitSettled(api, buyer, bought.text("id"));
+    assertThat(trade.get("state").asString()).isEqualTo("SETTLED");
+    assertThat(CollectionAbi.ownerOf(chain, collection, tokenId)).isEqualToIgnoringCase(buyer.walletAddress());
+    BigInteger royalty = price.multiply(BigInteger.valueOf(500)).divide(BigInteger.valueOf(10_000));
+    BigInteger fee = price.multiply(BigInteger.valueOf(250)).divide(BigInteger.valueOf(10_000));
+    assertThat(chain.balance(maker).subtract(before)).as("the maker paid no gas: the buyer sent the fill").isEqualTo(price.subtract(royalty).subtract(fee));
+  }
+
+  private static JsonNode awaitSettled(Api api, Api.Session buyer, String tradeId) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> List.of("SETTLED", "FAILED").contains(api.get("/api/v1/trades/" + tradeId, buyer.accessToken()).text("state")));
+    return api.get("/api/v1/trades/" + tradeId, buyer.accessToken()).json();
+  }
+}

@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * so a change committed while it runs drops it too. While the listening connection is down nothing
  * is served from memory (the caller falls back to SQL) and everything held is dropped, since
  * notifications may have been missed. Reads therefore trail a commit by the notification's
- * delivery, about a millisecond.
+ * delivery, about a millisecond. The listening connection is checked every 10 s, and a dead
+ * listener thread also sends every read to SQL.
  *
  * <p>At most {@code nft.market.listings-in-memory} listings are held; the collections read least
  * recently make room. A collection larger than that alone is always read through SQL.
@@ -51,6 +52,9 @@ class LiveListings implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(LiveListings.class);
   private static final String CHANNEL = "listings_changed";
+  private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+  /** How the listening session shows in pg_stat_activity. */
+  static final String APPLICATION_NAME = "nft-listings-listener";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final DataSource dataSource;
@@ -62,6 +66,7 @@ class LiveListings implements SmartLifecycle {
   private final WorkerLoop listener;
   private volatile boolean listening;
   private @Nullable Connection connection;
+  private long lastChecked;
 
   /** A collection's copy: loading (future not done) or loaded; {@code lastRead} orders evictions. */
   private static final class Slot {
@@ -80,7 +85,7 @@ class LiveListings implements SmartLifecycle {
 
   /** The collection's listings from memory, or empty if they must be read through SQL. */
   Optional<CollectionListings> of(String collection) {
-    if (!listening || capacity == 0) {
+    if (!listening || capacity == 0 || !listener.isAlive()) {
       return Optional.empty();
     }
     Slot slot = slots.get(collection);
@@ -184,11 +189,19 @@ class LiveListings implements SmartLifecycle {
         fresh.setAutoCommit(true);
         try (Statement statement = fresh.createStatement()) {
           statement.execute("LISTEN " + CHANNEL);
+          statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
         }
         connection = fresh;
         dropAll();
         listening = true;
         log.info("listening for listing changes channel={}", CHANNEL);
+      }
+      // a connection cut off without an error (a half-open socket) would just deliver nothing: ask it now and then
+      if (System.nanoTime() - lastChecked > CHECK_EVERY.toNanos()) {
+        if (!connection.isValid(2)) {
+          throw new SQLException("the listening connection stopped answering");
+        }
+        lastChecked = System.nanoTime();
       }
       PGNotification[] changes = connection.unwrap(PGConnection.class).getNotifications(500);
       if (changes != null) {
@@ -208,15 +221,22 @@ class LiveListings implements SmartLifecycle {
     }
   }
 
+  /**
+   * Hands the connection back to the pool no longer listening: a session that listens without
+   * reading would hold up PostgreSQL's notification queue until it fills and every NOTIFY (every
+   * listing write) fails. A broken connection fails here and the pool discards it.
+   */
   private void closeConnection() {
     Connection current = connection;
     connection = null;
-    if (current != null) {
-      try {
-        current.close();
-      } catch (SQLException e) {
-        log.debug("closing the listening connection failed: {}", e.toString());
-      }
+    if (current == null) {
+      return;
+    }
+    try (current; Statement statement = current.createStatement()) {
+      statement.execute("UNLISTEN *");
+      statement.execute("RESET application_name");
+    } catch (SQLException e) {
+      log.debug("releasing the listening connection: {}", e.toString());
     }
   }
 

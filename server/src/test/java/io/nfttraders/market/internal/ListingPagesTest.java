@@ -102,6 +102,21 @@ class ListingPagesTest {
         .until(() -> queries.page(filter, Sort.PRICE_ASC, 100, null, weth).nodes().getFirst().hash().equals(cheapest));
   }
 
+  @Test
+  void aLostListeningConnectionIsReplacedAndWhatChangedMeanwhileIsNotServedStale() {
+    ListingFilter filter = new ListingFilter(collection, null, null, null, null);
+    String cheapest = queries.page(filter, Sort.PRICE_ASC, 1, null, weth).nodes().getFirst().hash();
+    int terminated = jdbc.sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = :name")
+        .param("name", LiveListings.APPLICATION_NAME).query(Integer.class).single();
+    assertThat(terminated).isEqualTo(1);
+    jdbc.sql("update orders set invalid_reason = 'NOT_APPROVED' where hash = :h").param("h", cheapest).update();
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> live.of(collection).isPresent()
+        && queries.page(filter, Sort.PRICE_ASC, 300, null, weth).nodes().stream().noneMatch(n -> n.hash().equals(cheapest)));
+    assertThat(jdbc.sql("select count(*) from pg_stat_activity where application_name = :name").param("name", LiveListings.APPLICATION_NAME)
+        .query(Integer.class).single())
+        .as("listening again").isEqualTo(1);
+  }
+
   private @Nullable String price() {
     return String.valueOf((1 + random.nextInt(14)) * 1_000_000_000_000_000L - (random.nextBoolean() ? 0 : 1));
   }

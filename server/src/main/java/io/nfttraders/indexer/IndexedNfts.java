@@ -1,8 +1,12 @@
 package io.nfttraders.indexer;
 
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,12 +40,12 @@ public class IndexedNfts {
   }
 
   /** The tokens each of these transactions minted, in token id order, by lower-case transaction hash. */
-  public java.util.Map<String, List<TokenView>> mintedBy(java.util.Collection<String> transactionHashes) {
+  public Map<String, List<TokenView>> mintedBy(Collection<String> transactionHashes) {
     return jdbc.sql("select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens where mint_tx_hash = any(:hashes) order by token_id")
         .param("hashes", transactionHashes.stream().map(String::toLowerCase).toArray(String[]::new))
         .query(IndexedNfts::token)
         .list().stream()
-        .collect(java.util.stream.Collectors.groupingBy(TokenView::mintTransactionHash, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+        .collect(Collectors.groupingBy(TokenView::mintTransactionHash, LinkedHashMap::new, Collectors.toList()));
   }
 
   public List<TokenView> ownedBy(String owner, int limit) {
@@ -82,8 +86,8 @@ public class IndexedNfts {
   }
 
   /** The newest transfers of each token (mints come from the zero address), at most {@code perToken} each. */
-  public java.util.Map<TokenKey, List<TransferView>> recentTransfers(long chainId, List<TokenKey> keys, int perToken) {
-    java.util.Map<TokenKey, List<TransferView>> result = new java.util.HashMap<>();
+  public Map<TokenKey, List<TransferView>> recentTransfers(long chainId, List<TokenKey> keys, int perToken) {
+    Map<TokenKey, List<TransferView>> result = new java.util.HashMap<>();
     if (keys.isEmpty()) {
       return result;
     }

@@ -6,7 +6,9 @@ import io.nfttraders.txmanager.internal.TransactionPipeline;
 import io.nfttraders.txmanager.internal.TransactionRows;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +83,7 @@ public class TransactionManager {
   }
 
   /** Our transactions under these hashes (any of their versions), by lower-case hash. */
-  public java.util.Map<String, TransactionId> idsByHash(java.util.Collection<String> transactionHashes) {
+  public Map<String, TransactionId> idsByHash(Collection<String> transactionHashes) {
     return rows.idsByHash(transactionHashes);
   }
 

@@ -30,6 +30,9 @@ class MintedItems implements MintedMetadata {
 
   record Item(String tokenUri, String metadata, String imageCid) {}
 
+  /** An item of a mint: our transaction and the token's place among those it minted. */
+  private record ItemRef(UUID transaction, int position) {}
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final IndexedNfts nfts;
@@ -74,12 +77,12 @@ class MintedItems implements MintedMetadata {
     }
     Map<String, List<TokenView>> mintedTogether = nfts.mintedBy(hashes);
     Map<String, TransactionId> ours = transactions.idsByHash(hashes);
-    Map<String, TokenKey> keyByItem = new HashMap<>();
+    Map<ItemRef, TokenKey> keyByItem = new HashMap<>();
     for (TokenView token : found) {
       TransactionId tx = ours.get(token.mintTransactionHash());
       if (tx != null) {
         List<BigInteger> together = mintedTogether.getOrDefault(token.mintTransactionHash(), List.of()).stream().map(TokenView::tokenId).toList();
-        keyByItem.put(tx.value() + "/" + together.indexOf(token.tokenId()), new TokenKey(token.contract(), token.tokenId()));
+        keyByItem.put(new ItemRef(tx.value(), together.indexOf(token.tokenId())), new TokenKey(token.contract(), token.tokenId()));
       }
     }
     Map<TokenKey, Metadata> metadata = new HashMap<>();
@@ -87,9 +90,9 @@ class MintedItems implements MintedMetadata {
             select m.transaction_id, i.position, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
             where (m.transaction_id, i.position) in (select * from unnest(cast(:txs as uuid[]), cast(:positions as int[])))
             """)
-        .param("txs", keyByItem.keySet().stream().map(k -> UUID.fromString(k.substring(0, k.indexOf('/')))).toArray(UUID[]::new))
-        .param("positions", keyByItem.keySet().stream().map(k -> Integer.valueOf(k.substring(k.indexOf('/') + 1))).toArray(Integer[]::new))
-        .query((rs, n) -> metadata.put(keyByItem.get(rs.getObject(1, UUID.class) + "/" + rs.getInt(2)), parse(rs.getString(3), rs.getString(4))))
+        .param("txs", keyByItem.keySet().stream().map(ItemRef::transaction).toArray(UUID[]::new))
+        .param("positions", keyByItem.keySet().stream().map(ItemRef::position).toArray(Integer[]::new))
+        .query((rs, n) -> metadata.put(keyByItem.get(new ItemRef(rs.getObject(1, UUID.class), rs.getInt(2))), parse(rs.getString(3), rs.getString(4))))
         .list();
     return metadata;
   }

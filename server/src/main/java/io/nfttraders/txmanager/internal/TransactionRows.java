@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,8 +168,8 @@ public class TransactionRows {
   }
 
   /** Our transactions mined (or sent) under these hashes, by hash; hashes we never sent are left out. */
-  public java.util.Map<String, TransactionId> idsByHash(java.util.Collection<String> hashes) {
-    java.util.Map<String, TransactionId> ids = new java.util.HashMap<>();
+  public Map<String, TransactionId> idsByHash(Collection<String> hashes) {
+    Map<String, TransactionId> ids = new HashMap<>();
     jdbc.sql("select tx_hash, transaction_id from chain_transaction_hashes where tx_hash = any(:hashes)")
         .param("hashes", hashes.stream().map(String::toLowerCase).toArray(String[]::new))
         .query((rs, n) -> ids.put(rs.getString(1), new TransactionId(rs.getObject(2, UUID.class))))

@@ -125,6 +125,8 @@ class UnfillableOrdersTest {
     String hash = listed.text("hash");
     fixture.awaitOrder(hash, true);
     fixture.awaitFunded(List.of(buyer));
+    // eth_call runs at the latest block's time, which (automine) can be older than the order's start
+    chain.request("evm_mine", List.of(), org.web3j.protocol.core.methods.response.VoidResponse.class);
     return hash;
   }
 

@@ -64,6 +64,7 @@ class ChainMarketEvents implements IndexedLogsListener {
     Set<String> touchedMakers = new HashSet<>();
     Set<TokenRef> movedTokens = new LinkedHashSet<>();
     Set<String> wethAccounts = new HashSet<>();
+    Set<String> holders = new HashSet<>();
     for (ChainLog entry : logs) {
       String address = entry.address().toLowerCase();
       String topic0 = entry.topics().isEmpty() ? "" : entry.topics().getFirst().toLowerCase();
@@ -87,8 +88,12 @@ class ChainMarketEvents implements IndexedLogsListener {
         touchedMakers.add(approvalForAll(chainId, entry));
       } else if (topic0.equals(TRANSFER) && entry.topics().size() == 4) {
         movedTokens.add(new TokenRef(address, new BigInteger(entry.topics().get(3).substring(2), 16)));
+        holders.add(Abi.addressTopic(entry.topics().get(1)));
+        holders.add(Abi.addressTopic(entry.topics().get(2)));
       }
     }
+    holders.addAll(touchedMakers);
+    validity.lockMakers(holders);
     validity.ofOrders(touchedOrders);
     validity.ofMakers(chainId, touchedMakers);
     validity.ofTokens(chainId, movedTokens);

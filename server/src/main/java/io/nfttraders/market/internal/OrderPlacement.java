@@ -94,6 +94,7 @@ class OrderPlacement {
     Optional<Wallet> custodial = request.signature() == null ? Optional.of(wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new))
         : Optional.empty();
     String maker = custodial.map(w -> w.address().toLowerCase()).orElseGet(() -> Inputs.address("maker", request.maker()));
+    validity.lockMakers(List.of(maker));
     if (side == Side.SELL && !maker.equals(indexed.owner())) {
       throw new MarketProblems.NotYourNft("Token " + request.tokenId() + " is not owned by " + maker);
     }

@@ -47,6 +47,24 @@ class OrderValidity {
     this.clock = clock;
   }
 
+  /**
+   * Serialises deciding the orders of these makers (or token holders) with the indexer's
+   * re-decisions: without it, a listing placed while the indexer commits its maker's approval
+   * (or a transfer away) is decided before that commit, and the indexer's re-decision runs before
+   * the listing is committed, so neither sees the other and the listing stays wrong. Held until
+   * commit; makers share 256 lock buckets so a long indexer step holds a bounded number of locks,
+   * taken in bucket order so two transactions cannot deadlock on them.
+   */
+  void lockMakers(Collection<String> makers) {
+    if (makers.isEmpty()) {
+      return;
+    }
+    jdbc.sql("select count(pg_advisory_xact_lock(8410, b)) from (select distinct hashtext(m) & 255 as b from unnest(:makers::text[]) m order by b) s")
+        .param("makers", makers.toArray(String[]::new))
+        .query(Long.class)
+        .single();
+  }
+
   int ofOrders(Collection<String> hashes) {
     if (hashes.isEmpty()) {
       return 0;

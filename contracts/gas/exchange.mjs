@@ -8,33 +8,18 @@
 //      collection, WETH, the ecrecover precompile and the payees, so unlike measure.mjs depth > 1 steps matter;
 //   3. the split by what the exchange calls (each call's gas including everything the callee ran).
 import { selector } from '../test/support/abi.mjs';
-import { compile, freshAddress, startChain } from '../test/support/chain.mjs';
+import { compile, startChain } from '../test/support/chain.mjs';
+import { addressSource, anvilArguments, calldataGas } from './support.mjs';
 import { BUY, SELL, cancelData, collectionWithTokens, deployMarket } from '../test/support/exchange.mjs';
 
-const hardforkIndex = process.argv.indexOf('--hardfork');
-// --steps-tracing makes debug_traceTransaction return opcode steps (it does not change gas)
-const anvilArgs = ['--steps-tracing', ...(hardforkIndex > 0 ? ['--hardfork', process.argv[hardforkIndex + 1]] : [])];
 
 const ETHER = 10n ** 18n;
 const PRICE = ETHER;
 
 const artifacts = compile();
-const chain = await startChain(anvilArgs);
+const chain = await startChain(anvilArguments(process.argv));
 
-let addressCounter = 0;
-const fresh = () => freshAddress(addressCounter++, 'gas-exchange');
-async function funded() {
-  const address = fresh();
-  await chain.fund(address);
-  return address;
-}
-
-/** Calldata gas of a transaction (EIP-2028: 16 per non-zero byte, 4 per zero byte). */
-function calldataGas(input) {
-  let gas = 0;
-  for (const byte of Buffer.from(input.slice(2), 'hex')) gas += byte === 0 ? 4 : 16;
-  return gas;
-}
+const { fresh, funded } = addressSource(chain, 'gas-exchange');
 
 const CALL_OPS = new Set(['CALL', 'STATICCALL', 'DELEGATECALL', 'CALLCODE']);
 const ECRECOVER = `0x${'00'.repeat(19)}01`;

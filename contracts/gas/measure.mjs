@@ -4,30 +4,15 @@
 // (whole transaction: 21,000 base + calldata + execution - refunds), then a second table splitting each
 // transaction's gas by opcode class (from debug_traceTransaction), to show how close it is to the storage floor.
 import crypto from 'node:crypto';
-import { compile, freshAddress, startChain } from '../test/support/chain.mjs';
+import { compile, startChain } from '../test/support/chain.mjs';
+import { addressSource, anvilArguments, calldataGas } from './support.mjs';
 
-const hardforkIndex = process.argv.indexOf('--hardfork');
-// --steps-tracing makes debug_traceTransaction return opcode steps (it does not change gas)
-const anvilArgs = ['--steps-tracing', ...(hardforkIndex > 0 ? ['--hardfork', process.argv[hardforkIndex + 1]] : [])];
 
 const artifacts = compile('gas');
-const chain = await startChain(anvilArgs);
+const chain = await startChain(anvilArguments(process.argv));
 
 const sha256 = (text) => `0x${crypto.createHash('sha256').update(text).digest('hex')}`;
-let addressCounter = 0;
-const fresh = () => freshAddress(addressCounter++, 'gas');
-async function funded() {
-  const address = fresh();
-  await chain.fund(address);
-  return address;
-}
-
-/** Calldata gas of a transaction (EIP-2028: 16 per non-zero byte, 4 per zero byte). */
-function calldataGas(input) {
-  let gas = 0;
-  for (const byte of Buffer.from(input.slice(2), 'hex')) gas += byte === 0 ? 4 : 16;
-  return gas;
-}
+const { fresh, funded } = addressSource(chain, 'gas');
 
 /**
  * Splits a transaction's gas into: 21,000 base, calldata, SSTORE, SLOAD, LOG, KECCAK256, all other

@@ -6,7 +6,6 @@ import io.nfttraders.indexer.TokenView;
 import io.nfttraders.minting.MintedMetadata;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionManager;
-import io.nfttraders.txmanager.TransactionView;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,20 +44,10 @@ class MintedItems implements MintedMetadata {
     this.jdbc = jdbc;
   }
 
+  /** The item this token was minted from, if it was minted through us. */
   Optional<Item> item(TokenView token) {
-    Optional<TransactionView> mintTx = transactions.findByHash(token.mintTransactionHash());
-    return mintTx.flatMap(tx -> {
-      List<TokenView> minted = nfts.mintedBy(token.mintTransactionHash());
-      int position = minted.stream().map(TokenView::tokenId).toList().indexOf(token.tokenId());
-      return jdbc.sql("""
-              select i.token_uri, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
-              where m.transaction_id = :tx and i.position = :position
-              """)
-          .param("tx", tx.id().value())
-          .param("position", position)
-          .query((rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3)))
-          .optional();
-    });
+    TokenKey key = new TokenKey(token.contract(), token.tokenId());
+    return Optional.ofNullable(items(token.chainId(), List.of(key)).get(key));
   }
 
   @Override
@@ -67,9 +56,15 @@ class MintedItems implements MintedMetadata {
     return Optional.ofNullable(of(chainId, List.of(key)).get(key));
   }
 
-  /** Four queries whatever the number of tokens: the tokens, what their transactions minted, our transactions, our items. */
   @Override
   public Map<TokenKey, Metadata> of(long chainId, List<TokenKey> tokens) {
+    Map<TokenKey, Metadata> metadata = new HashMap<>();
+    items(chainId, tokens).forEach((key, item) -> metadata.put(key, parse(item.metadata(), item.imageCid())));
+    return metadata;
+  }
+
+  /** Four queries whatever the number of tokens: the tokens, what their transactions minted, our transactions, our items. */
+  private Map<TokenKey, Item> items(long chainId, List<TokenKey> tokens) {
     List<TokenView> found = nfts.tokens(chainId, tokens);
     Set<String> hashes = found.stream().map(TokenView::mintTransactionHash).collect(Collectors.toSet());
     if (hashes.isEmpty()) {
@@ -85,16 +80,17 @@ class MintedItems implements MintedMetadata {
         keyByItem.put(new ItemRef(tx.value(), together.indexOf(token.tokenId())), new TokenKey(token.contract(), token.tokenId()));
       }
     }
-    Map<TokenKey, Metadata> metadata = new HashMap<>();
+    Map<TokenKey, Item> items = new HashMap<>();
     jdbc.sql("""
-            select m.transaction_id, i.position, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
+            select m.transaction_id, i.position, i.token_uri, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
             where (m.transaction_id, i.position) in (select * from unnest(cast(:txs as uuid[]), cast(:positions as int[])))
             """)
         .param("txs", keyByItem.keySet().stream().map(ItemRef::transaction).toArray(UUID[]::new))
         .param("positions", keyByItem.keySet().stream().map(ItemRef::position).toArray(Integer[]::new))
-        .query((rs, n) -> metadata.put(keyByItem.get(new ItemRef(rs.getObject(1, UUID.class), rs.getInt(2))), parse(rs.getString(3), rs.getString(4))))
+        .query((rs, n) -> items.put(keyByItem.get(new ItemRef(rs.getObject(1, UUID.class), rs.getInt(2))),
+            new Item(rs.getString(3), rs.getString(4), rs.getString(5))))
         .list();
-    return metadata;
+    return items;
   }
 
   private static Metadata parse(String json, String imageCid) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** Steps the trading specifications share: mint through the API, wait for the chain and the book, read balances at a block. */
 public final class TradingFixture {
 
-  static final String FEE_RECIPIENT = "0x000000000000000000000000000000000000fee1";
+  public static final String FEE_RECIPIENT = "0x000000000000000000000000000000000000fee1";
   static final Duration CHAIN = Duration.ofSeconds(60);
 
   final Api api;
@@ -37,7 +37,7 @@ public final class TradingFixture {
     await().atMost(CHAIN).until(() -> call(contracts.address("Exchange"), "feeRecipient").endsWith("fee1"));
   }
 
-  String collection() {
+  public String collection() {
     return contracts.address("Collection");
   }
 
@@ -59,7 +59,7 @@ public final class TradingFixture {
     return nfts.valueStream().map(n -> new BigInteger(n.get("tokenId").asString())).max(BigInteger::compareTo).orElseThrow();
   }
 
-  JsonNode awaitTransaction(Api.Session user, String transactionId, String status) {
+  public JsonNode awaitTransaction(Api.Session user, String transactionId, String status) {
     await().atMost(CHAIN).pollInterval(Duration.ofMillis(100))
         .until(() -> status.equals(api.get("/api/v1/transactions/" + transactionId, user.accessToken()).text("status")));
     return api.get("/api/v1/transactions/" + transactionId, user.accessToken()).json();
@@ -88,7 +88,7 @@ public final class TradingFixture {
     return chain.request("eth_getBalance", List.of(address, Numeric.toHexStringWithPrefix(BigInteger.valueOf(block))), EthGetBalance.class).getBalance();
   }
 
-  BigInteger wethAt(String address, long block) {
+  public BigInteger wethAt(String address, long block) {
     String data = FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(address)), List.of()));
     Map<String, String> call = Map.of("to", contracts.address("WETH"), "data", data);
     String result = chain.request("eth_call", List.of(call, Numeric.toHexStringWithPrefix(BigInteger.valueOf(block))),
@@ -114,6 +114,15 @@ public final class TradingFixture {
         api.get("/api/v1/nfts/" + contracts.chainId() + "/" + collection() + "/" + tokenId, null).text("owner")));
   }
 
+  /** Wraps this much of the user's ETH (a decimal) into WETH and waits until it is confirmed. */
+  public void wrap(Api.Session user, String ether) {
+    Api.Response wrapped = api.postJson("/api/v1/wallet/wrap", Map.of("amount", ether), user.accessToken());
+    if (wrapped.status() != 202) {
+      throw new IllegalStateException(wrapped.toString());
+    }
+    awaitTransaction(user, wrapped.text("transactionId"), "CONFIRMED");
+  }
+
   /** New wallets are funded by the dev chain right after sign-up, asynchronously. */
   public void awaitFunded(List<Api.Session> users) {
     await().atMost(CHAIN).until(() -> users.stream().allMatch(u -> chain.balance(u.walletAddress()).signum() > 0));
@@ -136,7 +145,7 @@ public final class TradingFixture {
     return FunctionEncoder.encode(new Function("transferFrom", List.of(new Address(from), new Address(to), new Uint256(tokenId)), List.of()));
   }
 
-  static BigInteger wei(String ether) {
+  public static BigInteger wei(String ether) {
     return new java.math.BigDecimal(ether).movePointRight(18).toBigIntegerExact();
   }
 }

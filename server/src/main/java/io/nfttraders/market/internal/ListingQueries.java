@@ -5,14 +5,12 @@ import io.nfttraders.market.internal.GraphQlNodes.ListingNode;
 import io.nfttraders.market.internal.GraphQlNodes.TraitFilter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ class ListingQueries {
 
   /** A collection's page comes from memory ({@link LiveListings}); other pages, and all while that is unavailable, from SQL. */
   Page page(@Nullable ListingFilter filter, Sort sort, int first, @Nullable String after, String weth) {
-    Cursor cursor = after == null ? null : cursor(sort, after);
+    Cursor cursor = after == null ? null : ListingCursors.decode(sort, after);
     if (filter != null && filter.collection() != null) {
       String collection = Inputs.address("collection", filter.collection());
       Optional<CollectionListings> listings = live.of(collection);
@@ -76,13 +74,14 @@ class ListingQueries {
 
   /** The page through SQL whatever the filter: what a collection's page falls back to, and what it must equal. */
   Page pageFromSql(@Nullable ListingFilter filter, Sort sort, int first, @Nullable String after, String weth) {
-    return page(sql(filter, sort, first, after == null ? null : cursor(sort, after), weth), sort, first);
+    return page(sql(filter, sort, first, after == null ? null : ListingCursors.decode(sort, after), weth), sort, first);
   }
 
   private static Page page(List<ListingNode> rows, Sort sort, int first) {
     boolean hasNext = rows.size() > first;
     List<ListingNode> nodes = hasNext ? rows.subList(0, first) : rows;
-    List<String> cursors = nodes.stream().map(node -> encode(sort == Sort.RECENT ? node.createdAt() : node.priceWei(), node.hash())).toList();
+    List<String> cursors = nodes.stream().map(node -> sort == Sort.RECENT ? ListingCursors.ofCreated(Instant.parse(node.createdAt()), node.hash())
+        : ListingCursors.ofPrice(new BigInteger(node.priceWei()), node.hash())).toList();
     return new Page(nodes, cursors, hasNext);
   }
 
@@ -145,32 +144,6 @@ class ListingQueries {
         maker, price.toString(), OrderView.ether(price), OrderView.currencyName(rs.getString("currency"), weth),
         rs.getTimestamp("created_at").toInstant().truncatedTo(ChronoUnit.MICROS).toString(), end == null ? null : end.toInstant().toString(),
         rs.getString("name"), rs.getLong("chain_id"));
-  }
-
-  private static String encode(String key, String hash) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((key + "|" + hash).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A cursor is only good for the sort it was handed out with. */
-  private static Cursor cursor(Sort sort, String after) {
-    String[] parts = decode(after);
-    try {
-      return sort == Sort.RECENT ? new Cursor(null, Instant.parse(parts[0]), parts[1]) : new Cursor(new BigInteger(parts[0]), null, parts[1]);
-    } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-      throw new MarketProblems.InvalidOrder("the cursor belongs to another sort order");
-    }
-  }
-
-  private static String[] decode(String cursor) {
-    try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-      if (parts.length != 2 || !parts[1].matches("0x[0-9a-f]{64}") || !parts[0].matches("[0-9]{1,78}|[0-9TZ:.\\-]{20,40}")) {
-        throw new IllegalArgumentException();
-      }
-      return parts;
-    } catch (IllegalArgumentException e) {
-      throw new MarketProblems.InvalidOrder("the cursor is not one this API handed out");
-    }
   }
 
   /** Live listings of many tokens, cheapest first per token. */

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,13 +103,23 @@ class OrderTaking {
     return recordTrade(user, seller, offer, tx);
   }
 
+  /** The trade, if the user took it. */
   Optional<TradeView> trade(UUID user, UUID tradeId) {
+    return tradeById(tradeId, user);
+  }
+
+  /** The trade whoever took it (an auction's settlement follows its own). */
+  Optional<TradeView> tradeById(UUID tradeId) {
+    return tradeById(tradeId, null);
+  }
+
+  private Optional<TradeView> tradeById(UUID tradeId, @Nullable UUID taker) {
     return jdbc.sql("""
             select t.id, t.order_hash, o.side, t.state, t.failure, t.transaction_id, t.created_at from trades t join orders o on o.hash = t.order_hash
-            where t.id = :id and t.taker_user_id = :user
+            where t.id = :id and (cast(:taker as uuid) is null or t.taker_user_id = :taker)
             """)
         .param("id", tradeId)
-        .param("user", user)
+        .param("taker", taker)
         .query((rs, n) -> new TradeView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant()))
         .optional();

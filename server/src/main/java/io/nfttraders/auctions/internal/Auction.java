@@ -1,0 +1,9 @@
+package io.nfttraders.auctions.internal;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An auction's identity and terms: everything about it that never changes. */
+record Auction(UUID id, long chainId, String collection, BigInteger tokenId, String seller, UUID sellerUser, AuctionTerms terms,
+    Instant createdAt) {}

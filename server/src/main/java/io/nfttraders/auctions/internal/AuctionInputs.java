@@ -1,0 +1,76 @@
+package io.nfttraders.auctions.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.web3j.crypto.Keys;
+
+/** Checks of the values clients send to the auction commands. */
+final class AuctionInputs {
+
+  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+  private static final Pattern UINT = Pattern.compile("[0-9]{1,78}");
+  private static final BigInteger MAX_UINT = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+
+  private AuctionInputs() {}
+
+  /** Lower-case address; a mixed-case one must carry a correct EIP-55 checksum. */
+  static String address(String field, @Nullable String value) {
+    if (value == null || !ADDRESS.matcher(value).matches()) {
+      throw new AuctionProblems.InvalidAuction(field + ": expected 0x and 40 hex digits");
+    }
+    String hex = value.substring(2);
+    boolean mixedCase = !hex.equals(hex.toLowerCase()) && !hex.equals(hex.toUpperCase());
+    if (mixedCase && !Keys.toChecksumAddress(value).equals(value)) {
+      throw new AuctionProblems.InvalidAuction(field + ": the EIP-55 checksum does not match (a typo?)");
+    }
+    return value.toLowerCase();
+  }
+
+  static BigInteger tokenId(@Nullable String value) {
+    if (value == null || !UINT.matcher(value).matches() || new BigInteger(value).compareTo(MAX_UINT) > 0) {
+      throw new AuctionProblems.InvalidAuction("tokenId must be a non-negative integer below 2^256");
+    }
+    return new BigInteger(value);
+  }
+
+  static UUID auctionId(@Nullable String value) {
+    try {
+      return UUID.fromString(String.valueOf(value));
+    } catch (IllegalArgumentException e) {
+      throw new AuctionProblems.InvalidBid("auctionId must be an auction's id (a UUID)");
+    }
+  }
+
+  /**
+   * A positive amount given exactly once: as wei ({@code weiField}) or as a decimal of ether
+   * ({@code decimalField}); null if neither is given and the amount is optional.
+   */
+  static @Nullable BigInteger amount(String weiField, @Nullable String wei, String decimalField, @Nullable String decimal, boolean required) {
+    if (wei == null && decimal == null && !required) {
+      return null;
+    }
+    if ((wei == null) == (decimal == null)) {
+      throw new AuctionProblems.InvalidBid("give exactly one of " + weiField + " (an integer of wei) and " + decimalField + " (a decimal in WETH)");
+    }
+    BigInteger amount;
+    if (wei != null) {
+      if (!UINT.matcher(wei).matches()) {
+        throw new AuctionProblems.InvalidBid(weiField + " must be a positive integer of wei");
+      }
+      amount = new BigInteger(wei);
+    } else {
+      try {
+        amount = new BigDecimal(decimal.strip()).movePointRight(18).toBigIntegerExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        throw new AuctionProblems.InvalidBid(decimalField + " must be a decimal with at most 18 fraction digits, was " + decimal);
+      }
+    }
+    if (amount.signum() <= 0 || amount.bitLength() > 128) {
+      throw new AuctionProblems.InvalidBid(weiField + " must be positive and below 2^128");
+    }
+    return amount;
+  }
+}

@@ -1,0 +1,13 @@
+package io.nfttraders.auctions.internal;
+
+/** Where an auction is in its life; only OPEN takes bids. */
+enum AuctionPhase {
+  OPEN,
+  /** Bidding closed with a winner; settlement on-chain follows. */
+  ENDED,
+  /** The winner's payment and the NFT were exchanged on-chain. */
+  SETTLED,
+  /** Closed without a sale: no bid met the reserve, or no bidder could pay. */
+  UNSOLD,
+  CANCELLED
+}

@@ -1,0 +1,128 @@
+package io.nfttraders.auctions.internal;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sequencer of one auction: decides its bids one at a time in the order they take its lock,
+ * numbers the accepted ones and hands them to the log in that order. Its state runs ahead of the
+ * log by the events still being written; if one of those is lost, the state is rebuilt from the
+ * log and everything decided on top of the lost event is refused ({@link #epoch}).
+ */
+final class LiveAuction implements AuctionLog.Owner {
+
+  /** A decision and, if it produced an event, the future of that event's durability. */
+  record Outcome(BidRules.Decision decision, @Nullable CompletableFuture<AuctionEvent> durable) {}
+
+  private final Auction auction;
+  private final AuctionLog log;
+  private final BidderFunds funds;
+  private final Supplier<AuctionState> durableState;
+  private final Consumer<AuctionEvent> published;
+  /** Guarded by this; null while it must be rebuilt from the log. */
+  private @Nullable AuctionState state;
+  private volatile long epoch;
+
+  /**
+   * @param durableState reads the auction's state as the log has it (its last event)
+   * @param published receives each event once it is durable, in sequence order
+   */
+  LiveAuction(Auction auction, AuctionLog log, BidderFunds funds, Supplier<AuctionState> durableState, Consumer<AuctionEvent> published) {
+    this.auction = auction;
+    this.log = log;
+    this.funds = funds;
+    this.durableState = durableState;
+    this.published = published;
+  }
+
+  Auction auction() {
+    return auction;
+  }
+
+  /** The state as decided so far (including events still being written). */
+  synchronized AuctionState state() {
+    return current();
+  }
+
+  /** Decides the bid; an accepted bid is queued for the log before the lock is released, so log order is decision order. */
+  synchronized Outcome bid(String bidder, UUID bidderUser, BigInteger amount, Clock clock) {
+    AuctionState before = current();
+    // read under the lock, so bids are timed in the order they are decided; to the microsecond, as stored
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    BidRules.Bid[] decided = new BidRules.Bid[1];
+    BidRules.Decision decision = funds.decide(auction.id(), bidder, available -> {
+      decided[0] = new BidRules.Bid(bidder, amount, at, available);
+      return BidRules.decide(auction.terms(), auction.seller(), before, decided[0]);
+    });
+    if (!(decision instanceof BidRules.Accepted accepted)) {
+      return new Outcome(decision, null);
+    }
+    state = accepted.state();
+    if (accepted.won()) {
+      funds.release(auction.id());
+    }
+    return new Outcome(decision, log.append(AuctionEvent.bid(auction.id(), accepted, decided[0], bidderUser), epoch, this));
+  }
+
+  /**
+   * Closes the auction if its end has passed: ENDED with its leader as the winner, or UNSOLD when
+   * nobody bid. Returns the event's durability, or null if it is not due.
+   */
+  synchronized @Nullable CompletableFuture<AuctionEvent> closeIfDue(Instant now) {
+    AuctionState before = current();
+    if (!before.dueAt(now)) {
+      return null;
+    }
+    boolean sold = before.leader() != null;
+    AuctionState after = new AuctionState(before.seq() + 1, sold ? AuctionPhase.ENDED : AuctionPhase.UNSOLD, before.endsAt(), before.leader(),
+        before.leadingBid(), before.bids(), before.paused());
+    state = after;
+    funds.release(auction.id());
+    return log.append(AuctionEvent.of(auction.id(), sold ? AuctionEvent.Kind.ENDED : AuctionEvent.Kind.UNSOLD, now,
+        sold ? null : "no bid met the reserve before the end", after), epoch, this);
+  }
+
+  /** Appends a later event (settled, unsold after all, cancelled, paused...) made from the current state. */
+  synchronized CompletableFuture<AuctionEvent> record(AuctionEvent.Kind kind, Instant now, @Nullable String detail,
+      java.util.function.UnaryOperator<AuctionState> change) {
+    AuctionState after = change.apply(current());
+    state = after;
+    funds.holdAsIn(auction.id(), after);
+    return log.append(AuctionEvent.of(auction.id(), kind, now, detail, after), epoch, this);
+  }
+
+  private AuctionState current() {
+    AuctionState s = state;
+    if (s == null) {
+      s = durableState.get();
+      state = s;
+      funds.holdAsIn(auction.id(), s);
+    }
+    return s;
+  }
+
+  @Override
+  public boolean current(long decidedIn) {
+    return decidedIn == epoch;
+  }
+
+  @Override
+  public void durable(AuctionEvent event) {
+    published.accept(event);
+  }
+
+  @Override
+  public synchronized void lost(AuctionEvent event, long decidedIn) {
+    if (decidedIn == epoch) {
+      epoch++;
+      state = null;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.nfttraders.market;
+
+import java.math.BigInteger;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sales agreed elsewhere (an auction's winning bid) made through the exchange like any accepted
+ * offer: the buyer's WETH offer at the agreed price, then the seller's custodial wallet accepts it.
+ * Fees, royalties, the trade record and the settlement's follow-up are the market's.
+ */
+public interface OfferSales {
+
+  /** Whether the offer can be accepted now, is waiting (its allowance is being approved), or never will be as things stand. */
+  enum OfferReadiness { READY, WAITING, UNFILLABLE }
+
+  record OfferState(OfferReadiness readiness, @Nullable String reason) {}
+
+  enum TradeOutcome { SETTLING, SETTLED, FAILED }
+
+  record TradeState(TradeOutcome outcome, @Nullable String failure, UUID transactionId) {}
+
+  /**
+   * Places the buyer's WETH offer for the token at the price, signed by the buyer's custodial
+   * wallet, and returns its hash. Commits with the caller's transaction.
+   *
+   * @throws SaleRefused BUYER_CANNOT_PAY if the buyer's WETH does not cover the price
+   */
+  String offer(UUID buyerUser, String collection, BigInteger tokenId, BigInteger priceWei);
+
+  OfferState offerState(String offerHash);
+
+  /**
+   * Has the seller's custodial wallet accept the offer; returns the trade's id. Commits with the
+   * caller's transaction.
+   *
+   * @throws SaleRefused SELLER_NOT_OWNER if the seller's wallet no longer owns the token, OFFER_UNAVAILABLE if the offer cannot be taken now
+   */
+  UUID accept(UUID sellerUser, String offerHash);
+
+  TradeState trade(UUID tradeId);
+
+  /** Why a sale could not go ahead: a fact about the parties, not a fault. */
+  final class SaleRefused extends RuntimeException {
+
+    public enum Reason { BUYER_CANNOT_PAY, SELLER_NOT_OWNER, OFFER_UNAVAILABLE }
+
+    private final Reason reason;
+
+    public SaleRefused(Reason reason, String detail) {
+      super(detail, null, false, false);
+      this.reason = reason;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.nfttraders.auctions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.market.TradingFixture;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.MarketplaceTest;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@MarketplaceTest
+class AuctionBiddingTest {
+
+  @LocalServerPort int port;
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+  Api api;
+  TradingFixture market;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(port);
+    market = new TradingFixture(api, chain, contracts);
+  }
+
+  @Test
+  void bidsRacingOnOneAuctionAreDecidedInOneOrderStrictlyRisingGapFreeAndEveryAnswerIsInTheLog() throws Exception {
+    Api.Session seller = api.newUser();
+    List<Api.Session> bidders = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      bidders.add(api.newUser());
+    }
+    market.awaitFunded(bidders);
+    bidders.forEach(b -> market.wrap(b, "1"));
+    String auction = create(seller, market.mint(seller), Map.of("startPrice", "0.01", "minIncrementBps", 100)).text("id");
+
+    List<Api.Response> answers = Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService threads = Executors.newFixedThreadPool(bidders.size())) {
+      List<Future<?>> done = new ArrayList<>();
+      for (Api.Session bidder : bidders) {
+        done.add(threads.submit(() -> {
+          for (int i = 0; i < 25; i++) {
+            // what the auction asked for a moment ago, plus up to 3%: many of these lose the race
+            BigInteger minimum = new BigInteger(api.get("/api/v1/auctions/" + auction, null).text("minimumBidWei"));
+            BigInteger amount = minimum.add(minimum.multiply(BigInteger.valueOf(ThreadLocalRandom.current().nextInt(0, 300))).divide(BigInteger.valueOf(10_000)));
+            answers.add(bid(bidder, auction, amount));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    }
+
+    List<JsonNode> log = events(auction);
+    List<Api.Response> accepted = answers.stream().filter(a -> a.status() == 200).toList();
+    assertThat(accepted).isNotEmpty();
+    assertThat(log).hasSize(accepted.size());
+    for (int i = 0; i < log.size(); i++) {
+      assertThat(log.get(i).get("seq").asLong()).isEqualTo(i + 1);
+      assertThat(log.get(i).get("kind").asString()).isEqualTo("BID");
+      if (i > 0) {
+        assertThat(wei(log.get(i), "amountWei")).isGreaterThanOrEqualTo(
+            wei(log.get(i - 1), "amountWei").multiply(BigInteger.valueOf(101)).divide(BigInteger.valueOf(100)));
+        assertThat(log.get(i).get("outbid").asString()).isEqualTo(log.get(i - 1).get("bidder").asString());
+      }
+    }
+    Map<Long, JsonNode> bySeq = new HashMap<>();
+    log.forEach(e -> bySeq.put(e.get("seq").asLong(), e));
+    for (Api.Response answer : accepted) {
+      JsonNode event = answer.json().get("event");
+      JsonNode stored = bySeq.get(event.get("seq").asLong());
+      assertThat(stored.get("bidder").asString()).isEqualTo(event.get("bidder").asString());
+      assertThat(stored.get("amountWei").asString()).isEqualTo(event.get("amountWei").asString());
+    }
+    for (Api.Response refused : answers.stream().filter(a -> a.status() != 200).toList()) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.json().get("reason").asString()).isIn("BELOW_MINIMUM_INCREMENT", "ALREADY_LEADING");
+    }
+    JsonNode state = api.get("/api/v1/auctions/" + auction, null).json();
+    assertThat(state.get("seq").asLong()).isEqualTo(log.size());
+    assertThat(state.get("leadingBidWei").asString()).isEqualTo(log.getLast().get("amountWei").asString());
+  }
+
+  @Test
+  void aBidInTheExtensionWindowMovesTheEndAndTheAuctionClosesWithItsLeaderAfterIt() {
+    Api.Session seller = api.newUser();
+    Api.Session alice = api.newUser();
+    Api.Session bob = api.newUser();
+    market.awaitFunded(List.of(alice, bob));
+    market.wrap(alice, "1");
+    market.wrap(bob, "1");
+    JsonNode created = create(seller, market.mint(seller),
+        Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT8S", "extensionWindow", "PT3S")).json();
+    String auction = created.get("id").asString();
+    Instant end = Instant.parse(created.get("endsAt").asString());
+
+    Api.Response first = bid(alice, auction, TradingFixture.wei("0.1"));
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.json().get("event").get("extended").asBoolean()).isFalse();
+    assertThat(first.json().get("event").get("endsAt").asString()).isEqualTo(end.toString());
+
+    await().until(() -> Instant.now().isAfter(end.minusMillis(1500)));
+    Api.Response late = bid(bob, auction, TradingFixture.wei("0.2"));
+    assertThat(late.status()).as(late.body()).isEqualTo(200);
+    JsonNode event = late.json().get("event");
+    assertThat(event.get("extended").asBoolean()).isTrue();
+    Instant extendedEnd = Instant.parse(event.get("endsAt").asString());
+    assertThat(extendedEnd).isEqualTo(Instant.parse(event.get("at").asString()).plusSeconds(3)).isAfter(end);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/auctions/" + auction, null).text("phase").equals("ENDED"));
+    Api.Response tooLate = bid(alice, auction, TradingFixture.wei("0.5"));
+    assertThat(tooLate.status()).isEqualTo(409);
+    assertThat(tooLate.json().get("reason").asString()).isEqualTo("ENDED");
+    List<JsonNode> log = events(auction);
+    assertThat(log).extracting(e -> e.get("kind").asString()).containsExactly("BID", "BID", "ENDED");
+    assertThat(Instant.parse(log.getLast().get("at").asString())).isAfterOrEqualTo(extendedEnd);
+    assertThat(log.getLast().get("leader").asString()).isEqualToIgnoringCase(bob.walletAddress());
+  }
+
+  @Test
+  void aLeadingBidHoldsItsFundsAgainstTheBiddersOtherAuctionsUntilItIsOutbid() {
+    Api.Session seller = api.newUser();
+    Api.Session alice = api.newUser();
+    Api.Session bob = api.newUser();
+    market.awaitFunded(List.of(alice, bob));
+    market.wrap(alice, "1");
+    market.wrap(bob, "2");
+    String first = create(seller, market.mint(seller), Map.of("startPrice", "0.1")).text("id");
+    String second = create(seller, market.mint(seller), Map.of("startPrice", "0.1")).text("id");
+
+    assertThat(bid(alice, first, TradingFixture.wei("0.8")).status()).isEqualTo(200);
+    Api.Response held = bid(alice, second, TradingFixture.wei("0.5"));
+    assertThat(held.status()).as(held.body()).isEqualTo(409);
+    assertThat(held.json().get("reason").asString()).isEqualTo("INSUFFICIENT_FUNDS");
+    Api.Response beyondBalance = bid(bob, second, TradingFixture.wei("2.5"));
+    assertThat(beyondBalance.json().get("reason").asString()).isEqualTo("INSUFFICIENT_FUNDS");
+
+    assertThat(bid(bob, first, TradingFixture.wei("0.9")).status()).isEqualTo(200);
+    Api.Response released = bid(alice, second, TradingFixture.wei("0.5"));
+    assertThat(released.status()).as(released.body()).isEqualTo(200);
+    assertThat(released.json().get("minimumNextBidWei").asString()).isEqualTo(TradingFixture.wei("0.55").toString());
+  }
+
+  @Test
+  void badBidsAreClearProblemsAndChangeNothing() {
+    Api.Session seller = api.newUser();
+    Api.Session bidder = api.newUser();
+    String auction = create(seller, market.mint(seller), Map.of("startPrice", "0.1")).text("id");
+
+    assertThat(api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amountWei", "12abc"), bidder.accessToken()).status()).isEqualTo(400);
+    assertThat(api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "0.1", "amountWei", "1"), bidder.accessToken()).status())
+        .isEqualTo(400);
+    assertThat(api.postJson("/api/v1/nfts/bid", Map.of("auctionId", "nope", "amount", "0.1"), bidder.accessToken()).status()).isEqualTo(400);
+    Api.Response unknown = api.postJson("/api/v1/nfts/bid", Map.of("auctionId", java.util.UUID.randomUUID().toString(), "amount", "0.1"),
+        bidder.accessToken());
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.contentType()).startsWith("application/problem+json");
+    assertThat(api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "0.1"), null).status()).isEqualTo(401);
+    Api.Response own = bid(seller, auction, TradingFixture.wei("0.2"));
+    assertThat(own.json().get("reason").asString()).isEqualTo("SELLER_CANNOT_BID");
+    Api.Response noWeth = bid(bidder, auction, TradingFixture.wei("0.2"));
+    assertThat(noWeth.json().get("reason").asString()).isEqualTo("INSUFFICIENT_FUNDS");
+
+    assertThat(events(auction)).isEmpty();
+    assertThat(api.get("/api/v1/auctions/" + auction, null).json().get("seq").asLong()).isZero();
+  }
+
+  @Test
+  void onlyTheOwnerMayAuctionATokenAndOnlyOnceAtATime() {
+    Api.Session seller = api.newUser();
+    Api.Session other = api.newUser();
+    BigInteger token = market.mint(seller);
+
+    Api.Response notOwner = create(other, token, Map.of("startPrice", "0.1"));
+    assertThat(notOwner.status()).isEqualTo(409);
+    assertThat(create(seller, token, Map.of("startPrice", "0")).status()).isEqualTo(400);
+    assertThat(create(seller, token, Map.of("startPrice", "0.1", "type", "DUTCH", "duration", "PT1H")).status()).as("no floor").isEqualTo(400);
+    assertThat(create(seller, token, Map.of("startPrice", "0.1")).status()).isEqualTo(201);
+    assertThat(create(seller, token, Map.of("startPrice", "0.2")).status()).isEqualTo(409);
+  }
+
+  private Api.Response create(Api.Session seller, BigInteger tokenId, Map<String, Object> terms) {
+    Map<String, Object> body = new HashMap<>(terms);
+    body.put("collection", market.collection());
+    body.put("tokenId", tokenId.toString());
+    return api.postJson("/api/v1/auctions", body, seller.accessToken());
+  }
+
+  private Api.Response bid(Api.Session bidder, String auction, BigInteger amountWei) {
+    return api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amountWei", amountWei.toString()), bidder.accessToken());
+  }
+
+  private List<JsonNode> events(String auction) {
+    return api.get("/api/v1/auctions/" + auction + "/events?limit=1000", null).json().valueStream().toList();
+  }
+
+  private static BigInteger wei(JsonNode node, String field) {
+    return new BigDecimal(node.get(field).asString()).toBigIntegerExact();
+  }
+}

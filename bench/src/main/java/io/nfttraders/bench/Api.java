@@ -77,6 +77,16 @@ final class Api {
     return expect(202, upload("/api/v1/nfts/batch", user, body)).get("transactionId").asString();
   }
 
+  /** POSTs JSON and expects {@code status}; returns the answer. */
+  JsonNode post(String path, @Nullable String token, Object body, int status) {
+    return expect(status, send(request(path, token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))));
+  }
+
+  JsonNode get(String path, @Nullable String token) {
+    return expect(200, send(request(path, token).GET()));
+  }
+
   JsonNode transaction(User user, String transactionId) {
     return expect(200, send(request("/api/v1/transactions/" + transactionId, user.accessToken()).GET()));
   }

@@ -25,12 +25,21 @@ final class Wrk {
     }
   }
 
+  /** Prints the summary for {@link #run}; non-2xx answers count as errors. */
+  private static final String DONE = """
+      done = function(summary, latency, requests)
+        local e = summary.errors
+        io.write(string.format("RESULT requests=%d micros=%d errors=%d p50=%d p99=%d p999=%d max=%d\\n",
+          summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+          latency:percentile(50), latency:percentile(99), latency:percentile(99.9), latency.max))
+      end
+      """;
+
   private Wrk() {}
 
   /** POSTs the bodies (JSON) at random to {@code url} from {@code connections} connections for {@code seconds}. */
   static Result post(String url, List<String> bodies, int connections, int threads, int seconds, Path workDirectory)
       throws IOException, InterruptedException {
-    Path script = workDirectory.resolve("wrk-bodies.lua");
     StringBuilder lua = new StringBuilder("local bodies = {\n");
     for (String body : bodies) {
       lua.append("  [==[").append(body).append("]==],\n");
@@ -42,13 +51,18 @@ final class Wrk {
         request = function()
           return wrk.format(nil, nil, nil, bodies[math.random(#bodies)])
         end
-        done = function(summary, latency, requests)
-          local e = summary.errors
-          io.write(string.format("RESULT requests=%d micros=%d errors=%d p50=%d p99=%d p999=%d max=%d\\n",
-            summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
-            latency:percentile(50), latency:percentile(99), latency:percentile(99.9), latency.max))
-        end
         """);
+    return run(url, lua.toString(), connections, threads, seconds, workDirectory);
+  }
+
+  /**
+   * Runs wrk with this Lua script, which defines {@code request} (and not {@code done}: the summary
+   * line is added here).
+   */
+  static Result run(String url, String requestScript, int connections, int threads, int seconds, Path workDirectory)
+      throws IOException, InterruptedException {
+    Path script = workDirectory.resolve("wrk.lua");
+    String lua = requestScript + DONE;
     Files.writeString(script, lua, StandardCharsets.UTF_8);
     Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(), url)
         .redirectErrorStream(true).start();

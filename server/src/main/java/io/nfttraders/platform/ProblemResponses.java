@@ -32,6 +32,16 @@ public final class ProblemResponses {
     return problem;
   }
 
+  /** Writes a capability's problem, with its properties and headers, directly to a servlet response (outside Spring MVC). */
+  public static void write(HttpServletResponse response, ApiProblem error) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), error.detail());
+    problem.setType(error.type());
+    problem.setTitle(error.title());
+    error.properties().forEach(problem::setProperty);
+    error.headers().forEach(response::setHeader);
+    write(response, problem);
+  }
+
   /** Writes a problem directly to a servlet response (outside Spring MVC). */
   public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();

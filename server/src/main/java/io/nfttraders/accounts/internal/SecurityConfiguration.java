@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.nfttraders.custody.SecretSealer;
 import io.nfttraders.platform.ProblemResponses;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +70,7 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .anyRequest().permitAll())
         .oauth2ResourceServer(rs -> rs
+            .bearerTokenResolver(new BearerTokens())
             .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
             .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, unauthorized()))
             .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, forbidden())))
@@ -115,11 +117,11 @@ class SecurityConfiguration {
   }
 
   @Bean
-  JwtDecoder jwtDecoder(RSAKey key, AuthProperties properties) throws JOSEException {
+  JwtDecoder jwtDecoder(RSAKey key, AuthProperties properties, Clock clock) throws JOSEException {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).signatureAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
         new JwtTimestampValidator(java.time.Duration.ofSeconds(5)), new JwtIssuerValidator(properties.issuer())));
-    return decoder;
+    return new CachingJwtDecoder(decoder, clock);
   }
 
   /** Maps the "roles" claim to ROLE_ authorities. */

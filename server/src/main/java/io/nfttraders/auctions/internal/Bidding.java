@@ -6,9 +6,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Service;
  * The bid command: the bidder's funds are read if unknown, the auction's sequencer decides, and an
  * accepted bid is answered only once its event is durable. A bid that could not be stored is
  * answered as not recorded (503): it was not accepted, and nothing decided after it survives.
+ * No thread waits for the storing: the answer is written when it completes ({@link BidAnswers}).
  */
 @Service
 class Bidding {
@@ -29,44 +29,45 @@ class Bidding {
   private final AuctionRegistry registry;
   private final BidderFunds funds;
   private final CustodialWallets wallets;
-  private final AuctionProperties properties;
   private final Clock clock;
   /** Wallet addresses never change, and a bid should not cost a query to find its bidder's. */
   private final Map<UUID, String> addresses = new ConcurrentHashMap<>();
 
-  Bidding(AuctionRegistry registry, BidderFunds funds, CustodialWallets wallets, AuctionProperties properties, Clock clock) {
+  Bidding(AuctionRegistry registry, BidderFunds funds, CustodialWallets wallets, Clock clock) {
     this.registry = registry;
     this.funds = funds;
     this.wallets = wallets;
-    this.properties = properties;
-    this.clock = clock;
+        this.clock = clock;
   }
 
-  BidAccepted bid(UUID user, UUID auctionId, BigInteger amount) {
+  /** An accepted bid whose event is being stored; {@code durable} completes with it, or fails if it was not stored. */
+  record Placed(UUID auctionId, long seq, String bidder, AuctionTerms terms, CompletableFuture<AuctionEvent> durable) {}
+
+  /**
+   * Has the auction's sequencer decide the bid. A rejection is thrown at once; an accepted bid is
+   * returned while its event is being stored, and must not be reported accepted before that.
+   */
+  Placed place(UUID user, UUID auctionId, BigInteger amount) {
     LiveAuction auction = registry.find(auctionId).orElseThrow(() -> new AuctionProblems.AuctionNotFound(auctionId.toString()));
     String bidder = addressOf(user);
     funds.load(bidder);
     LiveAuction.Outcome outcome = auction.bid(bidder, user, amount, clock);
-    if (!(outcome.decision() instanceof BidRules.Accepted accepted) || outcome.durable() == null) {
+    CompletableFuture<AuctionEvent> durable = outcome.durable();
+    if (!(outcome.decision() instanceof BidRules.Accepted accepted) || durable == null) {
       BidRules.Rejected rejected = (BidRules.Rejected) outcome.decision();
       throw new AuctionProblems.BidRejected(rejected.reason(), rejected.detail(), rejected.minimumBid(), auction.state().seq());
     }
-    AuctionEvent event;
-    try {
-      event = outcome.durable().get(properties.durableTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      log.warn("bid not recorded auctionId={} bidder={} reason={}", auctionId, bidder, e.getCause().toString());
-      throw new AuctionProblems.BidNotRecorded();
-    } catch (TimeoutException e) {
-      log.warn("bid outcome unknown auctionId={} bidder={} seq={}", auctionId, bidder, accepted.state().seq());
-      throw new AuctionProblems.BidOutcomeUnknown(auctionId, accepted.state().seq());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    return new Placed(auctionId, accepted.state().seq(), bidder, auction.auction().terms(), durable);
+  }
+
+  /** The answer to a placed bid once its storing finished: accepted, or the problem that says it was not. */
+  static BidAccepted answer(Placed placed, @Nullable AuctionEvent event, @Nullable Throwable failure) {
+    if (event == null) {
+      Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : failure;
+      log.warn("bid not recorded auctionId={} bidder={} reason={}", placed.auctionId(), placed.bidder(), String.valueOf(cause));
       throw new AuctionProblems.BidNotRecorded();
     }
-    AuctionState state = accepted.state();
-    BigInteger next = auction.auction().terms().minimumAbove(state.leadingBid());
-    return new BidAccepted(AuctionEventView.of(event), next.toString());
+    return new BidAccepted(AuctionEventView.of(event), placed.terms().minimumAbove(event.state().leadingBid()).toString());
   }
 
   private String addressOf(UUID user) {

@@ -19,6 +19,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -73,15 +74,26 @@ class GraphQlConfiguration {
     return new DataFetcherExceptionResolverAdapter() {
       @Override
       protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-        if (ex instanceof ApiProblem problem) {
-          ErrorClassification type = problem.status().is4xxClientError()
-              ? (problem.status().value() == 404 ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST) : ErrorType.INTERNAL_ERROR;
-          return GraphqlErrorBuilder.newError(env).errorType(type).message(problem.detail())
-              .extensions(Map.of("problemType", problem.type().toString())).build();
-        }
-        return null;
+        return ex instanceof ApiProblem problem ? error(problem, GraphqlErrorBuilder.newError(env)) : null;
       }
     };
+  }
+
+  /** The same for a subscription that fails (an unknown auction...): its error message, not an opaque "Subscription error". */
+  @Bean
+  SubscriptionExceptionResolverAdapter apiProblemsAsSubscriptionErrors() {
+    return new SubscriptionExceptionResolverAdapter() {
+      @Override
+      protected GraphQLError resolveToSingleError(Throwable ex) {
+        return ex instanceof ApiProblem problem ? error(problem, GraphqlErrorBuilder.newError()) : null;
+      }
+    };
+  }
+
+  private static GraphQLError error(ApiProblem problem, GraphqlErrorBuilder<?> builder) {
+    ErrorClassification type = problem.status().is4xxClientError()
+        ? (problem.status().value() == 404 ? ErrorType.NOT_FOUND : ErrorType.BAD_REQUEST) : ErrorType.INTERNAL_ERROR;
+    return builder.errorType(type).message(problem.detail()).extensions(Map.of("problemType", problem.type().toString())).build();
   }
 
   @Bean

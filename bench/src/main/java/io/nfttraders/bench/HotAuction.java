@@ -1,0 +1,289 @@
+package io.nfttraders.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The auctions issue's bidding benchmarks, over HTTP against the packaged server:
+ * <ol>
+ *   <li>one hot auction, 64 bidders in a closed loop (wrk): accepted durable bids per second;</li>
+ *   <li>the same auction at fixed offered rates (open loop, latency from each bid's due time, so
+ *       no coordinated omission): p50, p99, p99.9;</li>
+ *   <li>1,000 auctions at once (wrk): aggregate accepted bids per second.</li>
+ * </ol>
+ * The baseline, in the same run on the same PostgreSQL: the naive design, one database transaction
+ * per bid (lock the auction's row, insert the bid, commit) from 64 threads.
+ *
+ * <pre>bench/run HotAuction [--bidders=64] [--seconds=30] [--warmup-seconds=20] [--rates=1000,5000,10000] [--auctions=1000]
+ *     [--open-loop-connections=256] [--jfr=false] [--keep-data=false] [--server-options=--key=value,...]</pre>
+ *
+ * Bids are in wei of WETH: the auctions' reserve is 1 wei and the minimum increment 1 wei, so a
+ * bid is accepted when it beats the leading one. Each bid's amount is its request number, so bids
+ * arriving in the order they were sent are all accepted; the closed loop's accepted count is the
+ * auction's sequence number after minus before (the log's count, not the answers').
+ */
+public final class HotAuction {
+
+  static final double TARGET_BIDS_PER_SECOND = 20_000;
+  static final double TARGET_P99_MILLIS_AT_5000 = 20;
+  private static final int TOKENS_PER_SELLER = 200;
+
+  private HotAuction() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args = new Args(argv);
+    int bidderCount = args.number("bidders", 64);
+    int seconds = args.number("seconds", 30);
+    int warmup = args.number("warmup-seconds", 20);
+    List<Integer> rates = args.list("rates").isEmpty() ? List.of(1_000, 5_000, 10_000) : args.list("rates").stream().map(Integer::parseInt).toList();
+    int auctionCount = args.number("auctions", 1_000);
+    int openLoopConnections = args.number("open-loop-connections", 256);
+    boolean jfr = args.flag("jfr");
+    boolean keepData = args.flag("keep-data");
+    List<String> extra = args.list("server-options");
+    args.rejectUnknown();
+    Wrk.requireInstalled();
+
+    Path data = Project.freshDataDirectory("auctions");
+    MintRun.prepare("HotAuction", args);
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(true)
+        .setServerConfig("max_connections", "200").start()) {
+      String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+      List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"));
+      serverOptions.addAll(extra);
+      try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "HotAuction"), serverOptions);
+          DevChain chain = new DevChain(server.api().chain().rpcUrl())) {
+        Api api = server.api();
+        String collection = api.chain().collection();
+        int sellers = (auctionCount + 1 + TOKENS_PER_SELLER - 1) / TOKENS_PER_SELLER;
+        List<Api.User> sellerUsers = MintRun.users(api, chain, sellers);
+        List<Api.User> bidders = MintRun.users(api, chain, bidderCount);
+        wrapWeth(api, bidders);
+        List<String> auctions = createAuctions(api, sellerUsers, collection, auctionCount + 1);
+        String hot = auctions.getFirst();
+        List<String> many = auctions.subList(1, auctions.size());
+        System.out.printf("%d bidders with WETH, %d auctions created%n", bidders.size(), auctions.size());
+
+        Baseline naive = naiveTransactions(postgres.getPostgresDatabase(), bidderCount, seconds);
+        System.out.printf("baseline (one transaction per bid, %d threads): %.0f bids/s%n", bidderCount, naive.perSecond());
+
+        String bidUrl = api.base() + "/api/v1/nfts/bid";
+        AtomicLong amounts = new AtomicLong(1);
+        Wrk.run(bidUrl, bidScript(List.of(hot), bidders, amounts.get()), bidderCount, 1, warmup, data);
+        amounts.addAndGet(100_000_000L);
+        long before = seq(api, hot);
+        Wrk.Result closed = Wrk.run(bidUrl, bidScript(List.of(hot), bidders, amounts.get()), bidderCount, 1, seconds, data);
+        amounts.addAndGet(100_000_000L);
+        long accepted = seq(api, hot) - before;
+        System.out.printf("closed loop: %d requests, %d accepted in %.1f s%n", closed.requests(), accepted, closed.seconds());
+
+        List<OpenLoop.Result> open = new ArrayList<>();
+        List<Long> openAccepted = new ArrayList<>();
+        for (int rate : rates) {
+          long from = amounts.getAndAdd(100_000_000L);
+          long seqBefore = seq(api, hot);
+          int port = Integer.parseInt(api.base().substring(api.base().lastIndexOf(':') + 1));
+          OpenLoop.Result r = OpenLoop.run(port, rate, seconds, openLoopConnections, i -> OpenLoop.postJson("/api/v1/nfts/bid",
+              bidders.get((int) (i % bidders.size())).accessToken(), "{\"auctionId\":\"" + hot + "\",\"amountWei\":\"" + (from + i) + "\"}"));
+          open.add(r);
+          openAccepted.add(seq(api, hot) - seqBefore);
+          System.out.printf("open loop at %d/s: p99 %.2f ms%n", rate, r.latency().getValueAtPercentile(99) / 1000.0);
+        }
+
+        Map<String, Long> seqsBefore = seqs(api, many);
+        Wrk.Result spread = Wrk.run(bidUrl, bidScript(many, bidders, amounts.get()), bidderCount, 1, seconds, data);
+        long spreadAccepted = seqs(api, many).entrySet().stream().mapToLong(e -> e.getValue() - seqsBefore.get(e.getKey())).sum();
+
+        report(bidderCount, seconds, naive, closed, accepted, rates, open, openAccepted, many.size(), spread, spreadAccepted);
+      }
+    } finally {
+      if (!keepData) {
+        Project.delete(data);
+      }
+    }
+  }
+
+  record Baseline(long bids, double seconds) {
+    double perSecond() {
+      return bids / seconds;
+    }
+  }
+
+  /** Each bidder wraps 0.1 ETH into WETH (enough for every bid of the run, which are a few wei each). */
+  private static void wrapWeth(Api api, List<Api.User> bidders) throws InterruptedException {
+    List<String> transactions = new ArrayList<>();
+    for (Api.User bidder : bidders) {
+      transactions.add(api.post("/api/v1/wallet/wrap", bidder.accessToken(), Map.of("amount", "0.1"), 202).get("transactionId").asString());
+    }
+    for (int i = 0; i < bidders.size(); i++) {
+      awaitConfirmed(api, bidders.get(i), transactions.get(i));
+    }
+  }
+
+  /** Drops of 200 tokens, one per seller, then a reserve auction (1 wei reserve, 1 wei increment, no extension) per token. */
+  private static List<String> createAuctions(Api api, List<Api.User> sellers, String collection, int count) throws InterruptedException {
+    for (int s = 0; s < sellers.size(); s++) {
+      String tx = api.mintBatch(sellers.get(s), Uploads.drop(10_000_000L + (long) s * TOKENS_PER_SELLER, TOKENS_PER_SELLER));
+      awaitConfirmed(api, sellers.get(s), tx);
+    }
+    List<String> auctions = new ArrayList<>();
+    for (Api.User seller : sellers) {
+      JsonNode owned;
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      do {
+        Thread.sleep(200);
+        owned = api.get("/api/v1/user/nfts?limit=200", seller.accessToken());
+      } while (owned.size() < TOKENS_PER_SELLER && System.nanoTime() < deadline);
+      for (JsonNode nft : owned) {
+        if (auctions.size() == count) {
+          break;
+        }
+        auctions.add(api.post("/api/v1/auctions", seller.accessToken(), Map.of("collection", collection, "tokenId", nft.get("tokenId").asString(),
+            "startPriceWei", "1", "minIncrementBps", 0, "extensionWindow", "PT0S"), 201).get("id").asString());
+      }
+    }
+    if (auctions.size() < count) {
+      throw new IllegalStateException("only " + auctions.size() + " of " + count + " tokens were indexed");
+    }
+    return auctions;
+  }
+
+  private static void awaitConfirmed(Api api, Api.User user, String transactionId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!api.transaction(user, transactionId).get("status").asString().equals("CONFIRMED")) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("transaction " + transactionId + " not confirmed in 2 minutes");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * wrk's requests: bid number i goes to auction i mod N from bidder i mod 64 (a different bidder
+   * than the one before, so nobody outbids themselves) with amount {@code firstAmount + i}.
+   */
+  private static String bidScript(List<String> auctions, List<Api.User> bidders, long firstAmount) {
+    StringBuilder lua = new StringBuilder("local auctions = {\n");
+    auctions.forEach(a -> lua.append("  \"").append(a).append("\",\n"));
+    lua.append("}\nlocal tokens = {\n");
+    bidders.forEach(b -> lua.append("  \"Bearer ").append(b.accessToken()).append("\",\n"));
+    lua.append("}\nlocal n = 0\nlocal first = ").append(firstAmount).append("\n");
+    lua.append("""
+        request = function()
+          n = n + 1
+          local body = '{"auctionId":"' .. auctions[(n % #auctions) + 1] .. '","amountWei":"' .. string.format("%d", first + n) .. '"}'
+          return wrk.format("POST", nil, {["Authorization"] = tokens[(n % #tokens) + 1], ["Content-Type"] = "application/json"}, body)
+        end
+        """);
+    return lua.toString();
+  }
+
+  private static long seq(Api api, String auction) {
+    return api.get("/api/v1/auctions/" + auction, null).get("seq").asLong();
+  }
+
+  private static Map<String, Long> seqs(Api api, List<String> auctions) {
+    Map<String, Long> seqs = new java.util.HashMap<>();
+    auctions.forEach(a -> seqs.put(a, seq(api, a)));
+    return seqs;
+  }
+
+  /** The naive design: every bid its own transaction, serialised on the auction's row. */
+  private static Baseline naiveTransactions(DataSource database, int threads, int seconds) throws Exception {
+    try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+      s.execute("create table naive_auctions (id int primary key, seq bigint not null, leading_bid numeric not null)");
+      s.execute("create table naive_bids (auction int, seq bigint, bidder int, amount numeric, at timestamptz, primary key (auction, seq))");
+      s.execute("insert into naive_auctions values (1, 0, 0)");
+    }
+    AtomicLong bids = new AtomicLong();
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    List<Thread> workers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      int bidder = t;
+      workers.add(Thread.ofPlatform().start(() -> {
+        try (Connection c = database.getConnection();
+            PreparedStatement lock = c.prepareStatement("select seq, leading_bid from naive_auctions where id = 1 for update");
+            PreparedStatement insert = c.prepareStatement("insert into naive_bids values (1, ?, ?, ?, now())");
+            PreparedStatement update = c.prepareStatement("update naive_auctions set seq = ?, leading_bid = ? where id = 1")) {
+          c.setAutoCommit(false);
+          while (System.nanoTime() < end) {
+            long seq;
+            BigInteger leading;
+            try (ResultSet rs = lock.executeQuery()) {
+              rs.next();
+              seq = rs.getLong(1) + 1;
+              leading = rs.getBigDecimal(2).toBigInteger();
+            }
+            insert.setLong(1, seq);
+            insert.setInt(2, bidder);
+            insert.setBigDecimal(3, new java.math.BigDecimal(leading.add(BigInteger.ONE)));
+            insert.executeUpdate();
+            update.setLong(1, seq);
+            update.setBigDecimal(2, new java.math.BigDecimal(leading.add(BigInteger.ONE)));
+            update.executeUpdate();
+            c.commit();
+            bids.incrementAndGet();
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    return new Baseline(bids.get(), (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void report(int bidders, int seconds, Baseline naive, Wrk.Result closed, long accepted, List<Integer> rates,
+      List<OpenLoop.Result> open, List<Long> openAccepted, int spreadAuctions, Wrk.Result spread, long spreadAccepted) {
+    double acceptedPerSecond = accepted / closed.seconds();
+    System.out.println();
+    System.out.println("Bidding, " + LocalDate.now() + " (" + Project.provenance() + "):");
+    System.out.println();
+    System.out.print(new Table("load", "requests/s", "accepted bids/s", "p50 / p99 / p99.9 / max (ms)", "rejected or failed", "target")
+        .row("baseline: one transaction per bid, " + bidders + " JDBC threads", "-", fmt(naive.perSecond()), "-", "-", "-")
+        .row("one auction, " + bidders + " bidders, closed loop (wrk)", fmt(closed.requestsPerSecond()), fmt(acceptedPerSecond),
+            ms(closed.p50(), closed.p99(), closed.p999(), closed.max()), closed.errors(),
+            ">= 20,000 accepted/s: " + (acceptedPerSecond >= TARGET_BIDS_PER_SECOND ? "met" : "MISSED")));
+    Table table = new Table("load", "requests/s", "accepted bids/s", "p50 / p99 / p99.9 / max (ms)", "rejected or failed", "target");
+    for (int i = 0; i < open.size(); i++) {
+      OpenLoop.Result r = open.get(i);
+      Histogram h = r.latency();
+      String target = rates.get(i) == 5_000
+          ? "p99 < 20 ms: " + (h.getValueAtPercentile(99) / 1000.0 < TARGET_P99_MILLIS_AT_5000 ? "met" : "MISSED") : "-";
+      table.row("one auction, open loop at " + rates.get(i) + "/s", fmt(r.sent() / r.seconds()), fmt(openAccepted.get(i) / r.seconds()),
+          ms(h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()),
+          (r.conflicts() + r.errors()) + " (" + r.errors() + " failed)", target);
+    }
+    table.row(spreadAuctions + " auctions, " + bidders + " bidders, closed loop (wrk)", fmt(spread.requestsPerSecond()),
+        fmt(spreadAccepted / spread.seconds()), ms(spread.p50(), spread.p99(), spread.p999(), spread.max()), spread.errors(), "-");
+    System.out.print(table);
+    System.out.printf("%n%d s per load; latencies of every answer (accepted or rejected).%n", seconds);
+  }
+
+  private static String fmt(double perSecond) {
+    return String.format(Locale.ROOT, "%,.0f", perSecond);
+  }
+
+  private static String ms(long p50, long p99, long p999, long max) {
+    return String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.1f", p50 / 1000.0, p99 / 1000.0, p999 / 1000.0, max / 1000.0);
+  }
+}

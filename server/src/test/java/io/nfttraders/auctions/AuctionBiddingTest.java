@@ -201,6 +201,56 @@ class AuctionBiddingTest {
     assertThat(create(seller, token, Map.of("startPrice", "0.2")).status()).isEqualTo(409);
   }
 
+  @Test
+  void aFraudHoldRefusesBidsAndKeepsTheAuctionOpenPastItsEndUntilLifted() {
+    Api.Session seller = api.newUser();
+    Api.Session bidder = api.newUser();
+    market.awaitFunded(List.of(bidder));
+    market.wrap(bidder, "1");
+    String auction = create(seller, market.mint(seller), Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT3S", "extensionWindow", "PT0S"))
+        .text("id");
+    // a configured admin email (application-test.yaml) signs up as an operator
+    Map<String, String> credentials = Map.of("email", "auctions-ops@nfttraders.test", "password", "the operator passphrase");
+    assertThat(api.postJson("/api/v1/auth/signup", credentials, null).status()).isEqualTo(201);
+    String operator = api.postJson("/api/v1/auth/login", credentials, null).text("accessToken");
+
+    assertThat(api.postJson("/api/v1/admin/auctions/" + auction + "/hold", Map.of("reason", "wash trading"), bidder.accessToken()).status())
+        .as("only an operator").isEqualTo(403);
+    Api.Response held = api.postJson("/api/v1/admin/auctions/" + auction + "/hold", Map.of("reason", "wash trading"), operator);
+    assertThat(held.status()).as(held.body()).isEqualTo(200);
+    assertThat(held.text("kind")).isEqualTo("PAUSED");
+    Api.Response refused = bid(bidder, auction, TradingFixture.wei("0.2"));
+    assertThat(refused.json().get("reason").asString()).isEqualTo("PAUSED");
+    assertThat(api.postJson("/api/v1/admin/auctions/" + auction + "/hold", Map.of(), operator).status()).isEqualTo(409);
+
+    await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> true);
+    assertThat(api.get("/api/v1/auctions/" + auction, null).text("phase")).as("held past its end, still open").isEqualTo("OPEN");
+    assertThat(api.postJson("/api/v1/admin/auctions/" + auction + "/release", Map.of(), operator).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/auctions/" + auction, null).text("phase").equals("UNSOLD"));
+    assertThat(events(auction)).extracting(e -> e.get("kind").asString()).containsExactly("PAUSED", "RESUMED", "UNSOLD");
+  }
+
+  @Test
+  void aDutchAuctionIsWonByTheFirstBidAtItsCurrentPriceAndSettled() {
+    Api.Session seller = api.newUser();
+    Api.Session bidder = api.newUser();
+    market.awaitFunded(List.of(bidder));
+    market.wrap(bidder, "1");
+    JsonNode created = create(seller, market.mint(seller), Map.of("type", "DUTCH", "startPrice", "0.5", "floorPrice", "0.1", "duration", "PT1H"))
+        .json();
+    String auction = created.get("id").asString();
+    BigInteger price = new BigInteger(api.get("/api/v1/auctions/" + auction, null).text("minimumBidWei"));
+    assertThat(price).isLessThanOrEqualTo(TradingFixture.wei("0.5")).isGreaterThan(TradingFixture.wei("0.49"));
+
+    Api.Response low = bid(bidder, auction, TradingFixture.wei("0.3"));
+    assertThat(low.json().get("reason").asString()).isEqualTo("BELOW_PRICE");
+    Api.Response bought = bid(bidder, auction, TradingFixture.wei("0.5"));
+    assertThat(bought.status()).as(bought.body()).isEqualTo(200);
+    assertThat(bought.json().get("event").get("phase").asString()).isEqualTo("ENDED");
+    await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/auctions/" + auction, null).text("phase").equals("SETTLED"));
+    assertThat(api.get("/api/v1/auctions/" + auction, null).text("leadingBidWei")).isEqualTo(TradingFixture.wei("0.5").toString());
+  }
+
   private Api.Response create(Api.Session seller, BigInteger tokenId, Map<String, Object> terms) {
     Map<String, Object> body = new HashMap<>(terms);
     body.put("collection", market.collection());

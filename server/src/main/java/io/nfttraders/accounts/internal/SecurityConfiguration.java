@@ -65,6 +65,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/ipfs/**").permitAll()
             .requestMatchers(HttpMethod.HEAD, "/ipfs/**").permitAll()
             .requestMatchers("/graphql", "/graphiql/**").permitAll()
+            .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
             .requestMatchers("/api/**").authenticated()
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")

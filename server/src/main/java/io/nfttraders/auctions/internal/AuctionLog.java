@@ -49,6 +49,12 @@ class AuctionLog implements SmartLifecycle {
     void lost(AuctionEvent event, long epoch);
   }
 
+  /** State derived from the log in the writer's transaction, so it commits exactly with the events (notifications). */
+  interface Projection {
+    /** The batch's events, in log order, inside the transaction that stores them. */
+    void stored(List<AuctionEvent> events);
+  }
+
   /** Refusal of an event its auction's owner had already given up on, or that the database did not take. */
   static final class NotRecorded extends RuntimeException {
     NotRecorded(String message, @Nullable Throwable cause) {
@@ -60,20 +66,22 @@ class AuctionLog implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(AuctionLog.class);
   private static final int MAX_BATCH = 4_096;
-  private static final String COLUMNS = "auction_id, seq, kind, at, bidder, bidder_user_id, amount_wei, outbid, outbid_amount_wei, extended, detail,"
-      + " phase, ends_at, leader, leading_bid_wei, bids, paused";
+  private static final String COLUMNS = "auction_id, seq, kind, at, bidder, bidder_user_id, amount_wei, outbid, outbid_user_id, outbid_amount_wei,"
+      + " extended, detail, phase, ends_at, leader, leader_user_id, leading_bid_wei, bids, paused";
 
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final JdbcTemplate jdbcTemplate;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  private final List<Projection> projections;
   private volatile boolean running;
   private @Nullable Thread writer;
 
-  AuctionLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transactions) {
+  AuctionLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transactions, List<Projection> projections) {
     this.jdbcTemplate = jdbcTemplate;
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.projections = List.copyOf(projections);
   }
 
   /** Queues the event; the future completes once it is durable, or fails if it never will be. */
@@ -159,8 +167,8 @@ class AuctionLog implements SmartLifecycle {
   private void insert(List<Pending> batch) {
     List<AuctionEvent> events = batch.stream().map(Pending::event).toList();
     jdbcTemplate.update("insert into auction_events (" + COLUMNS + ") select * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::timestamptz[],"
-        + " ?::text[], ?::uuid[], ?::numeric[], ?::text[], ?::numeric[], ?::boolean[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
-        + " ?::numeric[], ?::bigint[], ?::boolean[])", ps -> {
+        + " ?::text[], ?::uuid[], ?::numeric[], ?::text[], ?::uuid[], ?::numeric[], ?::boolean[], ?::text[], ?::text[], ?::timestamptz[],"
+        + " ?::text[], ?::uuid[], ?::numeric[], ?::bigint[], ?::boolean[])", ps -> {
           Connection c = ps.getConnection();
           int i = 1;
           ps.setArray(i++, c.createArrayOf("uuid", column(events, AuctionEvent::auctionId)));
@@ -171,12 +179,14 @@ class AuctionLog implements SmartLifecycle {
           ps.setArray(i++, c.createArrayOf("uuid", column(events, AuctionEvent::bidderUser)));
           ps.setArray(i++, c.createArrayOf("numeric", column(events, e -> decimal(e.amount()))));
           ps.setArray(i++, c.createArrayOf("text", column(events, AuctionEvent::outbid)));
+          ps.setArray(i++, c.createArrayOf("uuid", column(events, AuctionEvent::outbidUser)));
           ps.setArray(i++, c.createArrayOf("numeric", column(events, e -> decimal(e.outbidAmount()))));
           ps.setArray(i++, c.createArrayOf("boolean", column(events, AuctionEvent::extended)));
           ps.setArray(i++, c.createArrayOf("text", column(events, AuctionEvent::detail)));
           ps.setArray(i++, c.createArrayOf("text", column(events, e -> e.state().phase().name())));
           ps.setArray(i++, c.createArrayOf("timestamptz", column(events, e -> e.state().endsAt() == null ? null : Timestamp.from(e.state().endsAt()))));
           ps.setArray(i++, c.createArrayOf("text", column(events, e -> e.state().leader())));
+          ps.setArray(i++, c.createArrayOf("uuid", column(events, e -> e.state().leaderUser())));
           ps.setArray(i++, c.createArrayOf("numeric", column(events, e -> decimal(e.state().leadingBid()))));
           ps.setArray(i++, c.createArrayOf("bigint", column(events, e -> e.state().bids())));
           ps.setArray(i, c.createArrayOf("boolean", column(events, e -> e.state().paused())));
@@ -186,6 +196,7 @@ class AuctionLog implements SmartLifecycle {
     for (AuctionEvent e : phaseChanges) {
       jdbc.sql("update auctions set phase = :phase where id = :id").param("phase", e.state().phase().name()).param("id", e.auctionId()).update();
     }
+    projections.forEach(p -> p.stored(events));
   }
 
   private static Object[] column(List<AuctionEvent> events, Function<AuctionEvent, @Nullable Object> value) {
@@ -202,10 +213,12 @@ class AuctionLog implements SmartLifecycle {
 
   static AuctionEvent event(ResultSet rs) throws SQLException {
     AuctionState state = new AuctionState(rs.getLong("seq"), AuctionPhase.valueOf(rs.getString("phase")), instant(rs.getTimestamp("ends_at")),
-        rs.getString("leader"), wei(rs.getBigDecimal("leading_bid_wei")), rs.getLong("bids"), rs.getBoolean("paused"));
+        rs.getString("leader"), rs.getObject("leader_user_id", UUID.class), wei(rs.getBigDecimal("leading_bid_wei")), rs.getLong("bids"),
+        rs.getBoolean("paused"));
     return new AuctionEvent(rs.getObject("auction_id", UUID.class), rs.getLong("seq"), AuctionEvent.Kind.valueOf(rs.getString("kind")),
         rs.getTimestamp("at").toInstant(), rs.getString("bidder"), rs.getObject("bidder_user_id", UUID.class), wei(rs.getBigDecimal("amount_wei")),
-        rs.getString("outbid"), wei(rs.getBigDecimal("outbid_amount_wei")), rs.getBoolean("extended"), rs.getString("detail"), state);
+        rs.getString("outbid"), rs.getObject("outbid_user_id", UUID.class), wei(rs.getBigDecimal("outbid_amount_wei")), rs.getBoolean("extended"),
+        rs.getString("detail"), state);
   }
 
   private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

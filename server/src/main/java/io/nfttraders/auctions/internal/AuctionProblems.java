@@ -98,4 +98,28 @@ final class AuctionProblems {
               + " (GET /api/v1/auctions/" + auction + "/events) will show whether it was accepted");
     }
   }
+
+  static final class InvalidWebhook extends ApiProblem {
+    InvalidWebhook(String detail) {
+      super(HttpStatus.BAD_REQUEST, "invalid-webhook", "Invalid webhook", detail);
+    }
+  }
+
+  static final class WebhookNotFound extends ApiProblem {
+    WebhookNotFound(String id) {
+      super(HttpStatus.NOT_FOUND, "webhook-not-found", "Webhook not found", "No webhook " + id + " of yours");
+    }
+  }
+
+  static final class HoldConflict extends ApiProblem {
+    HoldConflict(String detail) {
+      super(HttpStatus.CONFLICT, "hold-conflict", "Hold conflict", detail);
+    }
+  }
+
+  static final class EventNotRecorded extends ApiProblem {
+    EventNotRecorded() {
+      super(HttpStatus.SERVICE_UNAVAILABLE, "event-not-recorded", "Event not recorded", "The change could not be stored; try again");
+    }
+  }
 }

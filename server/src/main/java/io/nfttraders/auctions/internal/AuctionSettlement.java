@@ -89,7 +89,8 @@ class AuctionSettlement implements SmartLifecycle {
     switch (trade.outcome()) {
       case SETTLED -> {
         if (append(auction, AuctionEvent.Kind.SETTLED, String.valueOf(attempt.tradeId()),
-            s -> new AuctionState(s.seq() + 1, AuctionPhase.SETTLED, s.endsAt(), attempt.bidder(), attempt.amount(), s.bids(), s.paused()))) {
+            s -> new AuctionState(s.seq() + 1, AuctionPhase.SETTLED, s.endsAt(), attempt.bidder(), attempt.bidderUser(), attempt.amount(), s.bids(),
+                s.paused()))) {
           transactions.executeWithoutResult(status -> attempts.settled(attempt, now));
           log.info("auction settled auctionId={} buyer={} amountWei={} tradeId={}", id, attempt.bidder(), attempt.amount(), attempt.tradeId());
         }
@@ -148,7 +149,7 @@ class AuctionSettlement implements SmartLifecycle {
 
   private void unsold(LiveAuction auction, String why) {
     if (append(auction, AuctionEvent.Kind.UNSOLD, why,
-        s -> new AuctionState(s.seq() + 1, AuctionPhase.UNSOLD, s.endsAt(), s.leader(), s.leadingBid(), s.bids(), s.paused()))) {
+        s -> s.next(AuctionPhase.UNSOLD))) {
       log.info("auction unsold auctionId={} reason={}", auction.auction().id(), why);
     }
   }

@@ -30,11 +30,14 @@ class AuctionsController {
   private final AuctionCreation creation;
   private final Bidding bidding;
   private final BidAnswers answers;
+  private final FraudHolds holds;
   private final AuctionRegistry registry;
   private final AuctionLog log;
   private final Clock clock;
 
-  AuctionsController(AuctionCreation creation, Bidding bidding, BidAnswers answers, AuctionRegistry registry, AuctionLog log, Clock clock) {
+  AuctionsController(AuctionCreation creation, Bidding bidding, BidAnswers answers, FraudHolds holds, AuctionRegistry registry, AuctionLog log,
+      Clock clock) {
+    this.holds = holds;
     this.creation = creation;
     this.bidding = bidding;
     this.answers = answers;
@@ -79,6 +82,19 @@ class AuctionsController {
       return;
     }
     answers.answerWhenStored(placed, http, response);
+  }
+
+  record HoldRequest(@Nullable String reason) {}
+
+  /** A fraud hold (ADMIN): no bid is taken and the auction is not closed or settled until the hold is lifted. */
+  @PostMapping("/api/v1/admin/auctions/{id}/hold")
+  AuctionEventView hold(@PathVariable String id, @RequestBody HoldRequest request) {
+    return AuctionEventView.of(holds.hold(live(AuctionInputs.auctionId(id)), true, request.reason()));
+  }
+
+  @PostMapping("/api/v1/admin/auctions/{id}/release")
+  AuctionEventView release(@PathVariable String id, @RequestBody HoldRequest request) {
+    return AuctionEventView.of(holds.hold(live(AuctionInputs.auctionId(id)), false, request.reason()));
   }
 
   private AuctionView view(UUID id) {

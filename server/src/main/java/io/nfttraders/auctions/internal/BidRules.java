@@ -2,6 +2,7 @@ package io.nfttraders.auctions.internal;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,18 +15,20 @@ import org.jspecify.annotations.Nullable;
 final class BidRules {
 
   /** A bid as the sequencer sees it; {@code available} is the bidder's unreserved WETH (null: not checked, as in a replay). */
-  record Bid(String bidder, BigInteger amount, Instant at, @Nullable BigInteger available) {}
+  record Bid(String bidder, @Nullable UUID user, BigInteger amount, Instant at, @Nullable BigInteger available) {}
 
   sealed interface Decision permits Accepted, Rejected {}
 
   /**
    * @param state the auction after the bid
    * @param outbid the bidder who lost the lead, or null
+   * @param outbidUser their account, or null
    * @param outbidAmount their bid, or null
    * @param extended the bid moved the end
    * @param won the bid ended the auction at once (buy-now price, or a Dutch auction's first bid)
    */
-  record Accepted(AuctionState state, @Nullable String outbid, @Nullable BigInteger outbidAmount, boolean extended, boolean won)
+  record Accepted(AuctionState state, @Nullable String outbid, @Nullable UUID outbidUser, @Nullable BigInteger outbidAmount, boolean extended,
+      boolean won)
       implements Decision {}
 
   /** @param minimumBid the least bid that the auction would accept now, if there is one */
@@ -82,8 +85,8 @@ final class BidRules {
       endsAt = bid.at().plus(terms.extensionWindow());
       extended = true;
     }
-    AuctionState next = new AuctionState(state.seq() + 1, won ? AuctionPhase.ENDED : AuctionPhase.OPEN, endsAt, bid.bidder(), bid.amount(),
-        state.bids() + 1, state.paused());
-    return new Accepted(next, state.leader(), state.leadingBid(), extended, won);
+    AuctionState next = new AuctionState(state.seq() + 1, won ? AuctionPhase.ENDED : AuctionPhase.OPEN, endsAt, bid.bidder(), bid.user(),
+        bid.amount(), state.bids() + 1, state.paused());
+    return new Accepted(next, state.leader(), state.leaderUser(), state.leadingBid(), extended, won);
   }
 }

@@ -58,7 +58,7 @@ final class LiveAuction implements AuctionLog.Owner {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
     BidRules.Bid[] decided = new BidRules.Bid[1];
     BidRules.Decision decision = funds.decide(auction.id(), bidder, available -> {
-      decided[0] = new BidRules.Bid(bidder, amount, at, available);
+      decided[0] = new BidRules.Bid(bidder, bidderUser, amount, at, available);
       return BidRules.decide(auction.terms(), auction.seller(), before, decided[0]);
     });
     if (!(decision instanceof BidRules.Accepted accepted)) {
@@ -81,8 +81,7 @@ final class LiveAuction implements AuctionLog.Owner {
       return null;
     }
     boolean sold = before.leader() != null;
-    AuctionState after = new AuctionState(before.seq() + 1, sold ? AuctionPhase.ENDED : AuctionPhase.UNSOLD, before.endsAt(), before.leader(),
-        before.leadingBid(), before.bids(), before.paused());
+    AuctionState after = before.next(sold ? AuctionPhase.ENDED : AuctionPhase.UNSOLD);
     state = after;
     funds.release(auction.id());
     return log.append(AuctionEvent.of(auction.id(), sold ? AuctionEvent.Kind.ENDED : AuctionEvent.Kind.UNSOLD, now,
@@ -96,6 +95,12 @@ final class LiveAuction implements AuctionLog.Owner {
     state = after;
     funds.holdAsIn(auction.id(), after);
     return log.append(AuctionEvent.of(auction.id(), kind, now, detail, after), epoch, this);
+  }
+
+  /** {@link #record} if the current state satisfies {@code when}, decided under the auction's lock; empty otherwise. */
+  synchronized java.util.Optional<CompletableFuture<AuctionEvent>> recordIf(java.util.function.Predicate<AuctionState> when, AuctionEvent.Kind kind,
+      Instant now, @Nullable String detail, java.util.function.UnaryOperator<AuctionState> change) {
+    return when.test(current()) ? java.util.Optional.of(record(kind, now, detail, change)) : java.util.Optional.empty();
   }
 
   private AuctionState current() {

@@ -92,16 +92,16 @@ class BidRulesTest {
 
     assertThat(rejected(decide(FOUNDATION, led, SELLER, eth("5"), T0)).reason()).isEqualTo(BidRejection.SELLER_CANNOT_BID);
     assertThat(rejected(decide(FOUNDATION, led, ALICE, eth("5"), T0)).reason()).isEqualTo(BidRejection.ALREADY_LEADING);
-    AuctionState paused = new AuctionState(led.seq(), led.phase(), led.endsAt(), led.leader(), led.leadingBid(), led.bids(), true);
+    AuctionState paused = new AuctionState(led.seq(), led.phase(), led.endsAt(), led.leader(), led.leaderUser(), led.leadingBid(), led.bids(), true);
     assertThat(rejected(decide(FOUNDATION, paused, BOB, eth("5"), T0)).reason()).isEqualTo(BidRejection.PAUSED);
   }
 
   @Test
   void aBidBeyondTheBiddersAvailableFundsIsRefused() {
-    Rejected poor = rejected(BidRules.decide(FOUNDATION, SELLER, AuctionState.opened(FOUNDATION), new Bid(BOB, eth("2"), T0, eth("1.5"))));
+    Rejected poor = rejected(BidRules.decide(FOUNDATION, SELLER, AuctionState.opened(FOUNDATION), new Bid(BOB, null, eth("2"), T0, eth("1.5"))));
     assertThat(poor.reason()).isEqualTo(BidRejection.INSUFFICIENT_FUNDS);
 
-    Decision covered = BidRules.decide(FOUNDATION, SELLER, AuctionState.opened(FOUNDATION), new Bid(BOB, eth("1.5"), T0, eth("1.5")));
+    Decision covered = BidRules.decide(FOUNDATION, SELLER, AuctionState.opened(FOUNDATION), new Bid(BOB, null, eth("1.5"), T0, eth("1.5")));
     assertThat(covered).isInstanceOf(Accepted.class);
   }
 
@@ -143,7 +143,7 @@ class BidRulesTest {
   }
 
   private static Decision decide(AuctionTerms terms, AuctionState state, String bidder, BigInteger amount, Instant at) {
-    return BidRules.decide(terms, SELLER, state, new Bid(bidder, amount, at, null));
+    return BidRules.decide(terms, SELLER, state, new Bid(bidder, null, amount, at, null));
   }
 
   private static Accepted accepted(Decision decision) {

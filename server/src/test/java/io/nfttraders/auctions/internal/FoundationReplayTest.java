@@ -70,7 +70,7 @@ class FoundationReplayTest {
       Map<Integer, Integer> auctionOfLine = new TreeMap<>();
       for (DataBid bid : history) {
         replayed++;
-        Decision decision = BidRules.decide(terms, seller, state, new Bid(bid.bidder(), bid.amount(), bid.at(), null));
+        Decision decision = BidRules.decide(terms, seller, state, new Bid(bid.bidder(), null, bid.amount(), bid.at(), null));
         if (decision instanceof Rejected r && r.reason() == BidRejection.ENDED && state.leader() != null) {
           // the auction ended and the token was sold: this bid belongs to the next auction of it, by its new owner
           seller = state.leader();
@@ -78,7 +78,7 @@ class FoundationReplayTest {
           state = AuctionState.opened(terms);
           auctions++;
           reAuctions++;
-          decision = BidRules.decide(terms, seller, state, new Bid(bid.bidder(), bid.amount(), bid.at(), null));
+          decision = BidRules.decide(terms, seller, state, new Bid(bid.bidder(), null, bid.amount(), bid.at(), null));
         }
         if (decision instanceof Accepted a) {
           state = a.state();

@@ -1,0 +1,188 @@
+package io.nfttraders.bench;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The auctions issue's fan-out benchmark: many GraphQL subscribers (graphql-ws over WebSocket) on
+ * one auction while bids are accepted at a steady rate; the latency of each delivered event is
+ * from the moment the server decided the bid (the event's {@code at}; same machine, same clock) to
+ * its arrival at a subscriber. Every subscriber checks its sequence numbers: a gap, a duplicate or
+ * a step back is counted.
+ *
+ * <pre>bench/run AuctionFanOut [--subscribers=1000] [--bids-per-second=20] [--seconds=30] [--keep-data=false]</pre>
+ */
+public final class AuctionFanOut {
+
+  static final double TARGET_P99_MILLIS = 50;
+  private static final String SUBSCRIBE = "subscription E($a: ID!) { auctionEvents(auctionId: $a, after: 0) { seq at } }";
+
+  private AuctionFanOut() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args = new Args(argv);
+    int subscriberCount = args.number("subscribers", 1_000);
+    int rate = args.number("bids-per-second", 20);
+    int seconds = args.number("seconds", 30);
+    boolean keepData = args.flag("keep-data");
+    args.rejectUnknown();
+
+    Path data = Project.freshDataDirectory("fanout");
+    MintRun.prepare("AuctionFanOut", args);
+    try (BenchServer server = BenchServer.start(data, List.of(), List.of());
+        DevChain chain = new DevChain(server.api().chain().rpcUrl())) {
+      Api api = server.api();
+      List<Api.User> users = MintRun.users(api, chain, 3);
+      Api.User seller = users.get(0);
+      List<Api.User> bidders = users.subList(1, 3);
+      for (Api.User bidder : bidders) {
+        awaitConfirmed(api, bidder, api.post("/api/v1/wallet/wrap", bidder.accessToken(), Map.of("amount", "0.1"), 202).get("transactionId").asString());
+      }
+      awaitConfirmed(api, seller, api.mint(seller, Uploads.single(42)));
+      JsonNode owned;
+      do {
+        Thread.sleep(200);
+        owned = api.get("/api/v1/user/nfts", seller.accessToken());
+      } while (owned.isEmpty());
+      String auction = api.post("/api/v1/auctions", seller.accessToken(), Map.of("collection", api.chain().collection(), "tokenId",
+          owned.get(0).get("tokenId").asString(), "startPriceWei", "1", "minIncrementBps", 0), 201).get("id").asString();
+
+      Recorder latency = new Recorder(600_000_000L, 3);
+      AtomicLong delivered = new AtomicLong();
+      AtomicLong disorder = new AtomicLong();
+      HttpClient http = HttpClient.newHttpClient();
+      URI uri = URI.create(api.base().replace("http://", "ws://") + "/graphql");
+      long total = (long) rate * seconds + 1;
+      CountDownLatch allSawFirst = new CountDownLatch(subscriberCount);
+      CountDownLatch allSawLast = new CountDownLatch(subscriberCount);
+      List<WebSocket> sockets = new ArrayList<>();
+      for (int i = 0; i < subscriberCount; i++) {
+        Subscriber s = new Subscriber(latency, delivered, disorder, allSawFirst, allSawLast, total);
+        WebSocket socket = http.newWebSocketBuilder().subprotocols("graphql-transport-ws").buildAsync(uri, s).join();
+        socket.sendText("{\"type\":\"connection_init\"}", true).join();
+        socket.sendText(Api.JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
+            "payload", Map.of("query", SUBSCRIBE, "variables", Map.of("a", auction)))), true).join();
+        sockets.add(socket);
+      }
+      // the first event reaches everyone before the clock starts: all subscriptions are live
+      bid(api, bidders.get(0), auction, 1);
+      if (!allSawFirst.await(2, TimeUnit.MINUTES)) {
+        throw new IllegalStateException(allSawFirst.getCount() + " subscribers never saw the first event");
+      }
+      latency.reset();
+      delivered.set(0);
+
+      long start = System.nanoTime();
+      for (long i = 1; i < total; i++) {
+        long due = start + (long) (i * 1e9 / rate);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        bid(api, bidders.get((int) (i % 2)), auction, i + 1);
+      }
+      boolean complete = allSawLast.await(1, TimeUnit.MINUTES);
+      Histogram h = latency.getIntervalHistogram();
+      sockets.forEach(WebSocket::abort);
+      report(subscriberCount, rate, seconds, total - 1, delivered.get(), disorder.get(), complete ? 0 : allSawLast.getCount(), h);
+    } finally {
+      if (!keepData) {
+        Project.delete(data);
+      }
+    }
+  }
+
+  private static void bid(Api api, Api.User bidder, String auction, long amount) {
+    api.post("/api/v1/nfts/bid", bidder.accessToken(), Map.of("auctionId", auction, "amountWei", Long.toString(amount)), 200);
+  }
+
+  private static void awaitConfirmed(Api api, Api.User user, String transactionId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!api.transaction(user, transactionId).get("status").asString().equals("CONFIRMED")) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("transaction " + transactionId + " not confirmed in 2 minutes");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** One subscriber: records each event's latency and checks that sequence numbers go up by one. */
+  private static final class Subscriber implements WebSocket.Listener {
+    private final Recorder latency;
+    private final AtomicLong delivered;
+    private final AtomicLong disorder;
+    private final CountDownLatch sawFirst;
+    private final CountDownLatch sawLast;
+    private final long last;
+    private final StringBuilder partial = new StringBuilder();
+    private long seq;
+
+    Subscriber(Recorder latency, AtomicLong delivered, AtomicLong disorder, CountDownLatch sawFirst, CountDownLatch sawLast, long last) {
+      this.latency = latency;
+      this.delivered = delivered;
+      this.disorder = disorder;
+      this.sawFirst = sawFirst;
+      this.sawLast = sawLast;
+      this.last = last;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence text, boolean end) {
+      partial.append(text);
+      if (end) {
+        Instant now = Instant.now();
+        JsonNode message = Api.JSON.readTree(partial.toString());
+        partial.setLength(0);
+        if ("next".equals(message.get("type").asString())) {
+          JsonNode event = message.get("payload").get("data").get("auctionEvents");
+          long next = event.get("seq").asLong();
+          if (next != seq + 1) {
+            disorder.incrementAndGet();
+          }
+          seq = Math.max(seq, next);
+          latency.recordValue(Math.max(0, Duration.between(Instant.parse(event.get("at").asString()), now).toNanos() / 1000));
+          delivered.incrementAndGet();
+          if (next == 1) {
+            sawFirst.countDown();
+          }
+          if (next == last) {
+            sawLast.countDown();
+          }
+        }
+      }
+      socket.request(1);
+      return null;
+    }
+  }
+
+  private static void report(int subscribers, int rate, int seconds, long bids, long delivered, long disorder, long incomplete, Histogram h) {
+    double p99 = h.getValueAtPercentile(99) / 1000.0;
+    System.out.println();
+    System.out.println("Fan-out, " + LocalDate.now() + " (" + Project.provenance() + "):");
+    System.out.println();
+    System.out.print(new Table("subscribers", "bids/s (s)", "events delivered (expected)", "p50 / p99 / p99.9 / max (ms)", "gaps, duplicates or steps back",
+        "subscribers short of the last event", "target")
+        .row(subscribers, rate + " (" + seconds + ")", delivered + " (" + bids * subscribers + ")",
+            String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.1f", h.getValueAtPercentile(50) / 1000.0, p99, h.getValueAtPercentile(99.9) / 1000.0,
+                h.getMaxValue() / 1000.0), disorder, incomplete,
+            "p99 < 50 ms, none lost: " + (p99 < TARGET_P99_MILLIS && disorder == 0 && incomplete == 0 && delivered == bids * subscribers ? "met" : "MISSED")));
+  }
+}

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closePoll how often auctions past their end are looked for and closed
  * @param settlementPoll how often ended auctions' settlements take their next step
  * @param offerTimeout how long a winning bid's offer may wait to become valid (its WETH allowance being approved)
+ * @param arrivalWindow how long a bid waits after reaching the server before it is decided, so that bids are decided in the
+ *     order they arrived even when request threads reach the auction out of that order (zero: decide at once)
  * @param fallBackToNextBid whether a winner who cannot pay passes the sale to the next highest bidder (else: unsold)
  */
 @ConfigurationProperties("nft.auctions")
@@ -25,4 +27,5 @@ record AuctionProperties(
     @DefaultValue("100ms") Duration closePoll,
     @DefaultValue("500ms") Duration settlementPoll,
     @DefaultValue("2m") Duration offerTimeout,
-    @DefaultValue("true") boolean fallBackToNextBid) {}
+    @DefaultValue("true") boolean fallBackToNextBid,
+    @DefaultValue("2ms") Duration arrivalWindow) {}

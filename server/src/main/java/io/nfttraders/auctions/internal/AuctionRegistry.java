@@ -3,6 +3,7 @@ package io.nfttraders.auctions.internal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -28,8 +29,12 @@ class AuctionRegistry {
   private final AuctionLog log;
   private final BidderFunds funds;
   private final AuctionFeed feed;
+  private final BidScheduling scheduling;
+  private final Clock clock;
 
-  AuctionRegistry(JdbcClient jdbc, AuctionLog log, BidderFunds funds, AuctionFeed feed) {
+  AuctionRegistry(JdbcClient jdbc, AuctionLog log, BidderFunds funds, AuctionFeed feed, BidScheduling scheduling, Clock clock) {
+    this.scheduling = scheduling;
+    this.clock = clock;
     this.jdbc = jdbc;
     this.log = log;
     this.funds = funds;
@@ -59,7 +64,7 @@ class AuctionRegistry {
 
   private LiveAuction sequencer(Auction auction) {
     return new LiveAuction(auction, log, funds,
-        () -> log.last(auction.id()).map(AuctionEvent::state).orElseGet(() -> AuctionState.opened(auction.terms())), feed::publish);
+        () -> log.last(auction.id()).map(AuctionEvent::state).orElseGet(() -> AuctionState.opened(auction.terms())), feed::publish, scheduling, clock);
   }
 
   static Auction auction(ResultSet rs) throws SQLException {

@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -17,9 +21,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers accepted bids without holding a request thread while their events are stored: the
- * request goes asynchronous (a Servlet AsyncContext) and the thread that stored the event writes
- * the answer and completes it. Group commits pay off only with many bids in flight, and a blocking
+ * Answers bids without holding a request thread while they wait for their arrival window and,
+ * accepted, for their event to be stored: the request goes asynchronous (a Servlet AsyncContext)
+ * and the thread that decided the bid (a refusal) or stored its event (an acceptance) writes the
+ * answer and completes it. Group commits pay off only with many bids in flight, and a blocking
  * wait would need a request thread for each; an MVC async result would re-dispatch every answer
  * through the whole filter chain. If storing takes longer than the durable timeout, the answer is
  * that the outcome is unknown (the event may still be stored; the auction's events will say).
@@ -37,16 +42,26 @@ class BidAnswers {
     this.properties = properties;
   }
 
-  void answerWhenStored(Bidding.Placed placed, HttpServletRequest request, HttpServletResponse response) {
+  /**
+   * Answers the bid once it is decided and, if accepted, stored. A bid already decided and
+   * refused (a zero arrival window) is answered on the request thread.
+   */
+  void answer(CompletableFuture<Bidding.Placed> placing, UUID auctionId, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (placing.isCompletedExceptionally() && cause(placing) instanceof ApiProblem problem) {
+      ProblemResponses.write(response, problem);
+      return;
+    }
     AsyncContext async = request.startAsync(request, response);
     async.setTimeout(properties.durableTimeout().toMillis());
     AtomicBoolean answered = new AtomicBoolean();
+    AtomicLong seq = new AtomicLong(-1);
     async.addListener(new AsyncListener() {
       @Override
       public void onTimeout(AsyncEvent event) throws IOException {
         if (answered.compareAndSet(false, true)) {
-          log.warn("bid outcome unknown auctionId={} bidder={} seq={}", placed.auctionId(), placed.bidder(), placed.seq());
-          ProblemResponses.write(response, new AuctionProblems.BidOutcomeUnknown(placed.auctionId(), placed.seq()));
+          log.warn("bid outcome unknown auctionId={} seq={}", auctionId, seq.get());
+          ProblemResponses.write(response, new AuctionProblems.BidOutcomeUnknown(auctionId, seq.get()));
           async.complete();
         }
       }
@@ -60,18 +75,49 @@ class BidAnswers {
       @Override
       public void onStartAsync(AsyncEvent event) {}
     });
-    placed.durable().whenComplete((event, failure) -> {
-      if (!answered.compareAndSet(false, true)) {
+    placing.whenComplete((placed, refusal) -> {
+      if (placed == null) {
+        finish(answered, async, () -> writeProblem(response, refusal instanceof CompletionException c && c.getCause() instanceof ApiProblem p ? p
+            : refusal instanceof ApiProblem p ? p : notRecorded(auctionId, refusal)));
         return;
       }
-      try {
-        write(response, Bidding.answer(placed, event, failure));
-      } catch (ApiProblem problem) {
-        writeProblem(response, problem);
-      } finally {
-        async.complete();
-      }
+      seq.set(placed.seq());
+      placed.durable().whenComplete((event, failure) -> finish(answered, async, () -> {
+        try {
+          write(response, Bidding.answer(placed, event, failure));
+        } catch (ApiProblem problem) {
+          writeProblem(response, problem);
+        }
+      }));
     });
+  }
+
+  /** Writes the answer unless the timeout already did, then completes the request. */
+  private static void finish(AtomicBoolean answered, AsyncContext async, Runnable writer) {
+    if (!answered.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      writer.run();
+    } finally {
+      async.complete();
+    }
+  }
+
+  private static ApiProblem notRecorded(UUID auctionId, Throwable failure) {
+    log.warn("bid not decided auctionId={} reason={}", auctionId, String.valueOf(failure));
+    return new AuctionProblems.BidNotRecorded();
+  }
+
+  private static Throwable cause(CompletableFuture<?> failed) {
+    try {
+      failed.join();
+      throw new IllegalStateException("not failed");
+    } catch (CompletionException e) {
+      return e.getCause() == null ? e : e.getCause();
+    } catch (java.util.concurrent.CancellationException e) {
+      return e;
+    }
   }
 
   private void write(HttpServletResponse response, Bidding.BidAccepted accepted) {

@@ -44,20 +44,22 @@ class Bidding {
   record Placed(UUID auctionId, long seq, String bidder, AuctionTerms terms, CompletableFuture<AuctionEvent> durable) {}
 
   /**
-   * Has the auction's sequencer decide the bid. A rejection is thrown at once; an accepted bid is
-   * returned while its event is being stored, and must not be reported accepted before that.
+   * Has the auction's sequencer decide the bid, in arrival order. The future fails with the
+   * rejection, or gives the accepted bid while its event is being stored: it must not be reported
+   * accepted before that.
    */
-  Placed place(UUID user, UUID auctionId, BigInteger amount) {
+  CompletableFuture<Placed> place(UUID user, UUID auctionId, BigInteger amount, long arrivedNanos) {
     LiveAuction auction = registry.find(auctionId).orElseThrow(() -> new AuctionProblems.AuctionNotFound(auctionId.toString()));
     String bidder = addressOf(user);
     funds.load(bidder);
-    LiveAuction.Outcome outcome = auction.bid(bidder, user, amount, clock);
-    CompletableFuture<AuctionEvent> durable = outcome.durable();
-    if (!(outcome.decision() instanceof BidRules.Accepted accepted) || durable == null) {
-      BidRules.Rejected rejected = (BidRules.Rejected) outcome.decision();
-      throw new AuctionProblems.BidRejected(rejected.reason(), rejected.detail(), rejected.minimumBid(), auction.state().seq());
-    }
-    return new Placed(auctionId, accepted.state().seq(), bidder, auction.auction().terms(), durable);
+    return auction.submit(bidder, user, amount, arrivedNanos).thenApply(outcome -> {
+      CompletableFuture<AuctionEvent> durable = outcome.durable();
+      if (!(outcome.decision() instanceof BidRules.Accepted accepted) || durable == null) {
+        BidRules.Rejected rejected = (BidRules.Rejected) outcome.decision();
+        throw new AuctionProblems.BidRejected(rejected.reason(), rejected.detail(), rejected.minimumBid(), outcome.seqBefore());
+      }
+      return new Placed(auctionId, accepted.state().seq(), bidder, auction.auction().terms(), durable);
+    });
   }
 
   /** The answer to a placed bid once its storing finished: accepted, or the problem that says it was not. */

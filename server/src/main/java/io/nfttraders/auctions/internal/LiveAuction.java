@@ -19,13 +19,15 @@ import org.jspecify.annotations.Nullable;
 final class LiveAuction implements AuctionLog.Owner {
 
   /** A decision and, if it produced an event, the future of that event's durability. */
-  record Outcome(BidRules.Decision decision, @Nullable CompletableFuture<AuctionEvent> durable) {}
+  /** @param seqBefore the auction's sequence number when the bid was decided */
+  record Outcome(BidRules.Decision decision, long seqBefore, @Nullable CompletableFuture<AuctionEvent> durable) {}
 
   private final Auction auction;
   private final AuctionLog log;
   private final BidderFunds funds;
   private final Supplier<AuctionState> durableState;
   private final Consumer<AuctionEvent> published;
+  private final ArrivalOrder arrivals;
   /** Guarded by this; null while it must be rebuilt from the log. */
   private @Nullable AuctionState state;
   private volatile long epoch;
@@ -34,7 +36,9 @@ final class LiveAuction implements AuctionLog.Owner {
    * @param durableState reads the auction's state as the log has it (its last event)
    * @param published receives each event once it is durable, in sequence order
    */
-  LiveAuction(Auction auction, AuctionLog log, BidderFunds funds, Supplier<AuctionState> durableState, Consumer<AuctionEvent> published) {
+  LiveAuction(Auction auction, AuctionLog log, BidderFunds funds, Supplier<AuctionState> durableState, Consumer<AuctionEvent> published,
+      BidScheduling scheduling, Clock clock) {
+    this.arrivals = new ArrivalOrder(this, scheduling, clock);
     this.auction = auction;
     this.log = log;
     this.funds = funds;
@@ -51,6 +55,11 @@ final class LiveAuction implements AuctionLog.Owner {
     return current();
   }
 
+  /** Hands the bid over to be decided in arrival order ({@link ArrivalOrder}); the future completes with the decision. */
+  CompletableFuture<Outcome> submit(String bidder, UUID bidderUser, BigInteger amount, long arrivedNanos) {
+    return arrivals.submit(bidder, bidderUser, amount, arrivedNanos);
+  }
+
   /** Decides the bid; an accepted bid is queued for the log before the lock is released, so log order is decision order. */
   synchronized Outcome bid(String bidder, UUID bidderUser, BigInteger amount, Clock clock) {
     AuctionState before = current();
@@ -62,13 +71,13 @@ final class LiveAuction implements AuctionLog.Owner {
       return BidRules.decide(auction.terms(), auction.seller(), before, decided[0]);
     });
     if (!(decision instanceof BidRules.Accepted accepted)) {
-      return new Outcome(decision, null);
+      return new Outcome(decision, before.seq(), null);
     }
     state = accepted.state();
     if (accepted.won()) {
       funds.release(auction.id());
     }
-    return new Outcome(decision, log.append(AuctionEvent.bid(auction.id(), accepted, decided[0], bidderUser), epoch, this));
+    return new Outcome(decision, before.seq(), log.append(AuctionEvent.bid(auction.id(), accepted, decided[0], bidderUser), epoch, this));
   }
 
   /**

@@ -130,6 +130,24 @@ class AuctionSubscriptionTest {
   }
 
   @Test
+  void theStreamOfAFinishedAuctionEndsWithItsLastEvent() {
+    Api.Session seller = api.newUser();
+    Api.Response created = api.postJson("/api/v1/auctions", Map.of("collection", market.collection(), "tokenId", market.mint(seller).toString(),
+        "type", "ENGLISH", "startPriceWei", "1", "duration", "PT2S"), seller.accessToken());
+    String auction = created.text("id");
+    try (GraphQlWsClient live = GraphQlWsClient.connect(port)) {
+      live.subscribe("1", EVENTS, Map.of("auctionId", auction, "after", 0));
+      assertThat(events(live, 1).getFirst().get("kind").asString()).isEqualTo("UNSOLD");
+      assertThat(live.next(WAIT).get("type").asString()).isEqualTo("complete");
+    }
+    try (GraphQlWsClient late = GraphQlWsClient.connect(port)) {
+      late.subscribe("1", EVENTS, Map.of("auctionId", auction, "after", 0));
+      assertThat(events(late, 1).getFirst().get("kind").asString()).isEqualTo("UNSOLD");
+      assertThat(late.next(WAIT).get("type").asString()).as("no stream left open on a finished auction").isEqualTo("complete");
+    }
+  }
+
+  @Test
   void anUnknownAuctionIsAnErrorMessageNotASilentStream() {
     try (GraphQlWsClient client = GraphQlWsClient.connect(port)) {
       client.subscribe("1", EVENTS, Map.of("auctionId", java.util.UUID.randomUUID().toString(), "after", 0));

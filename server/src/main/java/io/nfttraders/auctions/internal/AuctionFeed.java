@@ -31,15 +31,19 @@ class AuctionFeed {
     this.log = log;
   }
 
-  /** Called by the log's writer once the event is durable, in sequence order per auction. */
+  /** Called by the log's writer once the event is durable, in sequence order per auction; the last event ends the streams. */
   void publish(AuctionEvent event) {
-    Sinks.Many<AuctionEvent> sink = sinks.get(event.auctionId());
+    boolean last = event.state().phase().finished();
+    Sinks.Many<AuctionEvent> sink = last ? sinks.remove(event.auctionId()) : sinks.get(event.auctionId());
     if (sink != null) {
       sink.tryEmitNext(event);
+      if (last) {
+        sink.tryEmitComplete();
+      }
     }
   }
 
-  /** The auction's events after {@code afterSeq}, in order, then live ones until the subscriber leaves. */
+  /** The auction's events after {@code afterSeq}, in order, then live ones until the auction's last event or the subscriber leaves. */
   Flux<AuctionEvent> events(UUID auction, long afterSeq) {
     return Flux.defer(() -> {
       AtomicLong last = new AtomicLong(afterSeq);
@@ -47,7 +51,7 @@ class AuctionFeed {
       // live first, so nothing stored between reading the history and subscribing is missed
       Flux<AuctionEvent> live = sink.asFlux().publishOn(delivery, 256);
       Flux<AuctionEvent> history = Flux.defer(() -> Flux.fromIterable(log.after(auction, afterSeq, GAP_READ))).subscribeOn(delivery);
-      return Flux.merge(live, history).concatMap(event -> inOrder(auction, last, event));
+      return Flux.merge(live, history).concatMap(event -> inOrder(auction, last, event)).takeUntil(e -> e.state().phase().finished());
     });
   }
 

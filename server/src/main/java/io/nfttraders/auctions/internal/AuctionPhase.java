@@ -9,5 +9,10 @@ enum AuctionPhase {
   SETTLED,
   /** Closed without a sale: no bid met the reserve, or no bidder could pay. */
   UNSOLD,
-  CANCELLED
+  CANCELLED;
+
+  /** Nothing more happens to the auction: no event follows. */
+  boolean finished() {
+    return this == SETTLED || this == UNSOLD || this == CANCELLED;
+  }
 }

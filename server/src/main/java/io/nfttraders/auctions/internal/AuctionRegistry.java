@@ -64,7 +64,13 @@ class AuctionRegistry {
 
   private LiveAuction sequencer(Auction auction) {
     return new LiveAuction(auction, log, funds,
-        () -> log.last(auction.id()).map(AuctionEvent::state).orElseGet(() -> AuctionState.opened(auction.terms())), feed::publish, scheduling, clock);
+        () -> log.last(auction.id()).map(AuctionEvent::state).orElseGet(() -> AuctionState.opened(auction.terms())), event -> {
+          feed.publish(event);
+          if (event.state().phase().finished()) {
+            // nothing more will happen to it; a later read reloads it from the log
+            live.remove(auction.id());
+          }
+        }, scheduling, clock);
   }
 
   static Auction auction(ResultSet rs) throws SQLException {

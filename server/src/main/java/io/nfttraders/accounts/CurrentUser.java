@@ -7,6 +7,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** Who is calling: the user id carried as the access token's subject. */
 public final class CurrentUser {
 
+  /** Where a GraphQL request over WebSocket finds its caller's id (authenticated in graphql-ws connection_init). */
+  public static final String GRAPHQL_CONTEXT_KEY = "nft.currentUser";
+
   private CurrentUser() {}
 
   public static UUID id(Authentication authentication) {

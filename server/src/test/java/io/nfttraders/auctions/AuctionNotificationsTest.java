@@ -8,6 +8,7 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
+import io.nfttraders.support.GraphQlWsClient;
 import io.nfttraders.support.MarketplaceTest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,41 @@ class AuctionNotificationsTest {
       assertThat(api.get("/api/v1/user/notifications?unread=true", alice.accessToken()).json().size()).isZero();
     } finally {
       receiver.stop(0);
+    }
+  }
+
+  @Test
+  void aSignedInSubscriberIsPushedTheirOwnNotificationsAsTheyHappen() {
+    Api.Session seller = api.newUser();
+    Api.Session alice = api.newUser();
+    Api.Session bob = api.newUser();
+    market.awaitFunded(List.of(alice, bob));
+    market.wrap(alice, "1");
+    market.wrap(bob, "1");
+    String auction = api.postJson("/api/v1/auctions", Map.of("collection", market.collection(), "tokenId", market.mint(seller).toString(),
+        "startPrice", "0.1"), seller.accessToken()).text("id");
+    String subscription = "subscription { myNotifications { id kind auctionId seq data } }";
+
+    try (GraphQlWsClient anonymous = GraphQlWsClient.connect(port)) {
+      anonymous.subscribe("1", subscription, Map.of());
+      JsonNode refused = anonymous.next(Duration.ofSeconds(10));
+      assertThat(refused.get("type").asString()).isEqualTo("error");
+      assertThat(refused.toString()).contains("access token");
+    }
+    try (GraphQlWsClient aliceSocket = GraphQlWsClient.connect(port, Map.of("accessToken", alice.accessToken()));
+        GraphQlWsClient bobSocket = GraphQlWsClient.connect(port, Map.of("accessToken", bob.accessToken()))) {
+      aliceSocket.subscribe("1", subscription, Map.of());
+      bobSocket.subscribe("1", subscription, Map.of());
+      assertThat(bid(alice, auction, "0.1")).isEqualTo(200);
+      assertThat(bid(bob, auction, "0.2")).isEqualTo(200);
+
+      JsonNode pushed = aliceSocket.next(Duration.ofSeconds(10));
+      assertThat(pushed.get("type").asString()).as(pushed.toString()).isEqualTo("next");
+      JsonNode notification = pushed.get("payload").get("data").get("myNotifications");
+      assertThat(notification.get("kind").asString()).isEqualTo("OUTBID");
+      assertThat(notification.get("auctionId").asString()).isEqualTo(auction);
+      assertThat(Api.JSON.readTree(notification.get("data").asString()).get("yourBidWei").asString()).isEqualTo(TradingFixture.wei("0.1").toString());
+      assertThat(bobSocket.poll(Duration.ofMillis(500))).as("bob was not outbid: nothing for him").isNull();
     }
   }
 

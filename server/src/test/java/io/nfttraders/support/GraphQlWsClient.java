@@ -32,8 +32,13 @@ public final class GraphQlWsClient implements AutoCloseable {
 
   /** Connects and completes the protocol's handshake (connection_init, connection_ack). */
   public static GraphQlWsClient connect(int port) {
+    return connect(port, Map.of());
+  }
+
+  /** With a connection_init payload (e.g. {@code {"accessToken": ...}}). */
+  public static GraphQlWsClient connect(int port, Map<String, Object> initPayload) {
     GraphQlWsClient client = new GraphQlWsClient(URI.create("ws://127.0.0.1:" + port + "/graphql"));
-    client.send(Map.of("type", "connection_init"));
+    client.send(Map.of("type", "connection_init", "payload", initPayload));
     JsonNode ack = client.next(Duration.ofSeconds(10));
     if (!"connection_ack".equals(ack.get("type").asString())) {
       throw new IllegalStateException("expected connection_ack, got " + ack);

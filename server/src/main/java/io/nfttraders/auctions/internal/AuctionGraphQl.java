@@ -1,24 +1,29 @@
 package io.nfttraders.auctions.internal;
 
+import io.nfttraders.accounts.CurrentUser;
 import java.time.Clock;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
-/** Auctions in GraphQL: the auction, and its events as a subscription (graphql-ws over WebSocket at /graphql). */
+/** Auctions in GraphQL: the auction, its events and the caller's notifications as subscriptions (graphql-ws over WebSocket at /graphql). */
 @Controller
 class AuctionGraphQl {
 
   private final AuctionRegistry registry;
   private final AuctionFeed feed;
+  private final NotificationFeed notifications;
   private final Clock clock;
 
-  AuctionGraphQl(AuctionRegistry registry, AuctionFeed feed, Clock clock) {
+  AuctionGraphQl(AuctionRegistry registry, AuctionFeed feed, NotificationFeed notifications, Clock clock) {
     this.registry = registry;
     this.feed = feed;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -34,6 +39,21 @@ class AuctionGraphQl {
       throw new AuctionProblems.InvalidBid("after is a sequence number: 0 or more");
     }
     return feed.events(live(auctionId).auction().id(), after).map(AuctionEventView::of);
+  }
+
+  @SubscriptionMapping
+  Flux<NotificationFeed.Notification> myNotifications(@ContextValue(name = CurrentUser.GRAPHQL_CONTEXT_KEY, required = false) @Nullable UUID user,
+      @Argument @Nullable String after) {
+    if (user == null) {
+      throw new AuctionProblems.SignInRequired();
+    }
+    long afterId;
+    try {
+      afterId = after == null ? 0 : Long.parseLong(after);
+    } catch (NumberFormatException e) {
+      throw new AuctionProblems.InvalidBid("after is a notification id");
+    }
+    return notifications.of(user, afterId);
   }
 
   private LiveAuction live(String id) {

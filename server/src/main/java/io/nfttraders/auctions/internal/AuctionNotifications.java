@@ -11,13 +11,17 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns stored auction events into users' notifications, in the log writer's transaction (so a
  * notification exists exactly when its event does): OUTBID for the bidder who lost the lead, WON
  * and SOLD when an auction ends with a winner, SETTLED for both sides, UNSOLD for the seller. A
- * notification for a user with webhooks gets a pending delivery for each, in the same statement.
+ * notification for a user with webhooks gets a pending delivery for each, in the same statement;
+ * once the transaction commits, the notifications are pushed to their users' subscriptions
+ * ({@link NotificationFeed}) and the webhook worker is woken.
  */
 @Component
 class AuctionNotifications implements AuctionLog.Projection {
@@ -29,10 +33,12 @@ class AuctionNotifications implements AuctionLog.Projection {
 
   private final JdbcTemplate jdbc;
   private final WebhookDelivery delivery;
+  private final NotificationFeed feed;
 
-  AuctionNotifications(JdbcTemplate jdbc, WebhookDelivery delivery) {
+  AuctionNotifications(JdbcTemplate jdbc, WebhookDelivery delivery, NotificationFeed feed) {
     this.jdbc = jdbc;
     this.delivery = delivery;
+    this.feed = feed;
   }
 
   @Override
@@ -60,16 +66,21 @@ class AuctionNotifications implements AuctionLog.Projection {
     if (rows.isEmpty()) {
       return;
     }
-    int deliveries = jdbc.update("""
+    long[] deliveries = {0};
+    List<NotificationFeed.Notification> inserted = jdbc.query("""
         with x as (
           select * from unnest(?::uuid[], ?::text[], ?::uuid[], ?::bigint[], ?::text[], ?::timestamptz[]) as x(user_id, kind, auction_id, seq, body, at)),
         inserted as (
           insert into notifications (user_id, kind, auction_id, seq, body, created_at)
           select coalesce(x.user_id, a.seller_user_id), x.kind, x.auction_id, x.seq, x.body::jsonb, x.at from x join auctions a on a.id = x.auction_id
           on conflict do nothing
-          returning id, user_id, created_at)
-        insert into webhook_deliveries (webhook_id, notification_id, next_attempt_at)
-        select w.id, i.id, i.created_at from inserted i join webhooks w on w.user_id = i.user_id and w.deleted_at is null
+          returning id, user_id, kind, auction_id, seq, body, created_at),
+        deliveries as (
+          insert into webhook_deliveries (webhook_id, notification_id, next_attempt_at)
+          select w.id, i.id, i.created_at from inserted i join webhooks w on w.user_id = i.user_id and w.deleted_at is null
+          returning id)
+        select i.id, i.user_id, i.kind, i.auction_id, i.seq, i.body::text, i.created_at, (select count(*) from deliveries) as deliveries
+        from inserted i order by i.id
         """, ps -> {
           Connection c = ps.getConnection();
           ps.setArray(1, c.createArrayOf("uuid", rows.stream().map(Row::user).toArray()));
@@ -78,10 +89,21 @@ class AuctionNotifications implements AuctionLog.Projection {
           ps.setArray(4, c.createArrayOf("bigint", rows.stream().map(r -> r.event().seq()).toArray()));
           ps.setArray(5, c.createArrayOf("text", rows.stream().map(r -> JSON.writeValueAsString(r.body())).toArray()));
           ps.setArray(6, c.createArrayOf("timestamptz", rows.stream().map(r -> Timestamp.from(r.event().at())).toArray()));
+        }, (rs, n) -> {
+          deliveries[0] += rs.getLong(8);
+          return new NotificationFeed.Notification(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+              rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant());
         });
-    if (deliveries > 0) {
-      delivery.wake();
-    }
+    // pushed to subscribers and webhooks once committed, never before
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        feed.publish(inserted);
+        if (deliveries[0] > 0) {
+          delivery.wake();
+        }
+      }
+    });
   }
 
   private static void won(List<Row> rows, AuctionEvent e) {

@@ -122,4 +122,11 @@ final class AuctionProblems {
       super(HttpStatus.SERVICE_UNAVAILABLE, "event-not-recorded", "Event not recorded", "The change could not be stored; try again");
     }
   }
+
+  static final class SignInRequired extends ApiProblem {
+    SignInRequired() {
+      super(HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required",
+          "Your notifications need your access token in the WebSocket's connection_init payload: {\"accessToken\": \"...\"}");
+    }
+  }
 }

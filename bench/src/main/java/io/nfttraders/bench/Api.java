@@ -87,6 +87,17 @@ final class Api {
     return expect(200, send(request(path, token).GET()));
   }
 
+  /** Waits (up to two minutes) until the user's transaction is CONFIRMED. */
+  void awaitConfirmed(User user, String transactionId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!transaction(user, transactionId).get("status").asString().equals("CONFIRMED")) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("transaction " + transactionId + " not confirmed in 2 minutes");
+      }
+      Thread.sleep(100);
+    }
+  }
+
   JsonNode transaction(User user, String transactionId) {
     return expect(200, send(request("/api/v1/transactions/" + transactionId, user.accessToken()).GET()));
   }

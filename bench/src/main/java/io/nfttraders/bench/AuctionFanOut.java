@@ -54,9 +54,9 @@ public final class AuctionFanOut {
       Api.User seller = users.get(0);
       List<Api.User> bidders = users.subList(1, 3);
       for (Api.User bidder : bidders) {
-        awaitConfirmed(api, bidder, api.post("/api/v1/wallet/wrap", bidder.accessToken(), Map.of("amount", "0.1"), 202).get("transactionId").asString());
+        api.awaitConfirmed(bidder, api.post("/api/v1/wallet/wrap", bidder.accessToken(), Map.of("amount", "0.1"), 202).get("transactionId").asString());
       }
-      awaitConfirmed(api, seller, api.mint(seller, Uploads.single(42)));
+      api.awaitConfirmed(seller, api.mint(seller, Uploads.single(42)));
       JsonNode owned;
       do {
         Thread.sleep(200);
@@ -112,16 +112,6 @@ public final class AuctionFanOut {
 
   private static void bid(Api api, Api.User bidder, String auction, long amount) {
     api.post("/api/v1/nfts/bid", bidder.accessToken(), Map.of("auctionId", auction, "amountWei", Long.toString(amount)), 200);
-  }
-
-  private static void awaitConfirmed(Api api, Api.User user, String transactionId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (!api.transaction(user, transactionId).get("status").asString().equals("CONFIRMED")) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("transaction " + transactionId + " not confirmed in 2 minutes");
-      }
-      Thread.sleep(100);
-    }
   }
 
   /** One subscriber: records each event's latency and checks that sequence numbers go up by one. */

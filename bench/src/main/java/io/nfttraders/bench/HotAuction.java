@@ -132,7 +132,7 @@ public final class HotAuction {
       transactions.add(api.post("/api/v1/wallet/wrap", bidder.accessToken(), Map.of("amount", "0.1"), 202).get("transactionId").asString());
     }
     for (int i = 0; i < bidders.size(); i++) {
-      awaitConfirmed(api, bidders.get(i), transactions.get(i));
+      api.awaitConfirmed(bidders.get(i), transactions.get(i));
     }
   }
 
@@ -140,7 +140,7 @@ public final class HotAuction {
   private static List<String> createAuctions(Api api, List<Api.User> sellers, String collection, int count) throws InterruptedException {
     for (int s = 0; s < sellers.size(); s++) {
       String tx = api.mintBatch(sellers.get(s), Uploads.drop(10_000_000L + (long) s * TOKENS_PER_SELLER, TOKENS_PER_SELLER));
-      awaitConfirmed(api, sellers.get(s), tx);
+      api.awaitConfirmed(sellers.get(s), tx);
     }
     List<String> auctions = new ArrayList<>();
     for (Api.User seller : sellers) {
@@ -162,16 +162,6 @@ public final class HotAuction {
       throw new IllegalStateException("only " + auctions.size() + " of " + count + " tokens were indexed");
     }
     return auctions;
-  }
-
-  private static void awaitConfirmed(Api api, Api.User user, String transactionId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (!api.transaction(user, transactionId).get("status").asString().equals("CONFIRMED")) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("transaction " + transactionId + " not confirmed in 2 minutes");
-      }
-      Thread.sleep(100);
-    }
   }
 
   /**

@@ -36,7 +36,7 @@ class AuctionGraphQl {
   @SubscriptionMapping
   Flux<AuctionEventView> auctionEvents(@Argument String auctionId, @Argument int after) {
     if (after < 0) {
-      throw new AuctionProblems.InvalidBid("after is a sequence number: 0 or more");
+      throw new AuctionProblems.InvalidInput("after is a sequence number: 0 or more");
     }
     return feed.events(live(auctionId).auction().id(), after).map(AuctionEventView::of);
   }
@@ -51,7 +51,7 @@ class AuctionGraphQl {
     try {
       afterId = after == null ? 0 : Long.parseLong(after);
     } catch (NumberFormatException e) {
-      throw new AuctionProblems.InvalidBid("after is a notification id");
+      throw new AuctionProblems.InvalidInput("after is a notification id");
     }
     return notifications.of(user, afterId);
   }

@@ -40,7 +40,7 @@ final class AuctionInputs {
     try {
       return UUID.fromString(String.valueOf(value));
     } catch (IllegalArgumentException e) {
-      throw new AuctionProblems.InvalidBid("auctionId must be an auction's id (a UUID)");
+      throw new AuctionProblems.InvalidInput("an auction id is a UUID");
     }
   }
 

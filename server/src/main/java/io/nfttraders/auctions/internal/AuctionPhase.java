@@ -8,11 +8,10 @@ enum AuctionPhase {
   /** The winner's payment and the NFT were exchanged on-chain. */
   SETTLED,
   /** Closed without a sale: no bid met the reserve, or no bidder could pay. */
-  UNSOLD,
-  CANCELLED;
+  UNSOLD,;
 
   /** Nothing more happens to the auction: no event follows. */
   boolean finished() {
-    return this == SETTLED || this == UNSOLD || this == CANCELLED;
+    return this == SETTLED || this == UNSOLD;
   }
 }

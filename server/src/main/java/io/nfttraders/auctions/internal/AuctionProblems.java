@@ -4,6 +4,7 @@ import io.nfttraders.platform.ApiProblem;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -15,6 +16,13 @@ final class AuctionProblems {
   static final class InvalidAuction extends ApiProblem {
     InvalidAuction(String detail) {
       super(HttpStatus.BAD_REQUEST, "invalid-auction", "Invalid auction", detail);
+    }
+  }
+
+  /** A malformed id or argument that is not about a bid or an auction's terms. */
+  static final class InvalidInput extends ApiProblem {
+    InvalidInput(String detail) {
+      super(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
     }
   }
 
@@ -92,7 +100,7 @@ final class AuctionProblems {
 
   /** The bid's event was still being stored when the wait ran out: it may or may not be in the auction's log. */
   static final class BidOutcomeUnknown extends ApiProblem {
-    BidOutcomeUnknown(java.util.UUID auction, long seq) {
+    BidOutcomeUnknown(UUID auction, long seq) {
       super(HttpStatus.SERVICE_UNAVAILABLE, "bid-outcome-unknown", "Bid outcome unknown",
           "The bid was decided but storing it is taking too long; event " + seq + " of auction " + auction
               + " (GET /api/v1/auctions/" + auction + "/events) will show whether it was accepted");

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuctionRegistry {
 
-  static final String COLUMNS = "id, chain_id, collection, token_id, seller, seller_user_id, type, start_price_wei, floor_price_wei,"
+  private static final String COLUMNS = "id, chain_id, collection, token_id, seller, seller_user_id, type, start_price_wei, floor_price_wei,"
       + " buy_now_price_wei, starts_at, duration_ms, min_increment_bps, extension_window_ms, created_at";
 
   private final Map<UUID, LiveAuction> live = new ConcurrentHashMap<>();
@@ -73,7 +73,7 @@ class AuctionRegistry {
         }, scheduling, clock);
   }
 
-  static Auction auction(ResultSet rs) throws SQLException {
+  private static Auction auction(ResultSet rs) throws SQLException {
     AuctionTerms terms = new AuctionTerms(AuctionType.valueOf(rs.getString("type")), wei(rs, "start_price_wei"),
         rs.getBigDecimal("floor_price_wei") == null ? null : wei(rs, "floor_price_wei"),
         rs.getBigDecimal("buy_now_price_wei") == null ? null : wei(rs, "buy_now_price_wei"),

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -85,7 +87,7 @@ class AuctionSettlement implements SmartLifecycle {
       }
       return;
     }
-    OfferSales.TradeState trade = sales.trade(java.util.Objects.requireNonNull(attempt.tradeId()));
+    OfferSales.TradeState trade = sales.trade(Objects.requireNonNull(attempt.tradeId()));
     switch (trade.outcome()) {
       case SETTLED -> {
         if (append(auction, AuctionEvent.Kind.SETTLED, String.valueOf(attempt.tradeId()),
@@ -155,7 +157,7 @@ class AuctionSettlement implements SmartLifecycle {
   }
 
   /** Appends the event and waits until it is durable; false if it was not stored (the next round tries again). */
-  private boolean append(LiveAuction auction, AuctionEvent.Kind kind, String detail, java.util.function.UnaryOperator<AuctionState> change) {
+  private boolean append(LiveAuction auction, AuctionEvent.Kind kind, String detail, UnaryOperator<AuctionState> change) {
     try {
       auction.record(kind, now(), detail, change).get(properties.durableTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return true;

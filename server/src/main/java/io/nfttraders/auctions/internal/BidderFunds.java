@@ -86,10 +86,6 @@ class BidderFunds {
     }
   }
 
-  synchronized BigInteger heldBy(String bidder) {
-    return held.getOrDefault(bidder, BigInteger.ZERO);
-  }
-
   private void hold(UUID auction, String bidder, @Nullable BigInteger amount) {
     release(auction);
     if (amount != null) {

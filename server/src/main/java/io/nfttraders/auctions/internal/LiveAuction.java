@@ -4,10 +4,13 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,9 +100,9 @@ final class LiveAuction implements AuctionLog.Owner {
         sold ? null : "no bid met the reserve before the end", after), epoch, this);
   }
 
-  /** Appends a later event (settled, unsold after all, cancelled, paused...) made from the current state. */
+  /** Appends a later event (settled, unsold after all, held, released) made from the current state. */
   synchronized CompletableFuture<AuctionEvent> record(AuctionEvent.Kind kind, Instant now, @Nullable String detail,
-      java.util.function.UnaryOperator<AuctionState> change) {
+      UnaryOperator<AuctionState> change) {
     AuctionState after = change.apply(current());
     state = after;
     funds.holdAsIn(auction.id(), after);
@@ -107,9 +110,9 @@ final class LiveAuction implements AuctionLog.Owner {
   }
 
   /** {@link #record} if the current state satisfies {@code when}, decided under the auction's lock; empty otherwise. */
-  synchronized java.util.Optional<CompletableFuture<AuctionEvent>> recordIf(java.util.function.Predicate<AuctionState> when, AuctionEvent.Kind kind,
-      Instant now, @Nullable String detail, java.util.function.UnaryOperator<AuctionState> change) {
-    return when.test(current()) ? java.util.Optional.of(record(kind, now, detail, change)) : java.util.Optional.empty();
+  synchronized Optional<CompletableFuture<AuctionEvent>> recordIf(Predicate<AuctionState> when, AuctionEvent.Kind kind, Instant now,
+      @Nullable String detail, UnaryOperator<AuctionState> change) {
+    return when.test(current()) ? Optional.of(record(kind, now, detail, change)) : Optional.empty();
   }
 
   private AuctionState current() {

@@ -62,7 +62,7 @@ class NotificationsController {
   @PostMapping("/api/v1/user/notifications/read")
   Map<String, Integer> markRead(@RequestBody ReadRequest request, Authentication authentication) {
     if (request.upToId() == null) {
-      throw new AuctionProblems.InvalidBid("upToId (the newest notification id read) is required");
+      throw new AuctionProblems.InvalidInput("upToId (the newest notification id read) is required");
     }
     int marked = jdbc.sql("update notifications set read_at = :now where user_id = :user and id <= :upTo and read_at is null")
         .param("now", Timestamp.from(clock.instant())).param("user", CurrentUser.id(authentication)).param("upTo", request.upToId())

@@ -1,6 +1,7 @@
 package io.nfttraders.auctions.internal;
 
 import io.nfttraders.platform.WorkerLoop;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,7 +105,7 @@ class WebhookDelivery implements SmartLifecycle {
       failure = "answered " + status;
     } catch (AuctionProblems.InvalidWebhook e) {
       failure = e.getMessage();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       failure = e.getClass().getSimpleName() + ": " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

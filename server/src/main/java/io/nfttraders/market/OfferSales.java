@@ -1,13 +1,15 @@
 package io.nfttraders.market;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Sales agreed elsewhere (an auction's winning bid) made through the exchange like any accepted
  * offer: the buyer's WETH offer at the agreed price, then the seller's custodial wallet accepts it.
- * Fees, royalties, the trade record and the settlement's follow-up are the market's.
+ * The offer is signed by the buyer's custodial wallet, or by the buyer's own key beforehand (a
+ * {@link SignedOffer}). Fees, royalties, the trade record and the settlement's follow-up are the market's.
  */
 public interface OfferSales {
 
@@ -28,6 +30,39 @@ public interface OfferSales {
    */
   String offer(UUID buyerUser, String collection, BigInteger tokenId, BigInteger priceWei);
 
+  /**
+   * A WETH offer its buyer signed with their own key: the exchange's EIP-712 {@code Order} with
+   * side BUY, currency WETH, startTime 0 and these fields.
+   *
+   * @param maker the buyer's address, lower-case
+   * @param signature the maker's 65-byte signature (r, s, v), hex
+   */
+  record SignedOffer(String maker, String collection, BigInteger tokenId, BigInteger priceWei, Instant endTime, BigInteger salt, BigInteger counter,
+      String signature) {}
+
+  /** The counter the maker's signed orders must carry now (the exchange's, as indexed). */
+  BigInteger counter(String maker);
+
+  /**
+   * The {@code eth_signTypedData_v4} document a buyer signs for such an offer (its signature is not used).
+   */
+  String typedData(SignedOffer offer);
+
+  /**
+   * Checks, without storing anything, that the offer could be filled as far as its signature goes:
+   * signed by its maker for this exchange on this chain, with the maker's current counter, not expired.
+   *
+   * @throws InvalidOffer if not, saying why
+   */
+  void check(SignedOffer offer);
+
+  /**
+   * Places an offer the buyer signed; returns its hash. Commits with the caller's transaction.
+   *
+   * @throws SaleRefused BUYER_CANNOT_PAY if the offer is no longer valid (expired, or its signature refused)
+   */
+  String offer(UUID buyerUser, SignedOffer offer);
+
   OfferState offerState(String offerHash);
 
   /**
@@ -39,6 +74,14 @@ public interface OfferSales {
   UUID accept(UUID sellerUser, String offerHash);
 
   TradeState trade(UUID tradeId);
+
+  /** A signed offer that the exchange would refuse. */
+  final class InvalidOffer extends RuntimeException {
+
+    public InvalidOffer(String detail) {
+      super(detail, null, false, false);
+    }
+  }
 
   /** Why a sale could not go ahead: a fact about the parties, not a fault. */
   final class SaleRefused extends RuntimeException {

@@ -102,8 +102,13 @@ public final class TradingFixture {
 
   /** Sends a transaction as if the wallet's owner did it outside our platform (anvil impersonation). */
   public String sendAs(String from, String to, String data) {
+    return sendAs(from, to, data, BigInteger.ZERO);
+  }
+
+  /** {@link #sendAs} paying {@code valueWei} of ETH along. */
+  public String sendAs(String from, String to, String data, BigInteger valueWei) {
     chain.request("anvil_impersonateAccount", List.of(from), org.web3j.protocol.core.methods.response.VoidResponse.class);
-    Map<String, String> tx = Map.of("from", from, "to", to, "data", data, "gas", "0x30d40");
+    Map<String, String> tx = Map.of("from", from, "to", to, "data", data, "gas", "0x30d40", "value", Numeric.toHexStringWithPrefix(valueWei));
     String hash = chain.request("eth_sendTransaction", List.of(tx), EthSendTransaction.class).getTransactionHash();
     chain.awaitReceipt(hash, CHAIN).orElseThrow();
     return hash;

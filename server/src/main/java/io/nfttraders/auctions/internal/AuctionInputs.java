@@ -36,6 +36,14 @@ final class AuctionInputs {
     return new BigInteger(value);
   }
 
+  /** An unsigned 256-bit integer given in decimal. */
+  static BigInteger uint(String field, @Nullable String value) {
+    if (value == null || !UINT.matcher(value).matches() || new BigInteger(value).compareTo(MAX_UINT) > 0) {
+      throw new AuctionProblems.InvalidBid(field + " must be a non-negative integer below 2^256");
+    }
+    return new BigInteger(value);
+  }
+
   static UUID auctionId(@Nullable String value) {
     try {
       return UUID.fromString(String.valueOf(value));

@@ -32,6 +32,13 @@ final class AuctionProblems {
     }
   }
 
+  /** A self-custody bid whose signed offer the exchange would refuse. */
+  static final class InvalidBidSignature extends ApiProblem {
+    InvalidBidSignature(String detail) {
+      super(HttpStatus.BAD_REQUEST, "invalid-bid-signature", "Invalid bid signature", detail);
+    }
+  }
+
   static final class AuctionNotFound extends ApiProblem {
     AuctionNotFound(String id) {
       super(HttpStatus.NOT_FOUND, "auction-not-found", "Auction not found", "No auction " + id);

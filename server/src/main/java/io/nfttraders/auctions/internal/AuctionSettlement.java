@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles ended auctions through the exchange, one step per round, resumable from the database
- * after a restart: the bidder's WETH offer at their bid is placed, accepted by the seller's wallet
+ * after a restart: the bidder's WETH offer at their bid is placed (the one they signed themselves, for a self-custody bidder), accepted by the seller's wallet
  * once it is valid, and the auction is SETTLED when the exchange's fill is indexed. A winner who
  * cannot pay (too little WETH, the offer never valid, the fill failed) is passed over for the next
  * highest bidder when {@code nft.auctions.fall-back-to-next-bid} allows, else the auction ends
@@ -40,13 +40,15 @@ class AuctionSettlement implements SmartLifecycle {
   private final AuctionRegistry registry;
   private final SettlementAttempts attempts;
   private final OfferSales sales;
+  private final SignedBids signedBids;
   private final TransactionTemplate transactions;
   private final AuctionProperties properties;
   private final Clock clock;
   private final WorkerLoop loop;
 
-  AuctionSettlement(AuctionRegistry registry, SettlementAttempts attempts, OfferSales sales, TransactionTemplate transactions,
+  AuctionSettlement(AuctionRegistry registry, SettlementAttempts attempts, OfferSales sales, SignedBids signedBids, TransactionTemplate transactions,
       AuctionProperties properties, Clock clock) {
+    this.signedBids = signedBids;
     this.registry = registry;
     this.attempts = attempts;
     this.sales = sales;
@@ -119,7 +121,10 @@ class AuctionSettlement implements SmartLifecycle {
     Instant now = now();
     try {
       transactions.executeWithoutResult(status -> {
-        String offer = sales.offer(next.bidderUser(), auction.auction().collection(), auction.auction().tokenId(), next.amount());
+        // a bidder who signed their bid themselves is held to that signature; the server signs only for custodial wallets
+        String offer = signedBids.of(auction.auction(), next.bidder(), next.amount())
+            .map(signed -> sales.offer(next.bidderUser(), signed))
+            .orElseGet(() -> sales.offer(next.bidderUser(), auction.auction().collection(), auction.auction().tokenId(), next.amount()));
         attempts.start(id, tried + 1, next, offer, SettlementAttempts.State.OFFERED, null, now);
       });
       log.info("auction settlement offered auctionId={} attempt={} bidder={} amountWei={}", id, tried + 1, next.bidder(), next.amount());

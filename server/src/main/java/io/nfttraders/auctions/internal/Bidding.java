@@ -1,12 +1,13 @@
 package io.nfttraders.auctions.internal;
 
 import io.nfttraders.custody.CustodialWallets;
+import io.nfttraders.market.OfferSales.SignedOffer;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +30,15 @@ class Bidding {
   private final AuctionRegistry registry;
   private final BidderFunds funds;
   private final CustodialWallets wallets;
-  private final Clock clock;
+  private final SignedBids signedBids;
   /** Wallet addresses never change, and a bid should not cost a query to find its bidder's. */
   private final Map<UUID, String> addresses = new ConcurrentHashMap<>();
 
-  Bidding(AuctionRegistry registry, BidderFunds funds, CustodialWallets wallets, Clock clock) {
+  Bidding(AuctionRegistry registry, BidderFunds funds, CustodialWallets wallets, SignedBids signedBids) {
     this.registry = registry;
     this.funds = funds;
     this.wallets = wallets;
-        this.clock = clock;
+    this.signedBids = signedBids;
   }
 
   /** An accepted bid whose event is being stored; {@code durable} completes with it, or fails if it was not stored. */
@@ -49,8 +50,22 @@ class Bidding {
    * accepted before that.
    */
   CompletableFuture<Placed> place(UUID user, UUID auctionId, BigInteger amount, long arrivedNanos) {
-    LiveAuction auction = registry.find(auctionId).orElseThrow(() -> new AuctionProblems.AuctionNotFound(auctionId.toString()));
-    String bidder = addressOf(user);
+    return place(user, live(auctionId), addressOf(user), amount, arrivedNanos);
+  }
+
+  /**
+   * {@link #place} for a bidder who signed the bid with their own key: {@code signed} is their WETH
+   * offer for the token at the bid, which is checked and stored before the bid is decided.
+   */
+  CompletableFuture<Placed> placeSigned(UUID user, UUID auctionId, Function<Auction, SignedOffer> signed, long arrivedNanos) {
+    LiveAuction auction = live(auctionId);
+    SignedOffer offer = signed.apply(auction.auction());
+    signedBids.store(auction.auction(), offer);
+    return place(user, auction, offer.maker(), offer.priceWei(), arrivedNanos);
+  }
+
+  private CompletableFuture<Placed> place(UUID user, LiveAuction auction, String bidder, BigInteger amount, long arrivedNanos) {
+    UUID auctionId = auction.auction().id();
     funds.load(bidder);
     return auction.submit(bidder, user, amount, arrivedNanos).thenApply(outcome -> {
       CompletableFuture<AuctionEvent> durable = outcome.durable();
@@ -70,6 +85,10 @@ class Bidding {
       throw new AuctionProblems.BidNotRecorded();
     }
     return new BidAccepted(AuctionEventView.of(event), placed.terms().minimumAbove(event.state().leadingBid()).toString());
+  }
+
+  private LiveAuction live(UUID auctionId) {
+    return registry.find(auctionId).orElseThrow(() -> new AuctionProblems.AuctionNotFound(auctionId.toString()));
   }
 
   private String addressOf(UUID user) {

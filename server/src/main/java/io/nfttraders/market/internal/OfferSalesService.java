@@ -3,6 +3,7 @@ package io.nfttraders.market.internal;
 import io.nfttraders.market.OfferSales;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,55 @@ class OfferSalesService implements OfferSales {
       return placement.place(buyerUser, Side.BUY, order).hash();
     } catch (MarketProblems.InsufficientFunds | MarketProblems.NoWallet e) {
       throw new SaleRefused(SaleRefused.Reason.BUYER_CANNOT_PAY, e.getMessage());
+    }
+  }
+
+  @Override
+  public BigInteger counter(String maker) {
+    return placement.chainCounter(maker);
+  }
+
+  @Override
+  public String typedData(SignedOffer offer) {
+    return order(offer).typedDataJson(placement.domain());
+  }
+
+  @Override
+  public void check(SignedOffer offer) {
+    ExchangeOrder order = order(offer);
+    try {
+      OrderSignatures.verify(order, placement.domain(), offer.signature());
+    } catch (MarketProblems.InvalidSignature e) {
+      throw new InvalidOffer(e.getMessage());
+    }
+    if (!offer.endTime().isAfter(clock.instant())) {
+      throw new InvalidOffer("the offer's endTime has passed");
+    }
+    BigInteger counter = placement.chainCounter(order.maker());
+    if (!counter.equals(offer.counter())) {
+      throw new InvalidOffer("the offer carries counter " + offer.counter() + " but the maker's counter on the exchange is " + counter
+          + " (orders signed with another counter cannot be filled)");
+    }
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String offer(UUID buyerUser, SignedOffer offer) {
+    NewOrder order = new NewOrder(offer.collection(), offer.tokenId().toString(), offer.priceWei().toString(), null, "WETH", Instant.EPOCH,
+        offer.endTime(), offer.maker(), offer.salt().toString(), offer.counter().toString(), offer.signature());
+    try {
+      return placement.place(buyerUser, Side.BUY, order).hash();
+    } catch (MarketProblems.InvalidOrder | MarketProblems.InvalidSignature e) {
+      throw new SaleRefused(SaleRefused.Reason.BUYER_CANNOT_PAY, "the signed offer is no longer valid: " + e.getMessage());
+    }
+  }
+
+  private ExchangeOrder order(SignedOffer offer) {
+    try {
+      return new ExchangeOrder(offer.maker(), Side.BUY, offer.collection(), offer.tokenId(), placement.weth(), offer.priceWei(), 0,
+          offer.endTime().getEpochSecond(), offer.salt(), offer.counter());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOffer(e.getMessage());
     }
   }
 

@@ -178,8 +178,7 @@ class OrderPlacement {
 
   /** The counter the maker's next orders must carry: the chain's, plus bumps we sent that are not mined yet. */
   private BigInteger expectedCounter(Wallet wallet) {
-    BigInteger onChain = jdbc.sql("select coalesce(max(counter), 0) from maker_counters where chain_id = :chain and maker = :maker")
-        .param("chain", domain.chainId()).param("maker", wallet.address().toLowerCase()).query(BigDecimal.class).single().toBigIntegerExact();
+    BigInteger onChain = chainCounter(wallet.address().toLowerCase());
     // from_address is stored as the signer gives it (EIP-55), which is the wallet's address
     long pending = jdbc.sql("""
             select count(*) from chain_transactions where kind = 'INCREMENT_COUNTER' and from_address = :address
@@ -187,6 +186,12 @@ class OrderPlacement {
             """)
         .param("address", wallet.address()).query(Long.class).single();
     return onChain.add(BigInteger.valueOf(pending));
+  }
+
+  /** The maker's counter as the indexer last saw it on the exchange: orders signed with another one cannot be filled. */
+  BigInteger chainCounter(String maker) {
+    return jdbc.sql("select coalesce(max(counter), 0) from maker_counters where chain_id = :chain and maker = :maker")
+        .param("chain", domain.chainId()).param("maker", maker).query(BigDecimal.class).single().toBigIntegerExact();
   }
 
   private void activity(String kind, ExchangeOrder order, String hash, Instant now) {

@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * its arrival at a subscriber. Every subscriber checks its sequence numbers: a gap, a duplicate or
  * a step back is counted.
  *
- * <pre>bench/run AuctionFanOut [--subscribers=1000] [--bids-per-second=20] [--seconds=30] [--keep-data=false]</pre>
+ * <pre>bench/run AuctionFanOut [--subscribers=1000] [--bids-per-second=20] [--seconds=30] [--clients=4] [--jfr=false] [--keep-data=false]
+ *     [--server-options=--key=value,...]</pre>
  */
 public final class AuctionFanOut {
 
@@ -42,12 +43,17 @@ public final class AuctionFanOut {
     int subscriberCount = args.number("subscribers", 1_000);
     int rate = args.number("bids-per-second", 20);
     int seconds = args.number("seconds", 30);
+    // the JDK client reads all of an HttpClient's sockets on one selector thread: a thousand real
+    // subscribers are a thousand machines, so the load generator spreads its sockets over several
+    int clientCount = args.number("clients", 4);
     boolean keepData = args.flag("keep-data");
+    boolean jfr = args.flag("jfr");
+    List<String> serverOptions = args.list("server-options");
     args.rejectUnknown();
 
     Path data = Project.freshDataDirectory("fanout");
     MintRun.prepare("AuctionFanOut", args);
-    try (BenchServer server = BenchServer.start(data, List.of(), List.of());
+    try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "AuctionFanOut"), serverOptions);
         DevChain chain = new DevChain(server.api().chain().rpcUrl())) {
       Api api = server.api();
       List<Api.User> users = MintRun.users(api, chain, 3);
@@ -66,17 +72,21 @@ public final class AuctionFanOut {
           owned.get(0).get("tokenId").asString(), "startPriceWei", "1", "minIncrementBps", 0), 201).get("id").asString();
 
       Recorder latency = new Recorder(600_000_000L, 3);
+      Map<Long, EventArrivals> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
       AtomicLong delivered = new AtomicLong();
       AtomicLong disorder = new AtomicLong();
-      HttpClient http = HttpClient.newHttpClient();
+      List<HttpClient> clients = new ArrayList<>();
+      for (int i = 0; i < clientCount; i++) {
+        clients.add(HttpClient.newHttpClient());
+      }
       URI uri = URI.create(api.base().replace("http://", "ws://") + "/graphql");
       long total = (long) rate * seconds + 1;
       CountDownLatch allSawFirst = new CountDownLatch(subscriberCount);
       CountDownLatch allSawLast = new CountDownLatch(subscriberCount);
       List<WebSocket> sockets = new ArrayList<>();
       for (int i = 0; i < subscriberCount; i++) {
-        Subscriber s = new Subscriber(latency, delivered, disorder, allSawFirst, allSawLast, total);
-        WebSocket socket = http.newWebSocketBuilder().subprotocols("graphql-transport-ws").buildAsync(uri, s).join();
+        Subscriber s = new Subscriber(latency, arrivals, delivered, disorder, allSawFirst, allSawLast, total);
+        WebSocket socket = clients.get(i % clientCount).newWebSocketBuilder().subprotocols("graphql-transport-ws").buildAsync(uri, s).join();
         socket.sendText("{\"type\":\"connection_init\"}", true).join();
         socket.sendText(Api.JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
             "payload", Map.of("query", SUBSCRIBE, "variables", Map.of("a", auction)))), true).join();
@@ -89,6 +99,7 @@ public final class AuctionFanOut {
       }
       latency.reset();
       delivered.set(0);
+      arrivals.clear();
 
       long start = System.nanoTime();
       for (long i = 1; i < total; i++) {
@@ -103,6 +114,7 @@ public final class AuctionFanOut {
       Histogram h = latency.getIntervalHistogram();
       sockets.forEach(WebSocket::abort);
       report(subscriberCount, rate, seconds, total - 1, delivered.get(), disorder.get(), complete ? 0 : allSawLast.getCount(), h);
+      reportSpread(arrivals);
     } finally {
       if (!keepData) {
         Project.delete(data);
@@ -114,9 +126,40 @@ public final class AuctionFanOut {
     api.post("/api/v1/nfts/bid", bidder.accessToken(), Map.of("auctionId", auction, "amountWei", Long.toString(amount)), 200);
   }
 
+  /** When one event was decided, and when it reached its first and its last subscriber (epoch microseconds). */
+  private static final class EventArrivals {
+    final long at;
+    long first = Long.MAX_VALUE;
+    long last;
+
+    EventArrivals(long at) {
+      this.at = at;
+    }
+
+    synchronized void arrived(long micros) {
+      first = Math.min(first, micros);
+      last = Math.max(last, micros);
+    }
+  }
+
+  /** Where an event's latency goes: until it reaches the first subscriber, and from there to the last. */
+  private static void reportSpread(Map<Long, EventArrivals> arrivals) {
+    Histogram toFirst = new Histogram(600_000_000L, 3);
+    Histogram spread = new Histogram(600_000_000L, 3);
+    arrivals.values().forEach(a -> {
+      toFirst.recordValue(Math.max(0, a.first - a.at));
+      spread.recordValue(Math.max(0, a.last - a.first));
+    });
+    System.out.println();
+    System.out.printf(Locale.ROOT, "per event (%d): decided to first subscriber p50 %.2f / p99 %.2f ms; first to last subscriber p50 %.2f / p99 %.2f ms%n",
+        arrivals.size(), toFirst.getValueAtPercentile(50) / 1000.0, toFirst.getValueAtPercentile(99) / 1000.0, spread.getValueAtPercentile(50) / 1000.0,
+        spread.getValueAtPercentile(99) / 1000.0);
+  }
+
   /** One subscriber: records each event's latency and checks that sequence numbers go up by one. */
   private static final class Subscriber implements WebSocket.Listener {
     private final Recorder latency;
+    private final Map<Long, EventArrivals> arrivals;
     private final AtomicLong delivered;
     private final AtomicLong disorder;
     private final CountDownLatch sawFirst;
@@ -125,8 +168,10 @@ public final class AuctionFanOut {
     private final StringBuilder partial = new StringBuilder();
     private long seq;
 
-    Subscriber(Recorder latency, AtomicLong delivered, AtomicLong disorder, CountDownLatch sawFirst, CountDownLatch sawLast, long last) {
+    Subscriber(Recorder latency, Map<Long, EventArrivals> arrivals, AtomicLong delivered, AtomicLong disorder, CountDownLatch sawFirst,
+        CountDownLatch sawLast, long last) {
       this.latency = latency;
+      this.arrivals = arrivals;
       this.delivered = delivered;
       this.disorder = disorder;
       this.sawFirst = sawFirst;
@@ -148,7 +193,9 @@ public final class AuctionFanOut {
             disorder.incrementAndGet();
           }
           seq = Math.max(seq, next);
-          latency.recordValue(Math.max(0, Duration.between(Instant.parse(event.get("at").asString()), now).toNanos() / 1000));
+          Instant at = Instant.parse(event.get("at").asString());
+          latency.recordValue(Math.max(0, Duration.between(at, now).toNanos() / 1000));
+          arrivals.computeIfAbsent(next, n -> new EventArrivals(micros(at))).arrived(micros(now));
           delivered.incrementAndGet();
           if (next == 1) {
             sawFirst.countDown();
@@ -161,6 +208,10 @@ public final class AuctionFanOut {
       socket.request(1);
       return null;
     }
+  }
+
+  private static long micros(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
   }
 
   private static void report(int subscribers, int rate, int seconds, long bids, long delivered, long disorder, long incomplete, Histogram h) {

@@ -80,6 +80,37 @@ class AuctionSubscriptionTest {
     }
   }
 
+  /** Identical subscriptions share one run on the server; that must not change what any of them receives. */
+  @Test
+  void aSubscriberJoiningAnIdenticalSubscriptionLaterGetsEverythingSinceItsAfterThenLiveEventsUnderItsOwnId() {
+    Api.Session seller = api.newUser();
+    Api.Session alice = api.newUser();
+    Api.Session bob = api.newUser();
+    market.awaitFunded(List.of(alice, bob));
+    market.wrap(alice, "1");
+    market.wrap(bob, "1");
+    String auction = create(seller);
+    Map<String, Object> fromTheStart = Map.of("auctionId", auction, "after", 0);
+
+    try (GraphQlWsClient early = GraphQlWsClient.connect(port); GraphQlWsClient late = GraphQlWsClient.connect(port)) {
+      early.subscribe("1", EVENTS, fromTheStart);
+      bid(alice, auction, "0.1");
+      bid(bob, auction, "0.2");
+      assertThat(events(early, 2)).extracting(e -> e.get("seq").asLong()).containsExactly(1L, 2L);
+
+      late.subscribe("7", EVENTS, fromTheStart);
+      JsonNode first = late.next(WAIT);
+      assertThat(first.get("id").asString()).as("its own operation id").isEqualTo("7");
+      assertThat(first.get("payload").get("data").get("auctionEvents").get("seq").asLong()).isEqualTo(1);
+      assertThat(events(late, 1).getFirst().get("seq").asLong()).isEqualTo(2);
+
+      early.close();
+      bid(alice, auction, "0.3");
+      assertThat(events(late, 1).getFirst().get("seq").asLong()).as("the run goes on when the first subscriber leaves").isEqualTo(3);
+      assertThat(late.poll(Duration.ofMillis(300))).as("nothing twice").isNull();
+    }
+  }
+
   @Test
   void subscribersSeeAGapFreeSequenceIdenticalToTheLogWhileBidsRace() throws Exception {
     Api.Session seller = api.newUser();

@@ -74,6 +74,9 @@ public final class GraphQlWsClient implements AutoCloseable {
 
   @Override
   public void close() {
+    if (socket.isOutputClosed()) {
+      return;
+    }
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
   }
 

@@ -1,9 +1,11 @@
 package io.nfttraders.auctions.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.platform.SharedSubscriptionField;
 import java.time.Clock;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -31,6 +33,12 @@ class AuctionGraphQl {
   AuctionView auction(@Argument String id) {
     LiveAuction auction = live(id);
     return AuctionView.of(auction.auction(), auction.state(), clock.instant());
+  }
+
+  /** An auction's events read the same to everyone: identical subscriptions to them run once for all their subscribers. */
+  @Bean
+  static SharedSubscriptionField auctionEventsAreShared() {
+    return new SharedSubscriptionField("auctionEvents");
   }
 
   @SubscriptionMapping

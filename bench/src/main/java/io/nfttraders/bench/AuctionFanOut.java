@@ -2,8 +2,6 @@ package io.nfttraders.bench;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -28,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * its arrival at a subscriber. Every subscriber checks its sequence numbers: a gap, a duplicate or
  * a step back is counted.
  *
- * <pre>bench/run AuctionFanOut [--subscribers=1000] [--bids-per-second=20] [--seconds=30] [--clients=4] [--jfr=false] [--keep-data=false]
+ * <pre>bench/run AuctionFanOut [--subscribers=1000] [--bids-per-second=20] [--seconds=30] [--reader-threads=2] [--jfr=false] [--keep-data=false]
  *     [--server-options=--key=value,...]</pre>
  */
 public final class AuctionFanOut {
@@ -43,9 +42,7 @@ public final class AuctionFanOut {
     int subscriberCount = args.number("subscribers", 1_000);
     int rate = args.number("bids-per-second", 20);
     int seconds = args.number("seconds", 30);
-    // the JDK client reads all of an HttpClient's sockets on one selector thread: a thousand real
-    // subscribers are a thousand machines, so the load generator spreads its sockets over several
-    int clientCount = args.number("clients", 4);
+    int readerThreads = args.number("reader-threads", 2);
     boolean keepData = args.flag("keep-data");
     boolean jfr = args.flag("jfr");
     List<String> serverOptions = args.list("server-options");
@@ -72,26 +69,16 @@ public final class AuctionFanOut {
           owned.get(0).get("tokenId").asString(), "startPriceWei", "1", "minIncrementBps", 0), 201).get("id").asString();
 
       Recorder latency = new Recorder(600_000_000L, 3);
-      Map<Long, EventArrivals> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
+      Map<Long, EventArrivals> arrivals = new ConcurrentHashMap<>();
       AtomicLong delivered = new AtomicLong();
       AtomicLong disorder = new AtomicLong();
-      List<HttpClient> clients = new ArrayList<>();
-      for (int i = 0; i < clientCount; i++) {
-        clients.add(HttpClient.newHttpClient());
-      }
-      URI uri = URI.create(api.base().replace("http://", "ws://") + "/graphql");
       long total = (long) rate * seconds + 1;
       CountDownLatch allSawFirst = new CountDownLatch(subscriberCount);
       CountDownLatch allSawLast = new CountDownLatch(subscriberCount);
-      List<WebSocket> sockets = new ArrayList<>();
-      for (int i = 0; i < subscriberCount; i++) {
-        Subscriber s = new Subscriber(latency, arrivals, delivered, disorder, allSawFirst, allSawLast, total);
-        WebSocket socket = clients.get(i % clientCount).newWebSocketBuilder().subprotocols("graphql-transport-ws").buildAsync(uri, s).join();
-        socket.sendText("{\"type\":\"connection_init\"}", true).join();
-        socket.sendText(Api.JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
-            "payload", Map.of("query", SUBSCRIBE, "variables", Map.of("a", auction)))), true).join();
-        sockets.add(socket);
-      }
+      List<String> opening = List.of("{\"type\":\"connection_init\"}", Api.JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
+          "payload", Map.of("query", SUBSCRIBE, "variables", Map.of("a", auction)))));
+      int port = Integer.parseInt(api.base().substring(api.base().lastIndexOf(':') + 1));
+      WebSocketSubscribers sockets = new WebSocketSubscribers(port, "/graphql", subscriberCount, readerThreads, opening, i -> new Subscriber(latency, arrivals, delivered, disorder, allSawFirst, allSawLast, total));
       // the first event reaches everyone before the clock starts: all subscriptions are live
       bid(api, bidders.get(0), auction, 1);
       if (!allSawFirst.await(2, TimeUnit.MINUTES)) {
@@ -112,7 +99,7 @@ public final class AuctionFanOut {
       }
       boolean complete = allSawLast.await(1, TimeUnit.MINUTES);
       Histogram h = latency.getIntervalHistogram();
-      sockets.forEach(WebSocket::abort);
+      sockets.close();
       report(subscriberCount, rate, seconds, total - 1, delivered.get(), disorder.get(), complete ? 0 : allSawLast.getCount(), h);
       reportSpread(arrivals);
     } finally {
@@ -157,7 +144,7 @@ public final class AuctionFanOut {
   }
 
   /** One subscriber: records each event's latency and checks that sequence numbers go up by one. */
-  private static final class Subscriber implements WebSocket.Listener {
+  private static final class Subscriber implements Consumer<String> {
     private final Recorder latency;
     private final Map<Long, EventArrivals> arrivals;
     private final AtomicLong delivered;
@@ -165,7 +152,6 @@ public final class AuctionFanOut {
     private final CountDownLatch sawFirst;
     private final CountDownLatch sawLast;
     private final long last;
-    private final StringBuilder partial = new StringBuilder();
     private long seq;
 
     Subscriber(Recorder latency, Map<Long, EventArrivals> arrivals, AtomicLong delivered, AtomicLong disorder, CountDownLatch sawFirst,
@@ -179,34 +165,34 @@ public final class AuctionFanOut {
       this.last = last;
     }
 
+    /** A message as the server writes it: {"id":"1","type":"next","payload":{"data":{"auctionEvents":{"seq":N,"at":"..."}}}}. */
     @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence text, boolean end) {
-      partial.append(text);
-      if (end) {
-        Instant now = Instant.now();
-        JsonNode message = Api.JSON.readTree(partial.toString());
-        partial.setLength(0);
-        if ("next".equals(message.get("type").asString())) {
-          JsonNode event = message.get("payload").get("data").get("auctionEvents");
-          long next = event.get("seq").asLong();
-          if (next != seq + 1) {
-            disorder.incrementAndGet();
-          }
-          seq = Math.max(seq, next);
-          Instant at = Instant.parse(event.get("at").asString());
-          latency.recordValue(Math.max(0, Duration.between(at, now).toNanos() / 1000));
-          arrivals.computeIfAbsent(next, n -> new EventArrivals(micros(at))).arrived(micros(now));
-          delivered.incrementAndGet();
-          if (next == 1) {
-            sawFirst.countDown();
-          }
-          if (next == last) {
-            sawLast.countDown();
-          }
-        }
+    public void accept(String message) {
+      Instant now = Instant.now();
+      if (!message.contains("\"type\":\"next\"")) {
+        return;
       }
-      socket.request(1);
-      return null;
+      int seqAt = message.indexOf("\"seq\":") + 6;
+      int seqEnd = seqAt;
+      while (Character.isDigit(message.charAt(seqEnd))) {
+        seqEnd++;
+      }
+      long next = Long.parseLong(message, seqAt, seqEnd, 10);
+      int atAt = message.indexOf("\"at\":\"") + 6;
+      Instant at = Instant.parse(message.substring(atAt, message.indexOf('"', atAt)));
+      if (next != seq + 1) {
+        disorder.incrementAndGet();
+      }
+      seq = Math.max(seq, next);
+      latency.recordValue(Math.max(0, Duration.between(at, now).toNanos() / 1000));
+      arrivals.computeIfAbsent(next, n -> new EventArrivals(micros(at))).arrived(micros(now));
+      delivered.incrementAndGet();
+      if (next == 1) {
+        sawFirst.countDown();
+      }
+      if (next == last) {
+        sawLast.countDown();
+      }
     }
   }
 

@@ -21,6 +21,6 @@ class GraphQlWebSocketConfiguration {
       @Value("${nft.graphql.websocket.shared-replay-limit:10000}") int sharedReplayLimit) {
     Set<String> shared = sharedFields.stream().map(SharedSubscriptionField::name).collect(Collectors.toSet());
     return new GraphQlWsEndpoint(handler, properties.getWebsocket().getConnectionInitTimeout(), outboxLimit,
-        new SharedSubscriptions(shared, sharedReplayLimit));
+        new SharedSubscriptions(shared, sharedReplayLimit, Runtime.getRuntime().availableProcessors()));
   }
 }

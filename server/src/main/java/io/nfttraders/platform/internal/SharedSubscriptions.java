@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -23,7 +25,8 @@ import reactor.core.publisher.Flux;
  * subscriber who joins later is first given everything the run has sent so far, so it receives
  * exactly what an execution of its own would have sent. A run stops taking subscribers once it
  * has sent {@code replayLimit} messages (a later one starts a new run), and stops when its last
- * subscriber leaves.
+ * subscriber leaves. Writing one message to a thousand sockets takes milliseconds, so the
+ * subscribers are split over a few threads (lanes).
  */
 final class SharedSubscriptions {
 
@@ -37,12 +40,23 @@ final class SharedSubscriptions {
 
   private final Set<String> fields;
   private final int replayLimit;
+  private final List<Executor> lanes;
   private final Map<Map<String, Object>, Run> running = new ConcurrentHashMap<>();
   private final Map<String, Boolean> shareableQueries = new ConcurrentHashMap<>();
 
-  SharedSubscriptions(Set<String> fields, int replayLimit) {
+  /**
+   * @param lanes how many threads write a message to a run's subscribers: the run's own (its
+   *     stream's) and {@code lanes - 1} helpers, each subscriber always by the same one
+   */
+  SharedSubscriptions(Set<String> fields, int replayLimit, int lanes) {
     this.fields = Set.copyOf(fields);
     this.replayLimit = replayLimit;
+    List<Executor> threads = new ArrayList<>();
+    threads.add(Runnable::run);
+    for (int i = 1; i < lanes; i++) {
+      threads.add(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("graphql-fan-out-" + i).daemon().factory()));
+    }
+    this.lanes = List.copyOf(threads);
   }
 
   /** Whether the request is a subscription whose only root field is shared. */
@@ -88,11 +102,23 @@ final class SharedSubscriptions {
     }
   }
 
+  /** A subscriber of a run, written to by the lane it was given when it joined. */
+  private record Member(Subscriber subscriber, int lane) {}
+
+  private static void deliver(List<Member> receivers, int lane, GraphQlWsMessage message) {
+    for (Member member : receivers) {
+      if (member.lane() == lane) {
+        member.subscriber().message(message);
+      }
+    }
+  }
+
   private final class Run {
     private final Map<String, Object> key;
     /** Guarded by this. */
     private final List<GraphQlWsMessage> sent = new ArrayList<>();
-    private final List<Subscriber> subscribers = new ArrayList<>();
+    private final List<Member> members = new ArrayList<>();
+    private int joined;
     private boolean closed;
     private boolean started;
     private @Nullable Disposable upstream;
@@ -108,7 +134,7 @@ final class SharedSubscriptions {
       }
       // what was sent so far goes out before anything later, since later messages are sent under this lock's order
       sent.forEach(subscriber::message);
-      subscribers.add(subscriber);
+      members.add(new Member(subscriber, joined++ % lanes.size()));
       return true;
     }
 
@@ -130,7 +156,7 @@ final class SharedSubscriptions {
     }
 
     private void send(GraphQlWsMessage message) {
-      List<Subscriber> receivers;
+      List<Member> receivers;
       synchronized (this) {
         if (closed) {
           return;
@@ -144,16 +170,21 @@ final class SharedSubscriptions {
           closed = true;
           running.remove(key, this);
         }
-        receivers = List.copyOf(subscribers);
+        receivers = List.copyOf(members);
       }
-      receivers.forEach(s -> s.message(message));
+      // a member stays in its lane, and a lane writes in order: each subscriber gets the messages in order
+      for (int lane = 1; lane < lanes.size(); lane++) {
+        int mine = lane;
+        lanes.get(lane).execute(() -> deliver(receivers, mine, message));
+      }
+      deliver(receivers, 0, message);
     }
 
     void remove(Subscriber subscriber) {
       Disposable stop = null;
       synchronized (this) {
-        subscribers.remove(subscriber);
-        if (subscribers.isEmpty() && !closed) {
+        members.removeIf(m -> m.subscriber() == subscriber);
+        if (members.isEmpty() && !closed) {
           closed = true;
           running.remove(key, this);
           stop = upstream;

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * per bid (lock the auction's row, insert the bid, commit) from 64 threads.
  *
  * <pre>bench/run HotAuction [--bidders=64] [--seconds=30] [--warmup-seconds=20] [--rates=1000,5000,10000] [--auctions=1000]
- *     [--open-loop-connections=256] [--jfr=false] [--keep-data=false] [--server-options=--key=value,...]</pre>
+ *     [--open-loop-connections=256] [--jfr=false] [--keep-data=false] [--server-options=--key=value,...] [--jvm-options=-XX:...,...]</pre>
  *
  * Bids are in wei of WETH: the auctions' reserve is 1 wei and the minimum increment 1 wei, so a
  * bid is accepted when it beats the leading one. Each bid's amount is its request number, so bids
@@ -57,6 +57,8 @@ public final class HotAuction {
     boolean jfr = args.flag("jfr");
     boolean keepData = args.flag("keep-data");
     List<String> extra = args.list("server-options");
+    List<String> jvm = new ArrayList<>(MintRun.jvmOptions(jfr, "HotAuction"));
+    jvm.addAll(args.list("jvm-options"));
     args.rejectUnknown();
     Wrk.requireInstalled();
 
@@ -67,7 +69,7 @@ public final class HotAuction {
       String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
       List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"));
       serverOptions.addAll(extra);
-      try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "HotAuction"), serverOptions);
+      try (BenchServer server = BenchServer.start(data, jvm, serverOptions);
           DevChain chain = new DevChain(server.api().chain().rpcUrl())) {
         Api api = server.api();
         String collection = api.chain().collection();
@@ -93,6 +95,11 @@ public final class HotAuction {
         long accepted = seq(api, hot) - before;
         System.out.printf("closed loop: %d requests, %d accepted in %.1f s%n", closed.requests(), accepted, closed.seconds());
 
+        // what the HTTP stack itself allows on this machine, same connections and generator: the
+        // lightest request (no security, a tiny answer) and an authenticated read of the hot auction
+        Wrk.Result health = Wrk.run(api.base() + "/actuator/health/liveness", "", bidderCount, 1, seconds, data);
+        Wrk.Result read = Wrk.run(api.base() + "/api/v1/auctions/" + hot, authenticatedGet(bidders), bidderCount, 1, seconds, data);
+
         List<OpenLoop.Result> open = new ArrayList<>();
         List<Long> openAccepted = new ArrayList<>();
         for (int rate : rates) {
@@ -110,7 +117,7 @@ public final class HotAuction {
         Wrk.Result spread = Wrk.run(bidUrl, bidScript(many, bidders, amounts.get()), bidderCount, 1, seconds, data);
         long spreadAccepted = seqs(api, many).entrySet().stream().mapToLong(e -> e.getValue() - seqsBefore.get(e.getKey())).sum();
 
-        report(bidderCount, seconds, naive, closed, accepted, rates, open, openAccepted, many.size(), spread, spreadAccepted);
+        report(bidderCount, seconds, naive, closed, accepted, rates, open, openAccepted, many.size(), spread, spreadAccepted, health, read);
       }
     } finally {
       if (!keepData) {
@@ -184,6 +191,21 @@ public final class HotAuction {
     return lua.toString();
   }
 
+  /** GETs of the URL from bidder i mod N's token, as a bid would carry it. */
+  private static String authenticatedGet(List<Api.User> bidders) {
+    StringBuilder lua = new StringBuilder("local tokens = {\n");
+    bidders.forEach(b -> lua.append("  \"Bearer ").append(b.accessToken()).append("\",\n"));
+    lua.append("""
+        }
+        local n = 0
+        request = function()
+          n = n + 1
+          return wrk.format("GET", nil, {["Authorization"] = tokens[(n % #tokens) + 1]})
+        end
+        """);
+    return lua.toString();
+  }
+
   private static long seq(Api api, String auction) {
     return api.get("/api/v1/auctions/" + auction, null).get("seq").asLong();
   }
@@ -243,7 +265,8 @@ public final class HotAuction {
   }
 
   private static void report(int bidders, int seconds, Baseline naive, Wrk.Result closed, long accepted, List<Integer> rates,
-      List<OpenLoop.Result> open, List<Long> openAccepted, int spreadAuctions, Wrk.Result spread, long spreadAccepted) {
+      List<OpenLoop.Result> open, List<Long> openAccepted, int spreadAuctions, Wrk.Result spread, long spreadAccepted, Wrk.Result health,
+      Wrk.Result read) {
     double acceptedPerSecond = accepted / closed.seconds();
     System.out.println();
     System.out.println("Bidding, " + LocalDate.now() + " (" + Project.provenance() + "):");
@@ -252,7 +275,11 @@ public final class HotAuction {
         .row("baseline: one transaction per bid, " + bidders + " JDBC threads", "-", fmt(naive.perSecond()), "-", "-", "-")
         .row("one auction, " + bidders + " bidders, closed loop (wrk)", fmt(closed.requestsPerSecond()), fmt(acceptedPerSecond),
             ms(closed.p50(), closed.p99(), closed.p999(), closed.max()), closed.errors(),
-            ">= 20,000 accepted/s: " + (acceptedPerSecond >= TARGET_BIDS_PER_SECOND ? "met" : "MISSED")));
+            ">= 20,000 accepted/s: " + (acceptedPerSecond >= TARGET_BIDS_PER_SECOND ? "met" : "MISSED"))
+        .row("ceiling: GET /actuator/health/liveness, " + bidders + " connections (wrk)", fmt(health.requestsPerSecond()), "-",
+            ms(health.p50(), health.p99(), health.p999(), health.max()), health.errors(), "-")
+        .row("ceiling: GET /api/v1/auctions/{id} with a bearer token, " + bidders + " connections (wrk)", fmt(read.requestsPerSecond()), "-",
+            ms(read.p50(), read.p99(), read.p999(), read.max()), read.errors(), "-"));
     Table table = new Table("load", "requests/s", "accepted bids/s", "p50 / p99 / p99.9 / max (ms)", "rejected or failed", "target");
     for (int i = 0; i < open.size(); i++) {
       OpenLoop.Result r = open.get(i);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,7 +25,8 @@ class Accounts {
   private static final Logger log = LoggerFactory.getLogger(Accounts.class);
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
-  record User(UUID id, String email, String passwordHash, Role role) {}
+  /** @param email null for a self-custody account, which has its {@code address} instead (and no password) */
+  record User(UUID id, @Nullable String email, @Nullable String passwordHash, Role role, @Nullable String address) {}
 
   record SignedUp(User user, Wallet wallet) {}
 
@@ -66,7 +68,7 @@ class Accounts {
     String email = normalizeEmail(rawEmail);
     PasswordPolicy.check(password, email);
     Role role = properties.isAdminEmail(email) ? Role.ADMIN : Role.USER;
-    User user = new User(UUID.randomUUID(), email, passwords.encode(password), role);
+    User user = new User(UUID.randomUUID(), email, passwords.encode(password), role, null);
     try {
       jdbc.sql("insert into users (id, email, password_hash, role) values (:id, :email, :hash, :role)")
           .param("id", user.id())
@@ -118,12 +120,29 @@ class Accounts {
     refreshTokens.revokeFamily(owner.familyId());
   }
 
+  /**
+   * Tokens for the self-custody account of this address (lower-case), which is opened on its first
+   * sign-in; it has no custodial wallet, so nothing is ever signed for it by the server.
+   */
+  @Transactional
+  TokenPair signInSelfCustody(String address) {
+    jdbc.sql("""
+            insert into users (id, email, password_hash, role, address) values (:id, null, null, 'SELF_CUSTODY', :address)
+            on conflict (address) where address is not null do nothing
+            """)
+        .param("id", UUID.randomUUID()).param("address", address).update();
+    User user = jdbc.sql("select id, email, password_hash, role, address from users where address = :address").param("address", address)
+        .query(Accounts::user).single();
+    return tokensFor(user, UUID.randomUUID());
+  }
+
   Optional<User> findById(UUID id) {
-    return jdbc.sql("select id, email, password_hash, role from users where id = :id").param("id", id).query(Accounts::user).optional();
+    return jdbc.sql("select id, email, password_hash, role, address from users where id = :id").param("id", id).query(Accounts::user).optional();
   }
 
   private Optional<User> findByEmail(String email) {
-    return jdbc.sql("select id, email, password_hash, role from users where lower(email) = :email").param("email", email).query(Accounts::user).optional();
+    return jdbc.sql("select id, email, password_hash, role, address from users where lower(email) = :email").param("email", email)
+        .query(Accounts::user).optional();
   }
 
   private TokenPair tokensFor(User user, UUID familyId) {
@@ -134,6 +153,6 @@ class Accounts {
   }
 
   private static User user(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new User(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)));
+    return new User(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5));
   }
 }

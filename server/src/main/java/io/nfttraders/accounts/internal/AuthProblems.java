@@ -71,4 +71,17 @@ final class AuthProblems {
       return Map.of("Retry-After", Long.toString(retryAfterSeconds));
     }
   }
+
+  static final class InvalidSiweMessage extends ApiProblem {
+    InvalidSiweMessage(String why) {
+      super(HttpStatus.BAD_REQUEST, "invalid-siwe-message", "Invalid Sign-In with Ethereum message", why);
+    }
+  }
+
+  /** A well-formed sign-in that is not accepted: wrong domain or chain, a used or unknown nonce, expired, or not signed by its address. */
+  static final class SiweRefused extends ApiProblem {
+    SiweRefused(String why) {
+      super(HttpStatus.UNAUTHORIZED, "siwe-refused", "Sign-in refused", why);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.web3j.crypto.Keys;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProfileController {
 
-  record Profile(UUID id, String email, Role role, @Nullable String walletAddress, @Nullable Long walletIndex) {}
+  /**
+   * @param email a custodial account's; null for a self-custody one
+   * @param address a self-custody account's own address (EIP-55); null for a custodial one
+   * @param walletAddress a custodial account's wallet
+   */
+  record Profile(UUID id, @Nullable String email, Role role, @Nullable String address, @Nullable String walletAddress, @Nullable Long walletIndex) {}
 
   private final Accounts accounts;
   private final CustodialWallets wallets;
@@ -28,7 +34,7 @@ class ProfileController {
     UUID id = CurrentUser.id(authentication);
     Accounts.User user = accounts.findById(id).orElseThrow(AuthProblems.AccountNotFound::new);
     var wallet = wallets.walletOf(id);
-    return new Profile(user.id(), user.email(), user.role(),
+    return new Profile(user.id(), user.email(), user.role(), user.address() == null ? null : Keys.toChecksumAddress(user.address()),
         wallet.map(Wallet::address).orElse(null), wallet.map(w -> w.id().index()).orElse(null));
   }
 }

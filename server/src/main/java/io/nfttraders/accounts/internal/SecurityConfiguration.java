@@ -59,7 +59,8 @@ class SecurityConfiguration {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/siwe").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/v1/auth/siwe/nonce").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/v1/chains", "/api/openapi.yaml", "/api/v1/nfts/*/*/*", "/api/v1/orders/*", "/api/v1/auctions/*",
                 "/api/v1/auctions/*/events").permitAll()
             .requestMatchers(HttpMethod.GET, "/ipfs/**").permitAll()

@@ -2,13 +2,16 @@ package io.nfttraders.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
+import io.nfttraders.support.TestContracts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
+import org.web3j.protocol.core.Response;
 import org.web3j.utils.Numeric;
 
 /**
@@ -29,6 +33,7 @@ class SignInWithEthereumTest {
 
   @LocalServerPort int port;
   @Autowired DeployedContracts contracts;
+  @Autowired ChainClient chain;
   Api api;
   Credentials key;
   String address;
@@ -65,6 +70,27 @@ class SignInWithEthereumTest {
     Api.Response refreshed = api.postJson("/api/v1/auth/refresh", Map.of("refreshToken", second.text("refreshToken")), null);
     assertThat(refreshed.status()).as("its tokens refresh like any other").isEqualTo(200);
   }
+
+  /** EIP-1271: the address is a contract wallet (OwnerWallet, contracts/test/contracts) that accepts its owner's signatures. */
+  @Test
+  void aContractWalletSignsInWhenTheWalletAcceptsTheSignature() throws Exception {
+    Credentials owner = Credentials.create(Keys.createEcKeyPair());
+    address = Keys.toChecksumAddress(Credentials.create(Keys.createEcKeyPair()).getAddress());
+    chain.request("anvil_setCode", List.of(address, TestContracts.deployedBytecode("OwnerWallet")), AnyResponse.class);
+    chain.request("anvil_setStorageAt", List.of(address, "0x0", Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(owner.getAddress()), 64)),
+        AnyResponse.class);
+
+    String message = message(Map.of());
+    Api.Response signedIn = signIn(message, sign(owner, message));
+    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+    assertThat(api.get("/api/v1/user/profile", signedIn.text("accessToken")).text("address")).isEqualTo(address);
+
+    String another = message(Map.of());
+    assertRefused(signIn(another, sign(Credentials.create(Keys.createEcKeyPair()), another)), "not by " + address);
+  }
+
+  /** Any JSON-RPC answer (anvil's cheat methods answer true or null). */
+  static final class AnyResponse extends Response<Object> {}
 
   @Test
   void aMessageWorksOnceAndOnlyForThisServerChainAndTime() {

@@ -49,8 +49,7 @@ class AuctionBiddingTest {
     for (int i = 0; i < 8; i++) {
       bidders.add(api.newUser());
     }
-    market.awaitFunded(bidders);
-    bidders.forEach(b -> market.wrap(b, "1"));
+    market.withWeth("1", bidders);
     String auction = create(seller, market.mint(seller), Map.of("startPrice", "0.01", "minIncrementBps", 100)).text("id");
 
     List<Api.Response> answers = Collections.synchronizedList(new ArrayList<>());
@@ -108,9 +107,7 @@ class AuctionBiddingTest {
     Api.Session seller = api.newUser();
     Api.Session alice = api.newUser();
     Api.Session bob = api.newUser();
-    market.awaitFunded(List.of(alice, bob));
-    market.wrap(alice, "1");
-    market.wrap(bob, "1");
+    market.withWeth("1", alice, bob);
     JsonNode created = create(seller, market.mint(seller),
         Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT8S", "extensionWindow", "PT3S")).json();
     String auction = created.get("id").asString();
@@ -205,8 +202,7 @@ class AuctionBiddingTest {
   void aFraudHoldRefusesBidsAndKeepsTheAuctionOpenPastItsEndUntilLifted() {
     Api.Session seller = api.newUser();
     Api.Session bidder = api.newUser();
-    market.awaitFunded(List.of(bidder));
-    market.wrap(bidder, "1");
+    market.withWeth("1", bidder);
     String auction = create(seller, market.mint(seller), Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT3S", "extensionWindow", "PT0S"))
         .text("id");
     // a configured admin email (application-test.yaml) signs up as an operator
@@ -234,8 +230,7 @@ class AuctionBiddingTest {
   void aDutchAuctionIsWonByTheFirstBidAtItsCurrentPriceAndSettled() {
     Api.Session seller = api.newUser();
     Api.Session bidder = api.newUser();
-    market.awaitFunded(List.of(bidder));
-    market.wrap(bidder, "1");
+    market.withWeth("1", bidder);
     JsonNode created = create(seller, market.mint(seller), Map.of("type", "DUTCH", "startPrice", "0.5", "floorPrice", "0.1", "duration", "PT1H"))
         .json();
     String auction = created.get("id").asString();

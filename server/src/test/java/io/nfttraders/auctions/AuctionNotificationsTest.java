@@ -70,9 +70,7 @@ class AuctionNotificationsTest {
       String secret = hook.text("secret");
       assertThat(api.get("/api/v1/user/webhooks", alice.accessToken()).json().get(0).has("secret")).as("the secret is shown once").isFalse();
 
-      market.awaitFunded(List.of(alice, bob));
-      market.wrap(alice, "1");
-      market.wrap(bob, "1");
+      market.withWeth("1", alice, bob);
       String auction = api.postJson("/api/v1/auctions", Map.of("collection", market.collection(), "tokenId", market.mint(seller).toString(),
           "type", "ENGLISH", "startPrice", "0.1", "duration", "PT4S", "extensionWindow", "PT0S"), seller.accessToken()).text("id");
       assertThat(bid(alice, auction, "0.1")).isEqualTo(200);
@@ -115,9 +113,7 @@ class AuctionNotificationsTest {
     Api.Session seller = api.newUser();
     Api.Session alice = api.newUser();
     Api.Session bob = api.newUser();
-    market.awaitFunded(List.of(alice, bob));
-    market.wrap(alice, "1");
-    market.wrap(bob, "1");
+    market.withWeth("1", alice, bob);
     String auction = api.postJson("/api/v1/auctions", Map.of("collection", market.collection(), "tokenId", market.mint(seller).toString(),
         "startPrice", "0.1"), seller.accessToken()).text("id");
     String subscription = "subscription { myNotifications { id kind auctionId seq data } }";

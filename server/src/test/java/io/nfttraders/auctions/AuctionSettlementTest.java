@@ -44,9 +44,7 @@ class AuctionSettlementTest {
     Api.Session seller = api.newUser();
     Api.Session alice = api.newUser();
     Api.Session bob = api.newUser();
-    market.awaitFunded(List.of(alice, bob));
-    market.wrap(alice, "1");
-    market.wrap(bob, "1");
+    market.withWeth("1", alice, bob);
     BigInteger token = market.mint(seller);
     String auction = timedAuction(seller, token);
 
@@ -77,9 +75,7 @@ class AuctionSettlementTest {
     Api.Session seller = api.newUser();
     Api.Session alice = api.newUser();
     Api.Session bob = api.newUser();
-    market.awaitFunded(List.of(alice, bob));
-    market.wrap(alice, "1");
-    market.wrap(bob, "1");
+    market.withWeth("1", alice, bob);
     BigInteger token = market.mint(seller);
     // long enough for the withdrawal below to be mined before the end
     String auction = timedAuction(seller, token, "PT12S");

@@ -48,9 +48,7 @@ class AuctionSubscriptionTest {
     Api.Session seller = api.newUser();
     Api.Session alice = api.newUser();
     Api.Session bob = api.newUser();
-    market.awaitFunded(List.of(alice, bob));
-    market.wrap(alice, "1");
-    market.wrap(bob, "1");
+    market.withWeth("1", alice, bob);
     String auction = create(seller);
 
     try (GraphQlWsClient live = GraphQlWsClient.connect(port)) {
@@ -86,9 +84,7 @@ class AuctionSubscriptionTest {
     Api.Session seller = api.newUser();
     Api.Session alice = api.newUser();
     Api.Session bob = api.newUser();
-    market.awaitFunded(List.of(alice, bob));
-    market.wrap(alice, "1");
-    market.wrap(bob, "1");
+    market.withWeth("1", alice, bob);
     String auction = create(seller);
     Map<String, Object> fromTheStart = Map.of("auctionId", auction, "after", 0);
 
@@ -118,8 +114,7 @@ class AuctionSubscriptionTest {
     for (int i = 0; i < 6; i++) {
       bidders.add(api.newUser());
     }
-    market.awaitFunded(bidders);
-    bidders.forEach(b -> market.wrap(b, "1"));
+    market.withWeth("1", bidders);
     String auction = create(seller);
 
     List<GraphQlWsClient> subscribers = new ArrayList<>();

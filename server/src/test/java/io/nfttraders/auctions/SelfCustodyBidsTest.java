@@ -56,8 +56,7 @@ class SelfCustodyBidsTest {
     market.sendAs(self, weth, FunctionEncoder.encode(new Function("deposit", List.of(), List.of())), TradingFixture.wei("0.5"));
     market.sendAs(self, weth, FunctionEncoder.encode(new Function("approve",
         List.of(new Address(contracts.address("Exchange")), new Uint256(TradingFixture.wei("0.5"))), List.of())));
-    market.awaitFunded(List.of(alice));
-    market.wrap(alice, "1");
+    market.withWeth("1", alice);
     BigInteger token = market.mint(seller);
     Map<String, Object> terms = new HashMap<>(Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT8S", "extensionWindow", "PT0S"));
     terms.put("collection", market.collection());

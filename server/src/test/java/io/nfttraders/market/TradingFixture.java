@@ -128,6 +128,16 @@ public final class TradingFixture {
     awaitTransaction(user, wrapped.text("transactionId"), "CONFIRMED");
   }
 
+  /** Waits for the users' sign-up funding, then has each wrap this much ETH (a decimal) into WETH. */
+  public void withWeth(String ether, Api.Session... users) {
+    withWeth(ether, List.of(users));
+  }
+
+  public void withWeth(String ether, List<Api.Session> users) {
+    awaitFunded(users);
+    users.forEach(user -> wrap(user, ether));
+  }
+
   /** New wallets are funded by the dev chain right after sign-up, asynchronously. */
   public void awaitFunded(List<Api.Session> users) {
     await().atMost(CHAIN).until(() -> users.stream().allMatch(u -> chain.balance(u.walletAddress()).signum() > 0));

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -44,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reconnecting (the auction events subscription takes the last sequence number seen). Identical
  * subscriptions to a shared field run once for all their subscribers ({@link SharedSubscriptions}).
  */
-final class GraphQlWsEndpoint extends GraphQlWebSocketHandler {
+final class GraphQlWsEndpoint extends GraphQlWebSocketHandler implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(GraphQlWsEndpoint.class);
   private static final TypeReference<Map<String, Object>> MESSAGE = new TypeReference<>() {};
@@ -194,6 +195,12 @@ final class GraphQlWsEndpoint extends GraphQlWebSocketHandler {
         interceptor.handleConnectionClosed(connection.info(), status.getCode(), init);
       }
     }
+  }
+
+  @Override
+  public void destroy() {
+    timers.shutdownNow();
+    shared.shutdown();
   }
 
   static void close(WebSocketSession session, CloseStatus status) {

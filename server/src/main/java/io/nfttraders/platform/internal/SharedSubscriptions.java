@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,8 @@ final class SharedSubscriptions {
 
   /** What a run whose stream failed unexpectedly sends (the stream itself turns resolved errors into messages). */
   private static final GraphQlWsMessage FAILED = new GraphQlWsMessage("error", "[{\"message\":\"Subscription error\"}]");
+
+  private static final int KNOWN_QUERIES = 1_000;
 
   private final Set<String> fields;
   private final int replayLimit;
@@ -65,7 +68,22 @@ final class SharedSubscriptions {
       return false;
     }
     String operationName = payload.get("operationName") instanceof String name ? name : null;
-    return shareableQueries.computeIfAbsent(operationName + "\n" + query, k -> onlySharedFields(query, operationName));
+    String key = operationName + "\n" + query;
+    Boolean known = shareableQueries.get(key);
+    if (known != null) {
+      return known;
+    }
+    boolean shareable = onlySharedFields(query, operationName);
+    // clients send a few documents over and over; a flood of distinct ones is answered without being remembered
+    if (shareableQueries.size() < KNOWN_QUERIES) {
+      shareableQueries.put(key, shareable);
+    }
+    return shareable;
+  }
+
+  /** Stops the helper lanes' threads. */
+  void shutdown() {
+    lanes.stream().filter(ExecutorService.class::isInstance).map(ExecutorService.class::cast).forEach(ExecutorService::shutdownNow);
   }
 
   private boolean onlySharedFields(String query, @Nullable String operationName) {

@@ -64,6 +64,18 @@ class SignInWithEthereumTest {
     assertThat(wrap.status()).as(wrap.body()).isEqualTo(409);
     assertThat(wrap.text("type")).endsWith("no-custodial-wallet");
 
+    // what it signs must be its own address's: another's signature is consent, not this account's order or bid
+    String someoneElse = Keys.toChecksumAddress("0x00000000000000000000000000000000000b0b05");
+    Api.Response offer = api.postJson("/api/v1/offers", Map.of("collection", contracts.address("Collection"), "tokenId", "1", "price", "0.1",
+        "maker", someoneElse, "salt", "1", "counter", "0", "signature", "0x" + "11".repeat(65)), token);
+    assertThat(offer.status()).as(offer.body()).isEqualTo(400);
+    assertThat(offer.text("detail")).contains("signs in as " + address.toLowerCase());
+    Api.Response bid = api.postJson("/api/v1/nfts/bid", Map.of("auctionId", java.util.UUID.randomUUID().toString(), "amount", "0.1",
+        "bidder", someoneElse, "endTime", Instant.now().plusSeconds(3600).toString(), "salt", "1", "counter", "0", "signature", "0x" + "11".repeat(65)),
+        token);
+    assertThat(bid.status()).as(bid.body()).isEqualTo(400);
+    assertThat(bid.text("detail")).contains("signs in as " + address.toLowerCase());
+
     String again = message(Map.of());
     Api.Response second = signIn(again, sign(key, again));
     assertThat(api.get("/api/v1/user/profile", second.text("accessToken")).text("id")).as("the same account").isEqualTo(profile.text("id"));

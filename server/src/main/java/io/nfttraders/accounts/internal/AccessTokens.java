@@ -1,11 +1,13 @@
 package io.nfttraders.accounts.internal;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.accounts.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -29,12 +31,21 @@ class AccessTokens {
     this.clock = clock;
   }
 
-  String issue(UUID userId, Role role) {
-    return issue(userId, role, clock.instant(), clock.instant().plus(properties.accessTokenTtl()));
+  /** @param address a self-custody account's own address (lower-case), carried as a claim; null for a custodial one */
+  String issue(UUID userId, Role role, @Nullable String address) {
+    return issue(userId, role, address, clock.instant(), clock.instant().plus(properties.accessTokenTtl()));
   }
 
   String issue(UUID userId, Role role, Instant issuedAt, Instant expiresAt) {
-    JwtClaimsSet claims = JwtClaimsSet.builder()
+    return issue(userId, role, null, issuedAt, expiresAt);
+  }
+
+  private String issue(UUID userId, Role role, @Nullable String address, Instant issuedAt, Instant expiresAt) {
+    JwtClaimsSet.Builder builder = JwtClaimsSet.builder();
+    if (address != null) {
+      builder.claim(CurrentUser.ADDRESS_CLAIM, address);
+    }
+    JwtClaimsSet claims = builder
         .issuer(properties.issuer())
         .subject(userId.toString())
         .id(UUID.randomUUID().toString())

@@ -146,7 +146,7 @@ class Accounts {
   }
 
   private TokenPair tokensFor(User user, UUID familyId) {
-    String access = accessTokens.issue(user.id(), user.role());
+    String access = accessTokens.issue(user.id(), user.role(), user.address());
     RefreshTokens.Issued refresh = refreshTokens.issue(user.id(), familyId);
     return new TokenPair(access, "Bearer", properties.accessTokenTtl().toSeconds(), refresh.token(),
         Duration.between(clock.instant(), refresh.expiresAt()).toSeconds());

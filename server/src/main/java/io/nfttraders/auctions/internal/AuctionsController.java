@@ -101,6 +101,9 @@ class AuctionsController {
       placed = bidding.place(user, auction, amount, arrived);
     } else {
       String bidder = AuctionInputs.address("bidder", request.bidder());
+      CurrentUser.selfCustodyAddress(authentication).filter(own -> !own.equals(bidder)).ifPresent(own -> {
+        throw new AuctionProblems.InvalidBid("this account signs in as " + own + "; its bids must be made and signed by that address");
+      });
       BigInteger salt = AuctionInputs.uint("salt", request.salt());
       BigInteger counter = AuctionInputs.uint("counter", request.counter());
       if (request.endTime() == null) {

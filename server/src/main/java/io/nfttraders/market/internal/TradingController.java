@@ -45,12 +45,22 @@ class TradingController {
 
   @PostMapping("/api/v1/listings")
   ResponseEntity<OrderView> list(@RequestBody NewOrder request, Authentication authentication) {
-    return created(placement.place(CurrentUser.id(authentication), Side.SELL, request));
+    return created(placement.place(CurrentUser.id(authentication), Side.SELL, ownSignature(request, authentication)));
   }
 
   @PostMapping("/api/v1/offers")
   ResponseEntity<OrderView> offer(@RequestBody NewOrder request, Authentication authentication) {
-    return created(placement.place(CurrentUser.id(authentication), Side.BUY, request));
+    return created(placement.place(CurrentUser.id(authentication), Side.BUY, ownSignature(request, authentication)));
+  }
+
+  /** A self-custody account places only orders its own address signed (anyone's signature proves consent, not whose order it is here). */
+  private static NewOrder ownSignature(NewOrder request, Authentication authentication) {
+    CurrentUser.selfCustodyAddress(authentication).ifPresent(own -> {
+      if (request.signature() != null && !own.equalsIgnoreCase(String.valueOf(request.maker()))) {
+        throw new MarketProblems.InvalidOrder("this account signs in as " + own + "; its orders must be made and signed by that address");
+      }
+    });
+    return request;
   }
 
   @GetMapping("/api/v1/orders/{hash}")

@@ -90,7 +90,7 @@ class AuthorizationTest {
   void aUserIsNotAnAdmin() {
     Api.Session session = api.newUser();
     assertThat(api.get("/actuator/env", session.accessToken()).status()).isEqualTo(403);
-    String admin = accessTokens.issue(session.userId(), Role.ADMIN);
+    String admin = accessTokens.issue(session.userId(), Role.ADMIN, null);
     assertThat(api.get("/actuator/health", admin).status()).isEqualTo(200);
   }
 

@@ -18,7 +18,11 @@ class GraphQlWebSocketConfiguration {
   @Bean
   GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties, List<SharedSubscriptionField> sharedFields,
       @Value("${nft.graphql.websocket.outbox-limit:4096}") int outboxLimit,
-      @Value("${nft.graphql.websocket.shared-replay-limit:10000}") int sharedReplayLimit) {
+      @Value("${nft.graphql.websocket.shared-replay-limit:1000}") int sharedReplayLimit) {
+    if (sharedReplayLimit > outboxLimit / 2) {
+      // a late subscriber receives a run's replay at once: it must fit its outbox with room to spare
+      throw new IllegalArgumentException("nft.graphql.websocket.shared-replay-limit must be at most half of outbox-limit");
+    }
     Set<String> shared = sharedFields.stream().map(SharedSubscriptionField::name).collect(Collectors.toSet());
     return new GraphQlWsEndpoint(handler, properties.getWebsocket().getConnectionInitTimeout(), outboxLimit,
         new SharedSubscriptions(shared, sharedReplayLimit, Runtime.getRuntime().availableProcessors()));

@@ -89,6 +89,11 @@ class SelfCustodyBidsTest {
     staleCounter.put("counter", "7");
     staleCounter.put("signature", sign(key, typedData.replace("\"counter\":\"0\"", "\"counter\":\"7\"")));
     assertRefused(api.postJson("/api/v1/nfts/bid", staleCounter, carol.accessToken()));
+    Map<String, Object> typo = new HashMap<>(bid);
+    typo.put("bidder", self.substring(0, 41));
+    Api.Response malformed = api.postJson("/api/v1/nfts/bid", typo, carol.accessToken());
+    assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+    assertThat(malformed.text("type")).endsWith("invalid-bid");
     assertThat(events(api, auction)).as("nothing refused reached the log").hasSize(1);
 
     Api.Response accepted = api.postJson("/api/v1/nfts/bid", bid, carol.accessToken());

@@ -3,6 +3,7 @@ package io.nfttraders.auctions.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.web3j.crypto.Keys;
@@ -16,15 +17,24 @@ final class AuctionInputs {
 
   private AuctionInputs() {}
 
-  /** Lower-case address; a mixed-case one must carry a correct EIP-55 checksum. */
+  /** An auction's address (lower-case); a mixed-case one must carry a correct EIP-55 checksum. */
   static String address(String field, @Nullable String value) {
+    return address(field, value, AuctionProblems.InvalidAuction::new);
+  }
+
+  /** A self-custody bidder's address (lower-case), checked like {@link #address}; a malformed one is an invalid bid. */
+  static String bidder(@Nullable String value) {
+    return address("bidder", value, AuctionProblems.InvalidBid::new);
+  }
+
+  private static String address(String field, @Nullable String value, Function<String, ? extends RuntimeException> invalid) {
     if (value == null || !ADDRESS.matcher(value).matches()) {
-      throw new AuctionProblems.InvalidAuction(field + ": expected 0x and 40 hex digits");
+      throw invalid.apply(field + ": expected 0x and 40 hex digits");
     }
     String hex = value.substring(2);
     boolean mixedCase = !hex.equals(hex.toLowerCase()) && !hex.equals(hex.toUpperCase());
     if (mixedCase && !Keys.toChecksumAddress(value).equals(value)) {
-      throw new AuctionProblems.InvalidAuction(field + ": the EIP-55 checksum does not match (a typo?)");
+      throw invalid.apply(field + ": the EIP-55 checksum does not match (a typo?)");
     }
     return value.toLowerCase();
   }

@@ -100,7 +100,7 @@ class AuctionsController {
     if (request.signature() == null) {
       placed = bidding.place(user, auction, amount, arrived);
     } else {
-      String bidder = AuctionInputs.address("bidder", request.bidder());
+      String bidder = AuctionInputs.bidder(request.bidder());
       CurrentUser.selfCustodyAddress(authentication).filter(own -> !own.equals(bidder)).ifPresent(own -> {
         throw new AuctionProblems.InvalidBid("this account signs in as " + own + "; its bids must be made and signed by that address");
       });
@@ -125,7 +125,7 @@ class AuctionsController {
   BidToSign bidTypedData(@PathVariable String id, @RequestParam(required = false) String bidder, @RequestParam(required = false) String amountWei,
       @RequestParam(required = false) String amount, @RequestParam(required = false) @Nullable Instant endTime) {
     LiveAuction auction = live(AuctionInputs.auctionId(id));
-    String address = AuctionInputs.address("bidder", bidder);
+    String address = AuctionInputs.bidder(bidder);
     BigInteger wei = AuctionInputs.amount("amountWei", amountWei, "amount", amount, true);
     Instant endsAt = auction.state().endsAt();
     Instant end = (endTime != null ? endTime : (endsAt != null ? endsAt : clock.instant().plus(auction.auction().terms().duration()))

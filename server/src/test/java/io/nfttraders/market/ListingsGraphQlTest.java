@@ -130,6 +130,12 @@ class ListingsGraphQlTest {
     assertThat(graphql("query($f: ListingFilter) { listings(filter: $f) { edges { node { name } } } }", Map.of("f", blue))
         .get("data").get("listings").get("edges").get(0).get("node").get("name").asString()).isEqualTo("Blue Lot");
 
+    // the search box: any case, wildcards in the text are plain characters
+    assertThat(listings(Map.of("filter", Map.of("collection", market.collection(), "search", "bLUE l"))).get("edges").valueStream()
+        .map(e -> e.get("node").get("hash").asString()).toList()).containsExactly(hash);
+    assertThat(listings(Map.of("filter", Map.of("collection", market.collection(), "search", "Blue%Lot"))).get("edges").size()).isZero();
+    assertThat(graphql(PAGE, Map.of("filter", Map.of("search", " "))).get("errors").get(0).get("message").asString()).contains("search must be");
+
     JsonNode metadata = graphql("query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { metadata { name image attributes { traitType value } } } }",
         Map.of("c", market.collection(), "t", token.toString())).get("data").get("nft").get("metadata");
     assertThat(metadata.get("name").asString()).isEqualTo("Blue Lot");

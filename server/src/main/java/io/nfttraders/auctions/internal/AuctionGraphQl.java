@@ -3,6 +3,8 @@ package io.nfttraders.auctions.internal;
 import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.platform.SharedSubscriptionField;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +35,16 @@ class AuctionGraphQl {
   AuctionView auction(@Argument String id) {
     LiveAuction auction = live(id);
     return AuctionView.of(auction.auction(), auction.state(), clock.instant());
+  }
+
+  @QueryMapping
+  List<AuctionView> openAuctions(@Argument int first) {
+    if (first < 1 || first > 100) {
+      throw new AuctionProblems.InvalidInput("first must be between 1 and 100");
+    }
+    Instant now = clock.instant();
+    return registry.open(first).stream().map(auction -> AuctionView.of(auction.auction(), auction.state(), now))
+        .filter(view -> view.phase().equals("OPEN")).toList();
   }
 
   /** An auction's events read the same to everyone: identical subscriptions to them run once for all their subscribers. */

@@ -58,6 +58,12 @@ class AuctionRegistry {
     }
   }
 
+  /** Auctions still taking bids (phase OPEN), newest first. */
+  List<LiveAuction> open(int first) {
+    return jdbc.sql("select id from auctions where phase = 'OPEN' order by created_at desc, id limit :first").param("first", first)
+        .query(UUID.class).list().stream().flatMap(id -> find(id).stream()).toList();
+  }
+
   Collection<LiveAuction> all() {
     return live.values();
   }

@@ -38,6 +38,15 @@ final class Inputs {
     return n;
   }
 
+  /** Words to find in names: 1 to 100 characters once trimmed. */
+  static String searchText(String value) {
+    String text = value.strip();
+    if (text.isEmpty() || text.length() > 100) {
+      throw new MarketProblems.InvalidOrder("search must be 1 to 100 characters");
+    }
+    return text;
+  }
+
   /** A positive amount given exactly once: as wei ({@code weiField}) or as a decimal of ether ({@code decimalField}). */
   static BigInteger amount(String weiField, @Nullable String wei, String decimalField, @Nullable String decimal) {
     if ((wei == null) == (decimal == null)) {

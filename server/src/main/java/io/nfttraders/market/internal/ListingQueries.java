@@ -52,10 +52,10 @@ class ListingQueries {
   /** Where a page continues: after this price (price sorts) or creation time (RECENT), then hash. */
   record Cursor(@Nullable BigInteger price, @Nullable Instant created, String hash) {}
 
-  /** A collection's page comes from memory ({@link LiveListings}); other pages, and all while that is unavailable, from SQL. */
+  /** A collection's page comes from memory ({@link LiveListings}); other pages (and searches), and all while that is unavailable, from SQL. */
   Page page(@Nullable ListingFilter filter, Sort sort, int first, @Nullable String after, String weth) {
     Cursor cursor = after == null ? null : ListingCursors.decode(sort, after);
-    if (filter != null && filter.collection() != null) {
+    if (filter != null && filter.collection() != null && filter.search() == null) {
       String collection = Inputs.address("collection", filter.collection());
       Optional<CollectionListings> listings = live.of(collection);
       if (listings.isPresent()) {
@@ -104,6 +104,10 @@ class ListingQueries {
       if (filter.currency() != null) {
         sql.append(" and currency = :currency");
         params.put("currency", filter.currency().equals("ETH") ? ExchangeOrder.ETH : weth);
+      }
+      if (filter.search() != null) {
+        sql.append(" and name ilike :search escape '\\'");
+        params.put("search", "%" + Inputs.searchText(filter.search()).replaceAll("([\\\\%_])", "\\\\$1") + "%");
       }
       if (filter.traits() != null && !filter.traits().isEmpty()) {
         // every trait asked for is among the token's attributes, values compared as text (as in memory)

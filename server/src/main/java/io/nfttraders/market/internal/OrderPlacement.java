@@ -77,9 +77,10 @@ class OrderPlacement {
     return weth;
   }
 
-  @Transactional
-  OrderRow place(UUID user, Side side, NewOrder request) {
-    Instant now = clock.instant();
+  /** What a request asks for, checked: a token that exists, the currency, the price and the time window. */
+  private record Terms(TokenRef token, TokenView indexed, String currency, BigInteger price, long start, long end) {}
+
+  private Terms terms(Side side, NewOrder request, Instant now) {
     TokenRef token = token(request);
     TokenView indexed = nfts.token(domain.chainId(), token.collection(), token.tokenId())
         .filter(t -> !t.burned())
@@ -91,6 +92,30 @@ class OrderPlacement {
     if (start < 0 || end <= start || end <= now.getEpochSecond()) {
       throw new MarketProblems.InvalidOrder("startTime must not be before 1970, and endTime must be after startTime and in the future");
     }
+    return new Terms(token, indexed, currency, price, start, end);
+  }
+
+  /**
+   * The order a maker holding their own key signs for this request ({@code eth_signTypedData_v4}): the
+   * terms {@link #place} will check, a fresh salt and the maker's current counter on the exchange.
+   */
+  ExchangeOrder toSign(Side side, NewOrder request) {
+    Terms terms = terms(side, request, clock.instant());
+    String maker = Inputs.address("maker", request.maker());
+    return new ExchangeOrder(maker, side, terms.token().collection(), terms.token().tokenId(), terms.currency(), terms.price(), terms.start(),
+        terms.end(), new BigInteger(128, RANDOM), chainCounter(maker));
+  }
+
+  @Transactional
+  OrderRow place(UUID user, Side side, NewOrder request) {
+    Instant now = clock.instant();
+    Terms terms = terms(side, request, now);
+    TokenRef token = terms.token();
+    TokenView indexed = terms.indexed();
+    String currency = terms.currency();
+    BigInteger price = terms.price();
+    long start = terms.start();
+    long end = terms.end();
     Optional<Wallet> custodial = request.signature() == null ? Optional.of(wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new))
         : Optional.empty();
     String maker = custodial.map(w -> w.address().toLowerCase()).orElseGet(() -> Inputs.address("maker", request.maker()));

@@ -4,6 +4,7 @@ import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.platform.IdempotentRequests;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.web3j.crypto.Keys;
 
 /** Trading commands: list, offer, buy, accept, cancel. Taking an order answers 202 with the trade to follow. */
 @RestController
@@ -28,6 +30,10 @@ class TradingController {
   private static final Pattern ORDER_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
 
   record BuyRequest(@Nullable String orderHash) {}
+
+  /** An order to sign with one's own key, and the values to send back with the signature. */
+  record OrderToSign(String typedData, String hash, String maker, String priceWei, String currency, Instant startTime, Instant endTime, String salt,
+      String counter) {}
 
   private final OrderPlacement placement;
   private final OrderTaking taking;
@@ -51,6 +57,26 @@ class TradingController {
   @PostMapping("/api/v1/offers")
   ResponseEntity<OrderView> offer(@RequestBody NewOrder request, Authentication authentication) {
     return created(placement.place(CurrentUser.id(authentication), Side.BUY, ownSignature(request, authentication)));
+  }
+
+  @PostMapping("/api/v1/listings/typed-data")
+  OrderToSign listingToSign(@RequestBody NewOrder request, Authentication authentication) {
+    return toSign(Side.SELL, request, authentication);
+  }
+
+  @PostMapping("/api/v1/offers/typed-data")
+  OrderToSign offerToSign(@RequestBody NewOrder request, Authentication authentication) {
+    return toSign(Side.BUY, request, authentication);
+  }
+
+  private OrderToSign toSign(Side side, NewOrder request, Authentication authentication) {
+    CurrentUser.selfCustodyAddress(authentication).filter(own -> !own.equalsIgnoreCase(String.valueOf(request.maker()))).ifPresent(own -> {
+      throw new MarketProblems.InvalidOrder("this account signs in as " + own + "; its orders must be made by that address");
+    });
+    ExchangeOrder order = placement.toSign(side, request);
+    return new OrderToSign(order.typedDataJson(placement.domain()), order.hash(placement.domain()), Keys.toChecksumAddress(order.maker()),
+        order.price().toString(), order.paidInEth() ? "ETH" : "WETH", Instant.ofEpochSecond(order.startTime()), Instant.ofEpochSecond(order.endTime()),
+        order.salt().toString(), order.counter().toString());
   }
 
   /** A self-custody account places only orders its own address signed (anyone's signature proves consent, not whose order it is here). */

@@ -67,7 +67,7 @@ class ListingPagesTest {
       Sort sort = Sort.values()[random.nextInt(Sort.values().length)];
       ListingFilter filter = new ListingFilter(collection, random.nextBoolean() ? price() : null, random.nextBoolean() ? price() : null,
           random.nextInt(3) == 0 ? (random.nextBoolean() ? "ETH" : "WETH") : null,
-          random.nextInt(4) == 0 ? List.of(new TraitFilter("Background", "Blue"), new TraitFilter("Eyes", "3")) : null);
+          random.nextInt(4) == 0 ? List.of(new TraitFilter("Background", "Blue"), new TraitFilter("Eyes", "3")) : null, null);
       int first = 1 + random.nextInt(40);
       String after = null;
       List<String> fromMemory = new ArrayList<>();
@@ -91,7 +91,7 @@ class ListingPagesTest {
 
   @Test
   void aChangeCommittedToTheBookReachesTheMemoryPage() {
-    ListingFilter filter = new ListingFilter(collection, null, null, null, null);
+    ListingFilter filter = new ListingFilter(collection, null, null, null, null, null);
     List<ListingNode> before = queries.page(filter, Sort.PRICE_ASC, 100, null, weth).nodes();
     String cheapest = before.getFirst().hash();
     jdbc.sql("update orders set invalid_reason = 'NOT_APPROVED' where hash = :h").param("h", cheapest).update();
@@ -104,7 +104,7 @@ class ListingPagesTest {
 
   @Test
   void aLostListeningConnectionIsReplacedAndWhatChangedMeanwhileIsNotServedStale() {
-    ListingFilter filter = new ListingFilter(collection, null, null, null, null);
+    ListingFilter filter = new ListingFilter(collection, null, null, null, null, null);
     String cheapest = queries.page(filter, Sort.PRICE_ASC, 1, null, weth).nodes().getFirst().hash();
     int terminated = jdbc.sql("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = :name")
         .param("name", LiveListings.APPLICATION_NAME).query(Integer.class).single();

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.webapp.internal;
+
+import org.jspecify.annotations.NullMarked;

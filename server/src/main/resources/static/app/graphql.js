@@ -1,0 +1,47 @@
+// GraphQL reads over HTTP, and subscriptions over WebSocket (the graphql-ws protocol).
+import { session } from './api.js';
+
+export class GraphQlError extends Error {}
+
+export async function gql(query, variables = {}) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  const token = session.get()?.tokens?.accessToken;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const answer = await response.json();
+  if (answer.errors?.length) throw new GraphQlError(answer.errors.map((e) => e.message).join('; '));
+  return answer.data;
+}
+
+/**
+ * One subscription on its own connection. onNext gets each payload's data; onClose(reason) is
+ * called once when it ends for any reason other than close(). Returns close().
+ */
+export function subscribe(query, variables, { onNext, onError, onClose }) {
+  const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`, 'graphql-transport-ws');
+  let closedByUs = false;
+  socket.addEventListener('open', () => {
+    const token = session.get()?.tokens?.accessToken;
+    socket.send(JSON.stringify({ type: 'connection_init', payload: token ? { accessToken: token } : {} }));
+  });
+  socket.addEventListener('message', (message) => {
+    const frame = JSON.parse(message.data);
+    if (frame.type === 'connection_ack') {
+      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+    } else if (frame.type === 'next') {
+      if (frame.payload.errors?.length) onError?.(new GraphQlError(frame.payload.errors.map((e) => e.message).join('; ')));
+      else onNext(frame.payload.data);
+    } else if (frame.type === 'error') {
+      onError?.(new GraphQlError(frame.payload.map((e) => e.message).join('; ')));
+    } else if (frame.type === 'ping') {
+      socket.send(JSON.stringify({ type: 'pong' }));
+    }
+  });
+  socket.addEventListener('close', (event) => {
+    if (!closedByUs) onClose?.(event.reason || `closed (${event.code})`);
+  });
+  return () => {
+    closedByUs = true;
+    socket.close(1000);
+  };
+}

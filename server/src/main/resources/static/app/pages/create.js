@@ -1,0 +1,85 @@
+// Create: an image (or several: a drop), metadata and attributes, a preview, then the mint,
+// followed from submitted to confirmed.
+import { api, idempotencyKey, session, until } from '../api.js';
+import { field, h, show, statusLine } from '../dom.js';
+
+const STEPS = ['QUEUED', 'SIGNED', 'SENT', 'MINED', 'CONFIRMED'];
+const STEP_NAMES = { QUEUED: 'Submitted', SIGNED: 'Signed', SENT: 'Sent to the chain', MINED: 'Mined', CONFIRMED: 'Confirmed' };
+
+export function createPage(view) {
+  if (!session.get()?.profile) {
+    show(view, h('h1', {}, 'Create'), h('p', {}, h('a', { href: '#/login' }, 'Log in'), ' to mint.'));
+    return;
+  }
+  const [imageField, image] = field('Image (PNG, JPEG, GIF, WebP or AVIF; several for a drop)', { type: 'file', accept: 'image/*', multiple: true, required: true });
+  const [nameField, name] = field('Name', { required: true, maxlength: 200 });
+  const [descriptionField, description] = field('Description', { tag: 'textarea', maxlength: 10000, rows: 3 });
+  const attributes = h('div', { class: 'attribute-rows' });
+  const addAttribute = () => {
+    const [typeField] = field('Trait', { class: 'trait-type', maxlength: 100 });
+    const [valueField] = field('Value', { class: 'trait-value', maxlength: 200 });
+    attributes.append(h('div', { class: 'attribute-row' }, typeField, valueField));
+  };
+  addAttribute();
+  const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
+  const progress = h('ol', { class: 'progress', 'aria-label': 'Mint progress' });
+  const status = statusLine();
+  const result = h('div');
+
+  const metadata = () => ({
+    name: name.value.trim(),
+    ...(description.value.trim() ? { description: description.value.trim() } : {}),
+    attributes: [...attributes.querySelectorAll('.attribute-row')].map((row) => ({
+      trait_type: row.querySelector('.trait-type').value.trim(), value: row.querySelector('.trait-value').value.trim(),
+    })).filter((a) => a.trait_type && a.value),
+  });
+  const renderPreview = () => {
+    const files = [...image.files];
+    const meta = metadata();
+    show(preview, files.slice(0, 8).map((file, i) => h('figure', { class: 'tile' }, h('img', { src: URL.createObjectURL(file), alt: `Preview ${i + 1}`, class: 'art' }),
+      h('figcaption', {}, files.length > 1 ? `${meta.name} #${i + 1}` : meta.name || 'Untitled'))));
+  };
+  image.addEventListener('change', renderPreview);
+  name.addEventListener('input', renderPreview);
+
+  const form = h('form', { class: 'card', onsubmit: async (event) => {
+    event.preventDefault();
+    const files = [...image.files];
+    const meta = metadata();
+    const body = new FormData();
+    let path = '/api/v1/nfts';
+    if (files.length > 1) {
+      path = '/api/v1/nfts/batch';
+      files.forEach((file) => body.append('images', file));
+      body.append('metadata', new Blob([JSON.stringify(files.map((f, i) => ({ ...meta, name: `${meta.name} #${i + 1}` })))], { type: 'application/json' }));
+    } else {
+      body.append('image', files[0]);
+      body.append('metadata', new Blob([JSON.stringify(meta)], { type: 'application/json' }));
+    }
+    form.querySelector('button[type=submit]').disabled = true;
+    status.pending('Uploading…');
+    try {
+      const accepted = await api(path, { method: 'POST', form: body, headers: { 'Idempotency-Key': idempotencyKey() } });
+      status.pending('Minting…');
+      const done = await until(() => api(`/api/v1/transactions/${accepted.transactionId}`), (tx) => {
+        showProgress(progress, tx.status);
+        return (tx.status === 'CONFIRMED' && tx.tokenIds?.length) || tx.status === 'FAILED';
+      }, { timeoutMs: 300000 });
+      if (done.status === 'FAILED') throw new Error(`The mint failed: ${done.error ?? 'no reason given'}`);
+      status.info(`Minted ${done.tokenIds.length === 1 ? 'token' : 'tokens'} ${done.tokenIds.join(', ')}.`);
+      show(result, h('ul', {}, done.tokenIds.map((id) => h('li', {}, h('a', { href: `#/nft/${accepted.contract}/${id}` }, `View token #${id}`)))));
+    } catch (error) {
+      status.error(error.message);
+    } finally {
+      form.querySelector('button[type=submit]').disabled = false;
+    }
+  } }, h('h1', {}, 'Create'), imageField, nameField, descriptionField, h('fieldset', {}, h('legend', {}, 'Attributes'), attributes,
+    h('button', { type: 'button', class: 'secondary', onclick: addAttribute }, 'Add attribute')),
+  h('h2', {}, 'Preview'), preview, h('button', { type: 'submit' }, 'Mint'), progress, status.element, result);
+  show(view, form);
+}
+
+function showProgress(list, current) {
+  const reached = STEPS.indexOf(current);
+  show(list, STEPS.map((step, i) => h('li', { class: i <= reached ? 'done' : '', 'aria-current': i === reached ? 'step' : false }, STEP_NAMES[step])));
+}

@@ -1,0 +1,40 @@
+// The listings grid shared by Explore and the collection page: GraphQL pages of 24 with a cursor.
+import { gatewayImage, h, show } from '../dom.js';
+import { shortAddress } from '../format.js';
+import { gql } from '../graphql.js';
+
+const LISTINGS = `query Listings($filter: ListingFilter, $sort: ListingSort, $after: String) {
+  listings(filter: $filter, sort: $sort, first: 24, after: $after) {
+    edges { node { hash collection tokenId price currency name nft { metadata { image } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export function nftCard({ collection, tokenId, name, image, price, currency, badge, href }) {
+  const title = name ?? `#${tokenId}`;
+  return h('li', { class: 'tile' }, h('a', { href: href ?? `#/nft/${collection}/${tokenId}` },
+    gatewayImage(image, title),
+    h('span', { class: 'tile-name' }, title),
+    h('span', { class: 'tile-meta' }, shortAddress(collection), ' · #', tokenId),
+    price ? h('span', { class: 'tile-price' }, badge ? h('span', { class: 'badge' }, badge) : null, `${price} ${currency}`) : null));
+}
+
+/** Fills container with the listings that match; a "Load more" button pages on. */
+export async function listingGrid(container, filter, sort) {
+  const grid = h('ul', { class: 'grid', 'aria-label': 'Listings' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Load more');
+  const empty = h('p', { class: 'muted', hidden: true }, 'Nothing listed matches.');
+  show(container, grid, empty, more);
+  let after = null;
+  const load = async () => {
+    more.disabled = true;
+    const { listings } = await gql(LISTINGS, { filter, sort, after });
+    grid.append(...listings.edges.map(({ node }) => nftCard({ ...node, image: node.nft.metadata?.image, badge: 'Buy now' })));
+    after = listings.pageInfo.endCursor;
+    more.hidden = !listings.pageInfo.hasNextPage;
+    more.disabled = false;
+    empty.hidden = grid.children.length > 0;
+  };
+  more.addEventListener('click', () => load().catch((error) => show(container, h('p', { class: 'status error', role: 'alert' }, error.message))));
+  await load();
+}

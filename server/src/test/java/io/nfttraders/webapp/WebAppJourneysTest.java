@@ -1,0 +1,257 @@
+package io.nfttraders.webapp;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.market.TradingFixture;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.Browsers;
+import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.MarketplaceTest;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The web app in Debian's Chromium against the whole server on its embedded defaults: what people do with it. */
+@MarketplaceTest
+class WebAppJourneysTest {
+
+  private static final LocatorAssertions.HasTextOptions CHAIN_WAIT = new LocatorAssertions.HasTextOptions().setTimeout(120_000);
+  private static Browsers browsers;
+
+  @LocalServerPort int port;
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+  Api api;
+  TradingFixture market;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(port);
+    market = new TradingFixture(api, chain, contracts);
+    if (browsers == null) {
+      browsers = new Browsers(port);
+    }
+  }
+
+  @AfterEach
+  void noPageThrew() {
+    assertThat(browsers.pageErrors()).isEmpty();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browsers != null) {
+      browsers.close();
+      browsers = null;
+    }
+  }
+
+  @Test
+  void aCreatorSignsUpMintsAndListsAndACollectorInAnotherBrowserBuysAndBothPagesShowTheNewOwner() {
+    BrowserContext alice = browsers.person();
+    Page creator = signUp(alice);
+    String aliceAddress = creator.getByTestId("my-address").textContent();
+
+    creator.navigate("/#/create");
+    creator.locator("input[type=file]").setInputFiles(new FilePayload("sunrise.png", "image/png", ArtImages.png(7)));
+    creator.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Sunrise Over Anvil");
+    creator.getByLabel("Description").fill("The first light on a local chain.");
+    creator.locator(".trait-type").first().fill("Palette");
+    creator.locator(".trait-value").first().fill("Warm");
+    assertThat(creator.locator(".preview img")).hasCount(1);
+    Browsers.screenshot(creator, "create");
+    creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mint")).click();
+    creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("View token"))).click(new Locator.ClickOptions().setTimeout(120_000));
+    assertThat(creator.getByTestId("owner")).hasText(aliceAddress);
+    assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sunrise Over Anvil"))).isVisible();
+    String nftPath = creator.url().substring(creator.url().indexOf('#'));
+    BigInteger tokenId = new BigInteger(nftPath.substring(nftPath.lastIndexOf('/') + 1));
+
+    creator.getByLabel("Price (ETH)").fill("0.05");
+    creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("List for sale")).click();
+    assertThat(creator.getByTestId("price")).hasText("0.05 ETH", CHAIN_WAIT);
+    Browsers.screenshot(creator, "nft");
+
+    BrowserContext bob = browsers.person();
+    Page collector = signUp(bob);
+    String bobAddress = collector.getByTestId("my-address").textContent();
+    collector.navigate("/#/");
+    collector.getByLabel("Search by name").fill("sunrise over");
+    collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+    Locator tile = collector.locator(".tile").filter(new Locator.FilterOptions().setHasText("Sunrise Over Anvil"));
+    assertThat(tile).containsText("0.05 ETH");
+    Browsers.screenshot(collector, "explore");
+    tile.click();
+    collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy now for 0.05 ETH")).click();
+    collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+
+    assertThat(collector.getByTestId("owner")).hasText(bobAddress, CHAIN_WAIT);
+    // the creator's page, left open, follows the sale without a reload
+    assertThat(creator.getByTestId("owner")).hasText(bobAddress, CHAIN_WAIT);
+    assertThat(creator.getByText("Not for sale.")).isVisible();
+    assertThat(CollectionAbi.ownerOf(chain, contracts.address("Collection"), tokenId)).isEqualToIgnoringCase(bobAddress);
+
+    collector.navigate("/#/me");
+    assertThat(collector.locator(".tile").filter(new Locator.FilterOptions().setHasText("Sunrise Over Anvil"))).isVisible();
+    Browsers.screenshot(collector, "profile");
+    collector.navigate("/#/collection/" + contracts.address("Collection"));
+    assertThat(collector.getByText("Volume")).isVisible();
+    Browsers.screenshot(collector, "collection");
+    alice.close();
+    bob.close();
+  }
+
+  @Test
+  void twoBiddersInOneAuctionRoomSeeEachOthersBidsLiveAndTheCountdownFollowsALateBidsExtension() {
+    Api.Session seller = api.newUser();
+    Api.Session first = api.newUser();
+    Api.Session second = api.newUser();
+    market.withWeth("1", first, second);
+    BigInteger token = mintArt(seller, "{\"name\":\"Evening Lot\",\"attributes\":[{\"trait_type\":\"Palette\",\"value\":\"Cool\"}]}", 11);
+    // two minutes of bidding, and any bid in the last ten moves the end to ten minutes after it
+    Api.Response created = api.postJson("/api/v1/auctions", Map.of("collection", contracts.address("Collection"), "tokenId", token.toString(),
+        "type", "ENGLISH", "startPrice", "0.01", "duration", "PT2M", "extensionWindow", "PT10M"), seller.accessToken());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String room = "#/auction/" + created.text("id");
+
+    Page one = logIn(browsers.person(), first);
+    Page two = logIn(browsers.person(), second);
+    one.navigate("/" + room);
+    two.navigate("/" + room);
+    two.evaluate("() => { window.stillTheSamePage = true; }");
+    assertThat(two.getByTestId("countdown")).hasText(Pattern.compile("Ends in 0[01]:\\d\\d"));
+
+    one.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place bid")).click();
+    assertThat(one.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("leads"))).containsText("0.01 WETH");
+    assertThat(two.getByTestId("bids")).containsText("0.01 WETH");
+    assertThat(two.getByTestId("current-bid")).hasText("Current bid 0.01 WETH");
+    assertThat(two.getByTestId("countdown")).hasText(Pattern.compile("Ends in (09:[0-5]\\d|10:00)"));
+    assertThat(two.getByTestId("minimum")).hasText("Minimum next bid 0.011 WETH");
+
+    two.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place bid")).click();
+    assertThat(one.getByTestId("outbid")).hasText("You were outbid: 0.011 WETH now leads.");
+    assertThat(one.getByTestId("bids").locator("li")).hasCount(2);
+    assertThat((Boolean) two.evaluate("() => window.stillTheSamePage === true")).isTrue();
+    Browsers.screenshot(one, "auction-room");
+    JsonNode auction = api.get("/api/v1/auctions/" + created.text("id"), null).json();
+    assertThat(auction.get("leader").asString()).isEqualToIgnoringCase(second.walletAddress());
+    assertThat(auction.get("bids").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void aSelfCustodyWalletSignsInAndSignsAnOfferInTheBrowserAndATamperedSignatureIsRefusedVisibly() {
+    Api.Session seller = api.newUser();
+    BigInteger token = mintArt(seller, "{\"name\":\"Harbour Lot\"}", 23);
+    TestWallet wallet = new TestWallet(contracts.chainId());
+    BrowserContext person = browsers.person();
+    wallet.injectInto(person);
+
+    Page page = browsers.open(person, "#/connect");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with Test Wallet")).click();
+    assertThat(page.getByTestId("my-address")).hasText(wallet.address);
+
+    page.navigate("/#/nft/" + contracts.address("Collection") + "/" + token);
+    page.getByLabel("Offer (WETH)").fill("0.02");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make offer")).click();
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("Offer made: 0.02 WETH");
+    JsonNode offers = graphql("query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { offers { maker priceWei } } }",
+        Map.of("c", contracts.address("Collection"), "t", token.toString())).get("nft").get("offers");
+    assertThat(offers.valueStream().map(o -> o.get("maker").asString() + " " + o.get("priceWei").asString()).toList())
+        .containsExactly(wallet.address + " 20000000000000000");
+
+    wallet.tamper.set(true);
+    page.getByLabel("Offer (WETH)").fill("0.03");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make offer")).click();
+    Locator refused = page.locator(".status.error");
+    assertThat(refused).containsText("signature");
+    assertThat(refused).isVisible();
+    assertThat(graphql("query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { offers { priceWei } } }",
+        Map.of("c", contracts.address("Collection"), "t", token.toString())).get("nft").get("offers").size()).isEqualTo(1);
+    person.close();
+  }
+
+  @Test
+  void hostileMetadataRendersAsInertText() {
+    Api.Session seller = api.newUser();
+    String name = "<img src=x onerror=\"window.pwned='name'\"><script>window.pwned='script'</script>";
+    String description = "<a href=\"javascript:window.pwned='link'\">click me</a> " + "W".repeat(9_000);
+    String metadata = Api.JSON.writeValueAsString(Map.of("name", name, "description", description, "attributes",
+        List.of(Map.of("trait_type", "<b onmouseover=\"window.pwned='trait'\">bold</b>", "value", "<svg onload=\"window.pwned='svg'\"/>"))));
+    BigInteger token = mintArt(seller, metadata, 31);
+    Api.Response listed = api.postJson("/api/v1/listings", Map.of("collection", contracts.address("Collection"), "tokenId", token.toString(),
+        "price", "0.07"), seller.accessToken());
+    assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+    market.awaitOrder(listed.text("hash"), true);
+
+    Page page = browsers.open(browsers.person(), "#/nft/" + contracts.address("Collection") + "/" + token);
+    assertThat(page.locator("h1")).hasText(name);
+    assertThat(page.locator(".description")).containsText("<a href=\"javascript:");
+    assertThat(page.locator(".attributes")).containsText("<svg onload=");
+    page.navigate("/#/");
+    page.getByLabel("Search by name").fill("script");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+    assertThat(page.locator(".tile-name").filter(new Locator.FilterOptions().setHasText("window.pwned"))).isVisible();
+    page.goBack();
+    assertThat(page.locator("h1")).hasText(name);
+    page.locator("dd").first().hover();
+
+    assertThat(page.evaluate("() => window.pwned ?? null")).isNull();
+    assertThat(page.locator("main script, main [onerror], main [onload], main [onmouseover], main a[href^='javascript']").count()).isZero();
+    assertThat(page.locator("main img[src='x']").count()).isZero();
+    // a 9,000-character word wraps inside the page instead of widening it
+    assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+    Browsers.screenshot(page, "hostile-metadata");
+  }
+
+  private Page signUp(BrowserContext person) {
+    Page page = browsers.open(person, "#/signup");
+    page.getByLabel("Email").fill("web-" + UUID.randomUUID() + "@example.com");
+    page.getByLabel("Password").fill("correct horse battery staple");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+    assertThat(page.getByTestId("my-address")).hasText(Pattern.compile("0x[0-9a-fA-F]{40}"));
+    return page;
+  }
+
+  private Page logIn(BrowserContext person, Api.Session user) {
+    Page page = browsers.open(person, "#/login");
+    page.getByLabel("Email").fill(user.email());
+    page.getByLabel("Password").fill(user.password());
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    assertThat(page.getByTestId("my-address")).hasText(Pattern.compile(user.walletAddress(), Pattern.CASE_INSENSITIVE));
+    return page;
+  }
+
+  private BigInteger mintArt(Api.Session user, String metadata, int seed) {
+    Api.Response accepted = api.mint(user.accessToken(), ArtImages.png(seed), metadata, null);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    String tx = accepted.text("transactionId");
+    await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/transactions/" + tx, user.accessToken()).json().path("tokenIds").size() == 1);
+    return new BigInteger(api.get("/api/v1/transactions/" + tx, user.accessToken()).json().get("tokenIds").get(0).asString());
+  }
+
+  private JsonNode graphql(String query, Map<String, Object> variables) {
+    Api.Response response = api.postJson("/graphql", Map.of("query", query, "variables", variables), null);
+    assertThat(response.status()).isEqualTo(200);
+    return response.json().get("data");
+  }
+}

@@ -87,6 +87,7 @@ export async function auctionPage(view, id) {
           if (me && event.outbid?.toLowerCase() === me) {
             alert.textContent = `You were outbid: ${ether(event.amountWei)} WETH now leads.`;
             alert.hidden = false;
+            status.clear();
           } else if (me && event.bidder?.toLowerCase() === me) {
             alert.hidden = true;
           }

@@ -153,6 +153,13 @@ class WebAppJourneysTest {
     assertThat(one.getByTestId("bids").locator("li")).hasCount(2);
     assertThat((Boolean) two.evaluate("() => window.stillTheSamePage === true")).isTrue();
     Browsers.screenshot(one, "auction-room");
+
+    one.navigate("/#/");
+    one.getByLabel("Status").selectOption("AUCTION");
+    Locator onAuction = one.locator(".tile").filter(new Locator.FilterOptions().setHasText("Evening Lot"));
+    assertThat(onAuction).containsText("Top bid0.011 WETH");
+    onAuction.click();
+    assertThat(one.getByTestId("current-bid")).hasText("Current bid 0.011 WETH");
     JsonNode auction = api.get("/api/v1/auctions/" + created.text("id"), null).json();
     assertThat(auction.get("leader").asString()).isEqualToIgnoringCase(second.walletAddress());
     assertThat(auction.get("bids").asLong()).isEqualTo(2);

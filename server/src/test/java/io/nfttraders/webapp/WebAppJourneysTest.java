@@ -157,7 +157,8 @@ class WebAppJourneysTest {
     one.navigate("/#/");
     one.getByLabel("Status").selectOption("AUCTION");
     Locator onAuction = one.locator(".tile").filter(new Locator.FilterOptions().setHasText("Evening Lot"));
-    assertThat(onAuction).containsText("Top bid0.011 WETH");
+    assertThat(onAuction).containsText("Top bid");
+    assertThat(onAuction).containsText("0.011 WETH");
     onAuction.click();
     assertThat(one.getByTestId("current-bid")).hasText("Current bid 0.011 WETH");
     JsonNode auction = api.get("/api/v1/auctions/" + created.text("id"), null).json();

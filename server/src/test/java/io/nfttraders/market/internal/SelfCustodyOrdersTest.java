@@ -91,6 +91,45 @@ class SelfCustodyOrdersTest {
     assertThat(chain.balance(maker).subtract(before)).as("the maker paid no gas: the buyer sent the fill").isEqualTo(price.subtract(royalty).subtract(fee));
   }
 
+  @Test
+  void theListingTheServerPreparesForSigningIsExactlyTheListingItPlacesOnceSigned() throws Exception {
+    Api api = new Api(port);
+    TradingFixture market = new TradingFixture(api, chain, contracts);
+    Api.Session minter = api.newUser();
+    Credentials self = Credentials.create(Keys.createEcKeyPair());
+    String maker = Keys.toChecksumAddress(self.getAddress());
+    String collection = contracts.address("Collection");
+    BigInteger tokenId = market.mint(minter);
+    Api.Response withdrawn = api.postJson("/api/v1/wallet/withdrawals",
+        Map.of("asset", "NFT", "collection", collection, "tokenId", tokenId.toString(), "to", maker), minter.accessToken());
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(60)).until(() -> new Api(port).get("/api/v1/nfts/" + contracts.chainId() + "/" + collection + "/" + tokenId, null)
+        .text("owner").equalsIgnoreCase(maker));
+
+    Api.Response prepared = api.postJson("/api/v1/listings/typed-data", Map.of("collection", collection, "tokenId", tokenId.toString(),
+        "price", "0.3", "maker", maker), minter.accessToken());
+    assertThat(prepared.status()).as(prepared.body()).isEqualTo(200);
+    byte[] digest = new StructuredDataEncoder(prepared.text("typedData")).hashStructuredData();
+    assertThat(prepared.text("hash")).isEqualTo(Numeric.toHexString(digest));
+    assertThat(prepared.text("priceWei")).isEqualTo("300000000000000000");
+    Sign.SignatureData signed = Sign.signMessage(digest, self.getEcKeyPair(), false);
+    String signature = Numeric.toHexString(signed.getR()) + Numeric.toHexStringNoPrefix(signed.getS()) + Numeric.toHexStringNoPrefix(signed.getV());
+
+    Map<String, Object> listing = new HashMap<>();
+    for (String field : List.of("priceWei", "currency", "startTime", "endTime", "maker", "salt", "counter")) {
+      listing.put(field, prepared.text(field));
+    }
+    listing.putAll(Map.of("collection", collection, "tokenId", tokenId.toString(), "signature", signature));
+    Api.Response placed = api.postJson("/api/v1/listings", listing, minter.accessToken());
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    assertThat(placed.text("hash")).isEqualTo(prepared.text("hash"));
+
+    listing.put("salt", new BigInteger(prepared.text("salt")).add(BigInteger.ONE).toString());
+    Api.Response resalted = api.postJson("/api/v1/listings", listing, minter.accessToken());
+    assertThat(resalted.status()).as("a signature covers the salt it was made with").isEqualTo(400);
+    assertThat(resalted.text("detail")).contains("signature");
+  }
+
   private static JsonNode awaitSettled(Api api, Api.Session buyer, String tradeId) {
     await().atMost(Duration.ofSeconds(60)).until(() -> List.of("SETTLED", "FAILED").contains(api.get("/api/v1/trades/" + tradeId, buyer.accessToken()).text("state")));
     return api.get("/api/v1/trades/" + tradeId, buyer.accessToken()).json();

@@ -49,9 +49,10 @@ export async function startSession(tokens) {
 }
 
 export async function api(path, { method = 'GET', body, form, headers = {}, retried = false } = {}) {
-  const tokens = session.get()?.tokens;
+  const auth = !path.startsWith('/api/v1/auth/') || path === '/api/v1/auth/logout';
+  const token = auth ? await freshAccessToken() : null;
   const request = { method, headers: { Accept: 'application/json, application/problem+json', ...headers } };
-  if (tokens) request.headers.Authorization = `Bearer ${tokens.accessToken}`;
+  if (token) request.headers.Authorization = `Bearer ${token}`;
   if (form) {
     request.body = form;
   } else if (body !== undefined) {
@@ -59,8 +60,9 @@ export async function api(path, { method = 'GET', body, form, headers = {}, retr
     request.body = JSON.stringify(body);
   }
   const response = await fetch(path, request);
-  if (response.status === 401 && tokens?.refreshToken && !retried && !path.startsWith('/api/v1/auth/')) {
-    if (await refresh(tokens.refreshToken)) return api(path, { method, body, form, headers, retried: true });
+  const refreshToken = session.get()?.tokens?.refreshToken;
+  if (response.status === 401 && token && refreshToken && !retried) {
+    if (await refresh(refreshToken)) return api(path, { method, body, form, headers, retried: true });
   }
   const text = await response.text();
   const data = text ? parse(text) : null;
@@ -68,19 +70,51 @@ export async function api(path, { method = 'GET', body, form, headers = {}, retr
   return data;
 }
 
-async function refresh(refreshToken) {
-  const response = await fetch('/api/v1/auth/refresh', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ refreshToken }),
-  });
-  if (!response.ok) {
-    session.set(null);
-    return false;
+let refreshing = null;
+
+/**
+ * Spends the refresh token for a new pair, once: concurrent callers share the one request,
+ * because a refresh token spent twice revokes the whole login.
+ */
+function refresh(refreshToken) {
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      if (!response.ok) {
+        session.set(null);
+        return false;
+      }
+      session.set({ ...session.get(), tokens: await response.json() });
+      return true;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** The access token, refreshed first when it expires within 30 s (GraphQL and WebSockets send it too). */
+export async function freshAccessToken() {
+  const tokens = session.get()?.tokens;
+  if (!tokens) return null;
+  if (expiresAt(tokens.accessToken) - Date.now() < 30_000 && tokens.refreshToken) {
+    if (!(await refresh(tokens.refreshToken))) return null;
   }
-  const current = session.get();
-  session.set({ ...current, tokens: await response.json() });
-  return true;
+  return session.get()?.tokens?.accessToken ?? null;
+}
+
+/** The token's exp claim in ms (0 when unreadable: refresh). */
+function expiresAt(jwt) {
+  try {
+    const payload = jwt.split('.')[1].replaceAll('-', '+').replaceAll('_', '/');
+    return JSON.parse(atob(payload)).exp * 1000;
+  } catch {
+    return 0;
+  }
 }
 
 function parse(text) {
@@ -111,6 +145,9 @@ let chainPromise;
 
 /** This server's chain: id, name, contracts (cached for the page's life). */
 export function chain() {
-  chainPromise ??= api('/api/v1/chains').then((chains) => chains[0]);
+  chainPromise ??= api('/api/v1/chains').then((chains) => chains[0]).catch((error) => {
+    chainPromise = null;
+    throw error;
+  });
   return chainPromise;
 }

@@ -45,29 +45,37 @@ export function show(container, ...children) {
   return container;
 }
 
-/** Paths of this site, blob: previews and http(s) links; anything else (javascript:, data:...) becomes '#'. */
+/** Paths of this site, this page's blob: previews and http(s) links; anything else (javascript:, data:, //host...) becomes '#'. */
 export function safeUrl(url) {
-  if (/^(#|\/(?!\/))/.test(url) || url.startsWith('blob:')) return url;
+  if (url.startsWith('#') || url.startsWith(`blob:${location.origin}/`)) return url;
+  let parsed;
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : '#';
+    parsed = new URL(url, location.origin);
   } catch {
     return '#';
   }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return '#';
+  // a "relative" URL that browsers resolve to another host (/\evil.example, /<tab>/evil.example) is not ours
+  if (!/^[a-z]+:/i.test(url) && parsed.origin !== location.origin) return '#';
+  return parsed.href;
 }
 
 /** An image only from our own IPFS gateway (metadata images are stored by CID): never a third-party tracker. */
 export function gatewayImage(path, alt, className = 'art') {
-  if (typeof path === 'string' && /^\/ipfs\/[A-Za-z0-9]+(\/[A-Za-z0-9._-]+)*$/.test(path)) {
+  // a CID and plain path segments: no '.' or '..' segments that would climb out of /ipfs
+  if (typeof path === 'string' && /^\/ipfs\/[A-Za-z0-9]+(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/.test(path)) {
     return h('img', { src: path, alt, class: className, loading: 'lazy' });
   }
-  return h('div', { class: `${className} placeholder`, role: 'img', 'aria-label': alt }, 'No image');
+  return alt ? h('div', { class: `${className} placeholder`, role: 'img', 'aria-label': alt }, 'No image')
+    : h('div', { class: `${className} placeholder`, 'aria-hidden': 'true' }, 'No image');
 }
 
 /** A status line for forms: info, pending (spinner) or error, read out by screen readers. */
 export function statusLine() {
   const line = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const set = (kind, text) => {
+    // errors interrupt (alert); progress and results wait their turn (status)
+    line.setAttribute('role', kind === 'error' ? 'alert' : 'status');
     line.className = `status ${kind}`;
     line.textContent = text;
   };

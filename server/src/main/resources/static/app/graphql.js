@@ -1,14 +1,15 @@
 // GraphQL reads over HTTP, and subscriptions over WebSocket (the graphql-ws protocol).
-import { session } from './api.js';
+import { freshAccessToken } from './api.js';
 
 export class GraphQlError extends Error {}
 
 export async function gql(query, variables = {}) {
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-  const token = session.get()?.tokens?.accessToken;
+  const token = await freshAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const answer = await response.json();
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok && !answer.errors) throw new GraphQlError(answer.detail ?? `The read failed (${response.status})`);
   if (answer.errors?.length) throw new GraphQlError(answer.errors.map((e) => e.message).join('; '));
   return answer.data;
 }
@@ -20,8 +21,8 @@ export async function gql(query, variables = {}) {
 export function subscribe(query, variables, { onNext, onError, onClose }) {
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`, 'graphql-transport-ws');
   let closedByUs = false;
-  socket.addEventListener('open', () => {
-    const token = session.get()?.tokens?.accessToken;
+  socket.addEventListener('open', async () => {
+    const token = await freshAccessToken();
     socket.send(JSON.stringify({ type: 'connection_init', payload: token ? { accessToken: token } : {} }));
   });
   socket.addEventListener('message', (message) => {

@@ -23,27 +23,36 @@ const ROUTES = [
 ];
 
 const view = document.getElementById('view');
+let navigation = 0;
 let leave = () => {};
 
 async function route() {
+  const hash = location.hash || '#/';
+  if (!hash.startsWith('#/')) return; // an in-page anchor such as the skip link, not a page
   leave();
   leave = () => {};
-  const hash = location.hash || '#/';
-  for (const [pattern, page] of ROUTES) {
-    const match = pattern.exec(hash);
-    if (match) {
-      show(view, h('p', { class: 'status pending' }, 'Loading…'));
-      try {
-        // a page may return a function that stops its timers and subscriptions when we leave it
-        leave = (await page()(view, ...match.slice(1))) ?? (() => {});
-      } catch (error) {
-        show(view, h('h1', {}, 'Something went wrong'), h('p', { class: 'status error', role: 'alert' }, error.message));
-      }
-      view.focus({ preventScroll: true });
-      return;
+  const current = ++navigation;
+  // each visit draws into its own container: a page still loading when we move on draws into a
+  // detached element, never over the next page
+  const container = h('div', { class: 'page' }, h('p', { class: 'status pending' }, 'Loading…'));
+  show(view, container);
+  const found = ROUTES.map(([pattern, page]) => [pattern.exec(hash), page]).find(([match]) => match);
+  if (!found) {
+    show(container, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to Explore')));
+  } else {
+    try {
+      // a page may return a function that stops its timers and subscriptions when we leave it
+      const stop = (await found[1]()(container, ...found[0].slice(1))) ?? (() => {});
+      if (current === navigation) leave = stop;
+      else stop();
+    } catch (error) {
+      if (current === navigation) show(container, h('h1', {}, 'Something went wrong'), h('p', { class: 'status error', role: 'alert' }, error.message));
     }
   }
-  show(view, h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, 'Back to Explore')));
+  if (current !== navigation) return;
+  document.title = `${container.querySelector('h1')?.textContent ?? 'NFT Traders'} · NFT Traders`;
+  // move focus to the new content unless the page put it somewhere itself (a form's first field)
+  if (!container.contains(document.activeElement)) view.focus({ preventScroll: true });
 }
 
 function renderAccount() {
@@ -69,6 +78,11 @@ async function logout() {
   }
 }
 
+// the skip link moves focus without touching the hash, which is the router's
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  view.focus();
+});
 session.onChange(renderAccount);
 window.addEventListener('hashchange', route);
 renderAccount();

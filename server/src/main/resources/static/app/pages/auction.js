@@ -35,22 +35,31 @@ export async function auctionPage(view, id) {
     leader.textContent = auction.leader ? `Leader ${auction.leader}${auction.leader.toLowerCase() === me ? ' (you)' : ''}` : 'No bids yet';
     phase.textContent = auction.phase === 'OPEN' ? '' : `Auction ${auction.phase.toLowerCase()}`;
     minimum.textContent = auction.minimumBidWei ? `Minimum next bid ${ether(auction.minimumBidWei)} WETH` : '';
-    if (auction.minimumBidWei && document.activeElement !== amount) amount.value = ether(auction.minimumBidWei);
+    // the least acceptable bid, until the bidder types their own: never change what they typed
+    if (auction.minimumBidWei && !amount.dataset.typed) amount.value = ether(auction.minimumBidWei);
   };
   const tick = () => {
     clock.textContent = auction.phase !== 'OPEN' ? 'Bidding closed'
       : auction.endsAt ? `Ends in ${countdown(Date.parse(auction.endsAt) - Date.now())}` : 'The clock starts with the first bid at or above the reserve';
   };
+  amount.addEventListener('input', () => {
+    amount.dataset.typed = 'yes';
+  });
   const form = h('form', { class: 'inline-form', onsubmit: async (event) => {
     event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
     status.pending('Placing your bid…');
     try {
       const wei = toWei(amount.value);
       const answer = session.selfCustody() ? await placeOwnBid(id, wei)
         : await api('/api/v1/nfts/bid', { method: 'POST', body: { auctionId: id, amountWei: wei } });
       status.info(`Your bid of ${ether(answer.event.amountWei)} WETH leads (#${answer.event.seq}).`);
+      delete amount.dataset.typed;
     } catch (error) {
       status.error(error.problem?.reason ? `Bid refused (${error.problem.reason}): ${error.message}` : error.message);
+    } finally {
+      button.disabled = false;
     }
   } }, amountField, h('button', { type: 'submit' }, 'Place bid'));
 
@@ -70,6 +79,7 @@ export async function auctionPage(view, id) {
   let lastSeq = 0;
   let stop = () => {};
   let left = false;
+  let reconnect;
   const refreshMinimum = async () => {
     ({ auction } = await gql(AUCTION, { id }));
     render();
@@ -98,7 +108,7 @@ export async function auctionPage(view, id) {
       },
       onError: (error) => status.error(error.message),
       onClose: () => {
-        if (!left) setTimeout(listen, 1000);
+        if (!left) reconnect = setTimeout(() => left || listen(), 1000);
       },
     });
   };
@@ -106,6 +116,7 @@ export async function auctionPage(view, id) {
   return () => {
     left = true;
     clearInterval(timer);
+    clearTimeout(reconnect);
     stop();
   };
 }

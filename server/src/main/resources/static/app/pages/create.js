@@ -33,13 +33,18 @@ export function createPage(view) {
       trait_type: row.querySelector('.trait-type').value.trim(), value: row.querySelector('.trait-value').value.trim(),
     })).filter((a) => a.trait_type && a.value),
   });
+  let previews = [];
+  image.addEventListener('change', () => {
+    // one object URL per chosen file, released when the choice changes
+    previews.forEach((url) => URL.revokeObjectURL(url));
+    previews = [...image.files].slice(0, 8).map((file) => URL.createObjectURL(file));
+    renderPreview();
+  });
   const renderPreview = () => {
-    const files = [...image.files];
     const meta = metadata();
-    show(preview, files.slice(0, 8).map((file, i) => h('figure', { class: 'tile' }, h('img', { src: URL.createObjectURL(file), alt: `Preview ${i + 1}`, class: 'art' }),
-      h('figcaption', {}, files.length > 1 ? `${meta.name} #${i + 1}` : meta.name || 'Untitled'))));
+    show(preview, previews.map((url, i) => h('figure', { class: 'tile' }, h('img', { src: url, alt: `Preview ${i + 1}`, class: 'art' }),
+      h('figcaption', {}, image.files.length > 1 ? `${meta.name} #${i + 1}` : meta.name || 'Untitled'))));
   };
-  image.addEventListener('change', renderPreview);
   name.addEventListener('input', renderPreview);
 
   const form = h('form', { class: 'card', onsubmit: async (event) => {

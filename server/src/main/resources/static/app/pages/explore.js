@@ -9,7 +9,7 @@ const AUCTIONS = `{ openAuctions(first: 48) { id collection tokenId leadingBidWe
 
 export async function explorePage(view) {
   const [searchField, search] = field('Search by name', { type: 'search', name: 'search', maxlength: 100 });
-  const [statusField, status] = field('Status', { tag: 'select', name: 'status', options: [['BUY_NOW', 'Buy now'], ['AUCTION', 'On auction']] });
+  const [saleTypeField, saleType] = field('Status', { tag: 'select', name: 'status', options: [['BUY_NOW', 'Buy now'], ['AUCTION', 'On auction']] });
   const [collectionField, collection] = field('Collection address', { name: 'collection', placeholder: '0x…', pattern: '0x[0-9a-fA-F]{40}' });
   const [minField, min] = field('Min price (ETH)', { name: 'min', inputmode: 'decimal' });
   const [maxField, max] = field('Max price (ETH)', { name: 'max', inputmode: 'decimal' });
@@ -17,18 +17,24 @@ export async function explorePage(view) {
   const [valueField, value] = field('Trait value', { name: 'value', placeholder: 'Blue' });
   const [sortField, sort] = field('Sort by', { tag: 'select', name: 'sort',
     options: [['PRICE_ASC', 'Price: low to high'], ['PRICE_DESC', 'Price: high to low'], ['RECENT', 'Recently listed']] });
-  const results = h('div', { class: 'results', 'aria-live': 'polite' });
+  const results = h('div', { class: 'results' });
   const problem = h('p', { class: 'status error', role: 'alert', hidden: true });
 
+  let runs = 0;
   const run = async () => {
     problem.hidden = true;
+    // each run draws into its own element; only the latest one is shown, whichever answers first
+    const run = ++runs;
+    const target = h('div');
     try {
-      if (status.value === 'AUCTION') {
-        await auctionGrid(results);
+      if (saleType.value === 'AUCTION') {
+        await auctionGrid(target);
       } else {
-        await listingGrid(results, filter(), sort.value);
+        await listingGrid(target, filter(), sort.value);
       }
+      if (run === runs) show(results, target);
     } catch (error) {
+      if (run !== runs) return;
       problem.textContent = error.message;
       problem.hidden = false;
     }
@@ -45,8 +51,8 @@ export async function explorePage(view) {
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter listings', onsubmit: (event) => {
     event.preventDefault();
     run();
-  } }, searchField, statusField, collectionField, minField, maxField, traitField, valueField, sortField, h('button', { type: 'submit' }, 'Apply'));
-  status.addEventListener('change', run);
+  } }, searchField, saleTypeField, collectionField, minField, maxField, traitField, valueField, sortField, h('button', { type: 'submit' }, 'Apply'));
+  saleType.addEventListener('change', run);
   sort.addEventListener('change', run);
   show(view, h('h1', {}, 'Explore'), form, problem, results);
   await run();
@@ -63,7 +69,7 @@ async function auctionGrid(container) {
   const fields = openAuctions.map((a, i) => `a${i}: nft(collection: $c${i}, tokenId: $t${i}) { metadata { name image } }`).join(' ');
   const variables = Object.fromEntries(openAuctions.flatMap((a, i) => [[`c${i}`, a.collection], [`t${i}`, a.tokenId]]));
   const nfts = await gql(`query Auctioned(${parameters}) { ${fields} }`, variables);
-  show(container, h('ul', { class: 'grid', 'aria-label': 'Auctions' }, openAuctions.map((auction, i) => nftCard({
+  show(container, h('p', { class: 'muted', role: 'status' }, `${openAuctions.length} taking bids`), h('ul', { class: 'grid', 'aria-label': 'Auctions' }, openAuctions.map((auction, i) => nftCard({
     ...auction,
     name: nfts[`a${i}`]?.metadata?.name,
     image: nfts[`a${i}`]?.metadata?.image,

@@ -13,7 +13,7 @@ const LISTINGS = `query Listings($filter: ListingFilter, $sort: ListingSort, $af
 export function nftCard({ collection, tokenId, name, image, price, currency, badge, href }) {
   const title = name ?? `#${tokenId}`;
   return h('li', { class: 'tile' }, h('a', { href: href ?? `#/nft/${collection}/${tokenId}` },
-    gatewayImage(image, title),
+    gatewayImage(image, ''), // decorative here: the tile's text names it
     h('span', { class: 'tile-name' }, title),
     h('span', { class: 'tile-meta' }, shortAddress(collection), ' · #', tokenId),
     price ? h('span', { class: 'tile-price' }, badge ? h('span', { class: 'badge' }, badge) : null, `${price} ${currency}`) : null));
@@ -23,8 +23,8 @@ export function nftCard({ collection, tokenId, name, image, price, currency, bad
 export async function listingGrid(container, filter, sort) {
   const grid = h('ul', { class: 'grid', 'aria-label': 'Listings' });
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Load more');
-  const empty = h('p', { class: 'muted', hidden: true }, 'Nothing listed matches.');
-  show(container, grid, empty, more);
+  const count = h('p', { class: 'muted', role: 'status' });
+  show(container, count, grid, more);
   let after = null;
   const load = async () => {
     more.disabled = true;
@@ -33,7 +33,7 @@ export async function listingGrid(container, filter, sort) {
     after = listings.pageInfo.endCursor;
     more.hidden = !listings.pageInfo.hasNextPage;
     more.disabled = false;
-    empty.hidden = grid.children.length > 0;
+    count.textContent = grid.children.length ? `${grid.children.length} shown${more.hidden ? '' : ', more below'}` : 'Nothing listed matches.';
   };
   more.addEventListener('click', () => load().catch((error) => show(container, h('p', { class: 'status error', role: 'alert' }, error.message))));
   await load();

@@ -61,7 +61,7 @@ async function walletSection(address) {
     status.pending('Sending…');
     try {
       const tx = await api(path, { method: 'POST', body: body() });
-      status.info(`${done} Transaction ${tx.id ?? ''} queued; balances update once it is mined.`);
+      status.info(`${done} Transaction ${tx.transactionId} queued; balances update once it is mined.`);
       setTimeout(() => refresh().catch(() => {}), 3000);
     } catch (error) {
       status.error(error.message);

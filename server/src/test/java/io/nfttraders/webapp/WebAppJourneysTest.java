@@ -161,6 +161,9 @@ class WebAppJourneysTest {
     assertThat(onAuction).containsText("0.011 WETH");
     onAuction.click();
     assertThat(one.getByTestId("current-bid")).hasText("Current bid 0.011 WETH");
+    one.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Token page")).click();
+    one.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("On auction: go to the auction room")).click();
+    assertThat(one.getByTestId("bids").locator("li")).hasCount(2);
     JsonNode auction = api.get("/api/v1/auctions/" + created.text("id"), null).json();
     assertThat(auction.get("leader").asString()).isEqualToIgnoringCase(second.walletAddress());
     assertThat(auction.get("bids").asLong()).isEqualTo(2);

@@ -38,12 +38,17 @@ class AuctionGraphQl {
   }
 
   @QueryMapping
-  List<AuctionView> openAuctions(@Argument int first) {
+  List<AuctionView> openAuctions(@Argument int first, @Argument @Nullable String collection, @Argument @Nullable String tokenId) {
     if (first < 1 || first > 100) {
       throw new AuctionProblems.InvalidInput("first must be between 1 and 100");
     }
+    if ((collection == null) != (tokenId == null)) {
+      throw new AuctionProblems.InvalidInput("give both collection and tokenId, or neither");
+    }
     Instant now = clock.instant();
-    return registry.open(first).stream().map(auction -> AuctionView.of(auction.auction(), auction.state(), now))
+    List<LiveAuction> open = collection == null ? registry.open(first)
+        : registry.openOf(AuctionInputs.address("collection", collection), AuctionInputs.tokenId(tokenId)).stream().toList();
+    return open.stream().map(auction -> AuctionView.of(auction.auction(), auction.state(), now))
         .filter(view -> view.phase().equals("OPEN")).toList();
   }
 

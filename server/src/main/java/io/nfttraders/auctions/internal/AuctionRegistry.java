@@ -1,5 +1,6 @@
 package io.nfttraders.auctions.internal;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,6 +63,12 @@ class AuctionRegistry {
   List<LiveAuction> open(int first) {
     return jdbc.sql("select id from auctions where phase = 'OPEN' order by created_at desc, id limit :first").param("first", first)
         .query(UUID.class).list().stream().flatMap(id -> find(id).stream()).toList();
+  }
+
+  /** The token's auction that is taking bids, if any (at most one per token is unfinished). */
+  Optional<LiveAuction> openOf(String collection, BigInteger tokenId) {
+    return jdbc.sql("select id from auctions where phase = 'OPEN' and collection = :collection and token_id = :token")
+        .param("collection", collection).param("token", new BigDecimal(tokenId)).query(UUID.class).optional().flatMap(this::find);
   }
 
   Collection<LiveAuction> all() {

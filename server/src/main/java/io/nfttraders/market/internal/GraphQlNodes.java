@@ -41,7 +41,7 @@ final class GraphQlNodes {
 
   record TraitFilter(String traitType, String value) {}
 
-  /** {@code search}: words the token's name contains, in any case (the web app's search box). */
+  /** {@code search}: text the token's name contains, in any case (the web app's search box). */
   record ListingFilter(@Nullable String collection, @Nullable String minPriceWei, @Nullable String maxPriceWei, @Nullable String currency,
       java.util.@Nullable List<TraitFilter> traits, @Nullable String search) {}
 }

@@ -38,7 +38,7 @@ final class Inputs {
     return n;
   }
 
-  /** Words to find in names: 1 to 100 characters once trimmed. */
+  /** Text to find in names: 1 to 100 characters once trimmed. */
   static String searchText(String value) {
     String text = value.strip();
     if (text.isEmpty() || text.length() > 100) {

@@ -102,8 +102,19 @@ class OrderPlacement {
   ExchangeOrder toSign(Side side, NewOrder request) {
     Terms terms = terms(side, request, clock.instant());
     String maker = Inputs.address("maker", request.maker());
+    checkOwnership(side, maker, terms.indexed());
     return new ExchangeOrder(maker, side, terms.token().collection(), terms.token().tokenId(), terms.currency(), terms.price(), terms.start(),
         terms.end(), new BigInteger(128, RANDOM), chainCounter(maker));
+  }
+
+  /** A listing's maker owns the token; an offer's does not. */
+  private static void checkOwnership(Side side, String maker, TokenView indexed) {
+    if (side == Side.SELL && !maker.equals(indexed.owner())) {
+      throw new MarketProblems.NotYourNft("Token " + indexed.tokenId() + " is not owned by " + maker);
+    }
+    if (side == Side.BUY && maker.equals(indexed.owner())) {
+      throw new MarketProblems.InvalidOrder("you own this token already");
+    }
   }
 
   @Transactional
@@ -120,12 +131,7 @@ class OrderPlacement {
         : Optional.empty();
     String maker = custodial.map(w -> w.address().toLowerCase()).orElseGet(() -> Inputs.address("maker", request.maker()));
     validity.lockMakers(List.of(maker));
-    if (side == Side.SELL && !maker.equals(indexed.owner())) {
-      throw new MarketProblems.NotYourNft("Token " + request.tokenId() + " is not owned by " + maker);
-    }
-    if (side == Side.BUY && maker.equals(indexed.owner())) {
-      throw new MarketProblems.InvalidOrder("you own this token already");
-    }
+    checkOwnership(side, maker, indexed);
     BigInteger salt = custodial.isPresent() ? new BigInteger(128, RANDOM) : Inputs.uint("salt", request.salt());
     BigInteger counter = custodial.isPresent() ? expectedCounter(custodial.get()) : Inputs.uint("counter", request.counter());
     ExchangeOrder order = new ExchangeOrder(maker, side, token.collection(), token.tokenId(), currency, price, start, end, salt, counter);

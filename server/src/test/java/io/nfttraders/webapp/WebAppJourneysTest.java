@@ -102,8 +102,11 @@ class WebAppJourneysTest {
     assertThat(tile).containsText("0.05 ETH");
     Browsers.screenshot(collector, "explore");
     tile.click();
-    collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy now for 0.05 ETH")).click();
-    collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+    // by keyboard: the confirmation takes the focus, Enter confirms
+    collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy now for 0.05 ETH")).focus();
+    collector.keyboard().press("Enter");
+    assertThat(collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))).isFocused();
+    collector.keyboard().press("Enter");
 
     assertThat(collector.getByTestId("owner")).hasText(bobAddress, CHAIN_WAIT);
     // the creator's page, left open, follows the sale without a reload
@@ -232,6 +235,25 @@ class WebAppJourneysTest {
     // a 9,000-character word wraps inside the page instead of widening it
     assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
     Browsers.screenshot(page, "hostile-metadata");
+  }
+
+  @Test
+  void thePagesFitAPhoneScreen() {
+    Api.Session seller = api.newUser();
+    BigInteger token = mintArt(seller, "{\"name\":\"Pocket Lot\",\"description\":\"Seen on a small screen.\"}", 41);
+    BrowserContext phone = browsers.person();
+    Page page = phone.newPage();
+    page.setViewportSize(390, 844);
+    for (String hash : List.of("#/", "#/nft/" + contracts.address("Collection") + "/" + token, "#/collection/" + contracts.address("Collection"),
+        "#/signup", "#/connect")) {
+      page.navigate("/" + hash);
+      assertThat(page.locator("main h1")).isVisible();
+      assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as(hash).isTrue();
+    }
+    page.navigate("/#/nft/" + contracts.address("Collection") + "/" + token);
+    assertThat(page.locator("main h1")).hasText("Pocket Lot");
+    Browsers.screenshot(page, "phone-nft");
+    phone.close();
   }
 
   private Page signUp(BrowserContext person) {

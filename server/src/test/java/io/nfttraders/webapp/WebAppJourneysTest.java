@@ -29,6 +29,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.methods.response.VoidResponse;
 import tools.jackson.databind.JsonNode;
 
 /** The web app in Debian's Chromium against the whole server on its embedded defaults: what people do with it. */
@@ -113,6 +118,11 @@ class WebAppJourneysTest {
     assertThat(creator.getByTestId("owner")).hasText(bobAddress, CHAIN_WAIT);
     assertThat(creator.getByText("Not for sale.")).isVisible();
     assertThat(CollectionAbi.ownerOf(chain, contracts.address("Collection"), tokenId)).isEqualToIgnoringCase(bobAddress);
+
+    collector.reload();
+    assertThat(collector.locator("svg.chart circle")).hasCount(1);
+    assertThat(collector.locator("table.activity")).containsText("sale");
+    Browsers.screenshot(collector, "nft-sold");
 
     collector.navigate("/#/me");
     assertThat(collector.locator(".tile").filter(new Locator.FilterOptions().setHasText("Sunrise Over Anvil"))).isVisible();
@@ -201,6 +211,25 @@ class WebAppJourneysTest {
     assertThat(refused).isVisible();
     assertThat(graphql("query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { offers { priceWei } } }",
         Map.of("c", contracts.address("Collection"), "t", token.toString())).get("nft").get("offers").size()).isEqualTo(1);
+
+    // a bid is the wallet's own signed WETH offer: it holds WETH approved to the exchange (sent from outside our platform)
+    wallet.tamper.set(false);
+    String weth = contracts.address("WETH");
+    chain.request("anvil_setBalance", List.of(wallet.address, "0xde0b6b3a7640000"), VoidResponse.class);
+    market.sendAs(wallet.address, weth, FunctionEncoder.encode(new Function("deposit", List.of(), List.of())), TradingFixture.wei("0.5"));
+    market.sendAs(wallet.address, weth, FunctionEncoder.encode(new Function("approve",
+        List.of(new Address(contracts.address("Exchange")), new Uint256(TradingFixture.wei("0.5"))), List.of())));
+    BigInteger auctioned = mintArt(seller, "{\"name\":\"Signal Lot\"}", 29);
+    Api.Response auction = api.postJson("/api/v1/auctions", Map.of("collection", contracts.address("Collection"), "tokenId", auctioned.toString(),
+        "startPrice", "0.04"), seller.accessToken());
+    assertThat(auction.status()).as(auction.body()).isEqualTo(201);
+    page.navigate("/#/auction/" + auction.text("id"));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place bid")).click();
+    assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("leads"))).containsText("0.04 WETH");
+    assertThat(page.getByTestId("leader")).hasText("Leader " + wallet.address + " (you)");
+    JsonNode decided = api.get("/api/v1/auctions/" + auction.text("id"), null).json();
+    assertThat(decided.get("leader").asString()).isEqualTo(wallet.address);
+    assertThat(decided.get("leadingBidWei").asString()).isEqualTo("40000000000000000");
     person.close();
   }
 

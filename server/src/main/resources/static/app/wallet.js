@@ -86,6 +86,19 @@ export async function placeOwnOrder(kind, order) {
   });
 }
 
+/**
+ * Lets the exchange move the wallet's tokens of a collection (ERC-721 setApprovalForAll): a listing
+ * signed by its owner is filled only then. The wallet sends the transaction; answers its hash.
+ */
+export async function approveExchange(collection) {
+  const provider = await connectedProvider();
+  const { contracts } = await chain();
+  const word = (hex) => hex.replace(/^0x/, '').toLowerCase().padStart(64, '0');
+  // setApprovalForAll(address,bool) = 0xa22cb465
+  const data = `0xa22cb465${word(contracts.Exchange)}${word('1')}`;
+  return provider.request({ method: 'eth_sendTransaction', params: [{ from: session.address(), to: collection, data }] });
+}
+
 /** A self-custody bid: the bidder's own signed WETH offer at the bid. */
 export async function placeOwnBid(auctionId, amountWei) {
   const bidder = session.address();

@@ -5,7 +5,7 @@ import { api, idempotencyKey, session, until } from '../api.js';
 import { field, h, show } from '../dom.js';
 import { shortAddress, toWei, when } from '../format.js';
 import { gql } from '../graphql.js';
-import { placeOwnOrder } from '../wallet.js';
+import { approveExchange, placeOwnOrder } from '../wallet.js';
 
 const OWNER = 'query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { owner } }';
 
@@ -39,8 +39,8 @@ export function saleBox({ nft, mine, me, auction, status, reload }) {
       const order = { collection: nft.collection, tokenId: nft.tokenId, price, currency: 'ETH' };
       if (session.selfCustody()) {
         const placed = await placeOwnOrder('listings', order);
-        // the exchange moves the token only once the owner's wallet approved it (setApprovalForAll)
-        await reload(placed.active ? 'Listed.' : `Listed; inactive until ${placed.inactiveReason ?? 'your wallet approves the exchange to move it'}.`);
+        if (!placed.active) await approveInWallet(nft, placed, status);
+        await reload('Listed.');
         return;
       }
       const placed = await api('/api/v1/listings', { method: 'POST', body: order });
@@ -56,6 +56,14 @@ export function saleBox({ nft, mine, me, auction, status, reload }) {
     await reload(`Offer made: ${placed.price} WETH${placed.active ? '' : ` (inactive for now: ${placed.inactiveReason ?? 'being checked'})`}`);
   }));
   return box;
+}
+
+/** The exchange moves a self-custody owner's token only once their wallet approved it; the wallet sends that approval. */
+async function approveInWallet(nft, listing, status) {
+  status.pending('Signed. Now approve the exchange to move this collection\'s tokens in your wallet…');
+  await approveExchange(nft.collection);
+  status.pending('Approval sent; waiting for the chain…');
+  await until(() => api(`/api/v1/orders/${listing.hash}`), (o) => o.active);
 }
 
 function auctionForm(nft, status) {

@@ -24,6 +24,11 @@ public final class TestImages {
         image.setRGB(x, y, random.nextInt(0xFFFFFF));
       }
     }
+    return png(image);
+  }
+
+  /** The image as PNG bytes. */
+  public static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);

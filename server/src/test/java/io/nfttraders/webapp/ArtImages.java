@@ -1,15 +1,12 @@
 package io.nfttraders.webapp;
 
+import io.nfttraders.support.TestImages;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /** Pictures worth a screenshot: a seeded gradient with a few circles, as PNG. */
 final class ArtImages {
@@ -29,12 +26,6 @@ final class ArtImages {
       g.fillOval(random.nextInt(320 - size), random.nextInt(320 - size), size, size);
     }
     g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return TestImages.png(image);
   }
 }

@@ -5,18 +5,23 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.nfttraders.chain.ChainClient;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
+import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.Sign;
 import org.web3j.crypto.StructuredDataEncoder;
+import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An EIP-1193 wallet injected into the page and announced by EIP-6963, backed by a real private
- * key held here in the test: the page asks, this signs (personal_sign, eth_signTypedData_v4) with
- * web3j. {@link #tamper} makes it return signatures with one byte changed, as a compromised or
- * buggy wallet would.
+ * key held here in the test: the page asks, this signs with web3j (personal_sign,
+ * eth_signTypedData_v4) and sends the transactions it signed (eth_sendTransaction), as a wallet
+ * does once its user approves. {@link #tamper} makes it return signatures with one byte changed,
+ * as a compromised or buggy wallet would.
  */
 final class TestWallet {
 
@@ -46,9 +51,12 @@ final class TestWallet {
   final ECKeyPair key;
   final String address;
   final AtomicBoolean tamper = new AtomicBoolean();
+  private final ChainClient chain;
   private final long chainId;
 
-  TestWallet(long chainId) {
+  TestWallet(ChainClient chain) {
+    this.chain = chain;
+    long chainId = chain.chainId();
     try {
       this.key = Keys.createEcKeyPair();
     } catch (Exception e) {
@@ -70,12 +78,26 @@ final class TestWallet {
       case "eth_chainId" -> Numeric.toHexStringWithPrefix(BigInteger.valueOf(chainId));
       case "personal_sign" -> signature(Sign.signPrefixedMessage(Numeric.hexStringToByteArray((String) params.get(0)), key));
       case "eth_signTypedData_v4" -> signature(Sign.signMessage(typedDataHash((String) params.get(1)), key, false));
+      case "eth_sendTransaction" -> send((Map<?, ?>) params.get(0));
       default -> null;
     };
     if (result == null) {
       return JSON.writeValueAsString(Map.of("error", Map.of("code", 4200, "message", "Test Wallet does not support " + method)));
     }
     return JSON.writeValueAsString(Map.of("result", result));
+  }
+
+  /** Signs the transaction with the wallet's key (EIP-155, this chain) and sends it: what a wallet does once its user approves. */
+  private String send(Map<?, ?> tx) {
+    if (!address.equalsIgnoreCase((String) tx.get("from"))) {
+      throw new IllegalArgumentException("Test Wallet sends only from " + address);
+    }
+    String data = tx.get("data") == null ? "0x" : (String) tx.get("data");
+    BigInteger value = tx.get("value") == null ? BigInteger.ZERO : Numeric.toBigInt((String) tx.get("value"));
+    BigInteger gasPrice = chain.fees().maxFeePerGas();
+    RawTransaction raw = RawTransaction.createTransaction(chain.pendingNonce(address), gasPrice, BigInteger.valueOf(300_000), (String) tx.get("to"),
+        value, data);
+    return chain.sendRawTransaction(Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId, Credentials.create(key))));
   }
 
   private static byte[] typedDataHash(String json) {

@@ -34,6 +34,7 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 
 /** The web app in Debian's Chromium against the whole server on its embedded defaults: what people do with it. */
@@ -186,7 +187,7 @@ class WebAppJourneysTest {
   void aSelfCustodyWalletSignsInAndSignsAnOfferInTheBrowserAndATamperedSignatureIsRefusedVisibly() {
     Api.Session seller = api.newUser();
     BigInteger token = mintArt(seller, "{\"name\":\"Harbour Lot\"}", 23);
-    TestWallet wallet = new TestWallet(contracts.chainId());
+    TestWallet wallet = new TestWallet(chain);
     BrowserContext person = browsers.person();
     wallet.injectInto(person);
 
@@ -230,6 +231,23 @@ class WebAppJourneysTest {
     JsonNode decided = api.get("/api/v1/auctions/" + auction.text("id"), null).json();
     assertThat(decided.get("leader").asString()).isEqualTo(wallet.address);
     assertThat(decided.get("leadingBidWei").asString()).isEqualTo("40000000000000000");
+
+    // a token of its own: the wallet signs the listing, then sends the exchange's approval itself
+    String collection = contracts.address("Collection");
+    BigInteger owned = mintArt(seller, "{\"name\":\"Keeper Lot\"}", 37);
+    Api.Response withdrawn = api.postJson("/api/v1/wallet/withdrawals", Map.of("asset", "NFT", "collection", collection, "tokenId", owned.toString(),
+        "to", wallet.address), seller.accessToken());
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(60)).until(() -> wallet.address.equalsIgnoreCase(
+        api.get("/api/v1/nfts/" + contracts.chainId() + "/" + collection + "/" + owned, null).text("owner")));
+    page.navigate("/#/nft/" + collection + "/" + owned);
+    page.getByLabel("Price (ETH)").fill("0.06");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("List for sale")).click();
+    assertThat(page.getByTestId("price")).hasText("0.06 ETH", CHAIN_WAIT);
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("Listed.");
+    String approved = chain.call(collection, FunctionEncoder.encode(new Function("isApprovedForAll",
+        List.of(new Address(wallet.address), new Address(contracts.address("Exchange"))), List.of())));
+    assertThat(Numeric.toBigInt(approved)).as("the approval is on-chain").isEqualTo(BigInteger.ONE);
     person.close();
   }
 

@@ -24,7 +24,7 @@ export async function explorePage(view) {
   const run = async () => {
     problem.hidden = true;
     // each run draws into its own element; only the latest one is shown, whichever answers first
-    const run = ++runs;
+    const mine = ++runs;
     const target = h('div');
     try {
       if (saleType.value === 'AUCTION') {
@@ -32,9 +32,9 @@ export async function explorePage(view) {
       } else {
         await listingGrid(target, filter(), sort.value);
       }
-      if (run === runs) show(results, target);
+      if (mine === runs) show(results, target);
     } catch (error) {
-      if (run !== runs) return;
+      if (mine !== runs) return;
       problem.textContent = error.message;
       problem.hidden = false;
     }

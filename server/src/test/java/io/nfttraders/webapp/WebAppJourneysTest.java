@@ -147,6 +147,11 @@ class WebAppJourneysTest {
         "type", "ENGLISH", "startPrice", "0.01", "duration", "PT2M", "extensionWindow", "PT10M"), seller.accessToken());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String room = "#/auction/" + created.text("id");
+    JsonNode ofToken = graphql("query($c: String, $t: String) { openAuctions(collection: $c, tokenId: $t) { id } }",
+        Map.of("c", contracts.address("Collection"), "t", token.toString())).get("openAuctions");
+    assertThat(ofToken.valueStream().map(a -> a.get("id").asString()).toList()).containsExactly(created.text("id"));
+    assertThat(graphqlErrors("{ openAuctions(collection: \"" + contracts.address("Collection") + "\") { id } }")).contains("both collection and tokenId");
+    assertThat(graphqlErrors("{ openAuctions(first: 0) { id } }")).contains("first must be between 1 and 100");
 
     Page one = logIn(browsers.person(), first);
     Page two = logIn(browsers.person(), second);
@@ -327,6 +332,12 @@ class WebAppJourneysTest {
     String tx = accepted.text("transactionId");
     await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/transactions/" + tx, user.accessToken()).json().path("tokenIds").size() == 1);
     return new BigInteger(api.get("/api/v1/transactions/" + tx, user.accessToken()).json().get("tokenIds").get(0).asString());
+  }
+
+  private String graphqlErrors(String query) {
+    Api.Response response = api.postJson("/graphql", Map.of("query", query), null);
+    assertThat(response.status()).isEqualTo(200);
+    return response.json().get("errors").toString();
   }
 
   private JsonNode graphql(String query, Map<String, Object> variables) {

@@ -106,6 +106,22 @@ class SelfCustodyOrdersTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> new Api(port).get("/api/v1/nfts/" + contracts.chainId() + "/" + collection + "/" + tokenId, null)
         .text("owner").equalsIgnoreCase(maker));
 
+    // what would be refused when placed is refused when prepared: no maker, a maker who does not own it, a token nobody minted
+    Api.Response noMaker = api.postJson("/api/v1/listings/typed-data", Map.of("collection", collection, "tokenId", tokenId.toString(),
+        "price", "0.3"), minter.accessToken());
+    assertThat(noMaker.status()).as(noMaker.body()).isEqualTo(400);
+    assertThat(noMaker.contentType()).startsWith("application/problem+json");
+    Api.Response notOwner = api.postJson("/api/v1/listings/typed-data", Map.of("collection", collection, "tokenId", tokenId.toString(),
+        "price", "0.3", "maker", minter.walletAddress()), minter.accessToken());
+    assertThat(notOwner.status()).as(notOwner.body()).isBetween(400, 499);
+    assertThat(notOwner.text("detail")).contains("is not owned by");
+    Api.Response unknown = api.postJson("/api/v1/offers/typed-data", Map.of("collection", collection, "tokenId", "987654321",
+        "price", "0.3", "maker", maker), minter.accessToken());
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+    Api.Response badPrice = api.postJson("/api/v1/offers/typed-data", Map.of("collection", collection, "tokenId", tokenId.toString(),
+        "price", "-1", "maker", minter.walletAddress()), minter.accessToken());
+    assertThat(badPrice.status()).as(badPrice.body()).isEqualTo(400);
+
     Api.Response prepared = api.postJson("/api/v1/listings/typed-data", Map.of("collection", collection, "tokenId", tokenId.toString(),
         "price", "0.3", "maker", maker), minter.accessToken());
     assertThat(prepared.status()).as(prepared.body()).isEqualTo(200);

@@ -6,6 +6,7 @@ import { field, gatewayImage, h, show, statusLine } from '../dom.js';
 import { countdown, ether, shortAddress, toWei, when } from '../format.js';
 import { gql, subscribe } from '../graphql.js';
 import { placeOwnBid } from '../wallet.js';
+import { confirmButton } from './nft-actions.js';
 
 const AUCTION = `query Auction($id: ID!) { auction(id: $id) { id collection tokenId seller type startPriceWei buyNowPriceWei seq phase endsAt
   leader leadingBidWei bids minimumBidWei extensionWindowSeconds } }`;
@@ -29,6 +30,11 @@ export async function auctionPage(view, id) {
   const status = statusLine();
   const [amountField, amount] = field('Your bid (WETH)', { inputmode: 'decimal', required: true, autocomplete: 'off', name: 'amount' });
   const minimum = h('p', { class: 'muted', 'data-testid': 'minimum' });
+  const sellerIsMe = me && auction.seller.toLowerCase() === me;
+  const cancelControl = confirmButton('Cancel auction', status, async () => {
+    const event = await api(`/api/v1/auctions/${id}/cancel`, { method: 'POST' });
+    status.info(`Auction cancelled (#${event.seq}). You can list the token again.`);
+  });
 
   const render = () => {
     current.textContent = auction.leadingBidWei ? `Current bid ${ether(auction.leadingBidWei)} WETH` : `Reserve ${ether(auction.startPriceWei)} WETH`;
@@ -37,6 +43,8 @@ export async function auctionPage(view, id) {
     minimum.textContent = auction.minimumBidWei ? `Minimum next bid ${ether(auction.minimumBidWei)} WETH` : '';
     // the least acceptable bid, until the bidder types their own: never change what they typed
     if (auction.minimumBidWei && !amount.dataset.typed) amount.value = ether(auction.minimumBidWei);
+    // a seller may take the auction back only until its first bid
+    cancelControl.hidden = !(sellerIsMe && auction.phase === 'OPEN' && auction.bids === 0);
   };
   const tick = () => {
     clock.textContent = auction.phase !== 'OPEN' ? 'Bidding closed'
@@ -63,14 +71,14 @@ export async function auctionPage(view, id) {
     }
   } }, amountField, h('button', { type: 'submit' }, 'Place bid'));
 
-  const canBid = me && auction.seller.toLowerCase() !== me;
+  const canBid = me && !sellerIsMe;
   show(view, h('article', { class: 'nft auction' },
     h('div', { class: 'nft-art' }, gatewayImage(nft?.metadata?.image, name, 'art large')),
     h('div', { class: 'nft-info' },
       h('p', { class: 'muted' }, h('a', { href: `#/nft/${auction.collection}/${auction.tokenId}` }, 'Token page'), ` · ${auction.type.toLowerCase()} auction`),
       h('h1', {}, name), h('p', { class: 'muted' }, 'Seller ', h('span', { class: 'mono' }, auction.seller)),
       h('section', { class: 'card', 'aria-label': 'Bidding' }, current, leader, clock, phase, minimum, alert,
-        canBid ? form : h('p', { class: 'muted' }, me ? 'You are the seller.' : 'Log in or connect a wallet to bid.'), status.element),
+        canBid ? form : h('p', { class: 'muted' }, me ? 'You are the seller.' : 'Log in or connect a wallet to bid.'), cancelControl, status.element),
       h('h2', {}, 'Bids'), bids)));
   render();
   tick();

@@ -94,7 +94,7 @@ function amountForm(action, label, status, submit) {
 }
 
 /** A button that asks once more before it acts (trades move real money); the key makes a repeated send harmless. */
-function confirmButton(label, status, action) {
+export function confirmButton(label, status, action) {
   const holder = h('div', { class: 'confirm' });
   const reset = () => {
     const button = h('button', { type: 'button', onclick: ask }, label);

@@ -227,6 +227,46 @@ class AuctionBiddingTest {
   }
 
   @Test
+  void aSellerCancelsOnlyBeforeTheFirstBidAndTheTokenIsFreeToSellAgain() {
+    Api.Session seller = api.newUser();
+    Api.Session other = api.newUser();
+    Api.Session bidder = api.newUser();
+    market.withWeth("1", bidder);
+    BigInteger token = market.mint(seller);
+    String first = create(seller, token, Map.of("startPrice", "0.1")).text("id");
+
+    Api.Response notSeller = cancel(other, first);
+    assertThat(notSeller.status()).as(notSeller.body()).isEqualTo(403);
+    assertThat(notSeller.text("type")).endsWith("/not-your-auction");
+    assertThat(api.get("/api/v1/auctions/" + first, null).text("phase")).isEqualTo("OPEN");
+
+    Api.Response cancelled = cancel(seller, first);
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    assertThat(cancelled.text("kind")).isEqualTo("CANCELLED");
+    assertThat(cancelled.text("phase")).isEqualTo("CANCELLED");
+    assertThat(bid(bidder, first, TradingFixture.wei("0.2")).json().get("reason").asString()).isEqualTo("ENDED");
+    Api.Response twice = cancel(seller, first);
+    assertThat(twice.status()).isEqualTo(409);
+    assertThat(twice.text("type")).endsWith("/auction-not-cancellable");
+    assertThat(events(first)).extracting(e -> e.get("kind").asString()).containsExactly("CANCELLED");
+
+    Api.Response again = create(seller, token, Map.of("startPrice", "0.1"));
+    assertThat(again.status()).as("the token is free once its auction is cancelled: " + again.body()).isEqualTo(201);
+    String second = again.text("id");
+    assertThat(bid(bidder, second, TradingFixture.wei("0.1")).status()).isEqualTo(200);
+    Api.Response afterBid = cancel(seller, second);
+    assertThat(afterBid.status()).as(afterBid.body()).isEqualTo(409);
+    assertThat(afterBid.text("detail")).contains("has bids");
+    JsonNode state = api.get("/api/v1/auctions/" + second, null).json();
+    assertThat(state.get("phase").asString()).isEqualTo("OPEN");
+    assertThat(state.get("bids").asLong()).isEqualTo(1);
+
+    assertThat(cancel(seller, "7d0c4a4e-0000-4000-8000-000000000000").status()).isEqualTo(404);
+    assertThat(cancel(seller, "not-a-uuid").status()).isEqualTo(400);
+    assertThat(api.postJson("/api/v1/auctions/" + second + "/cancel", Map.of(), null).status()).as("signed in only").isEqualTo(401);
+  }
+
+  @Test
   void aDutchAuctionIsWonByTheFirstBidAtItsCurrentPriceAndSettled() {
     Api.Session seller = api.newUser();
     Api.Session bidder = api.newUser();
@@ -251,6 +291,10 @@ class AuctionBiddingTest {
     body.put("collection", market.collection());
     body.put("tokenId", tokenId.toString());
     return api.postJson("/api/v1/auctions", body, seller.accessToken());
+  }
+
+  private Api.Response cancel(Api.Session who, String auction) {
+    return api.postJson("/api/v1/auctions/" + auction + "/cancel", Map.of(), who.accessToken());
   }
 
   private Api.Response bid(Api.Session bidder, String auction, BigInteger amountWei) {

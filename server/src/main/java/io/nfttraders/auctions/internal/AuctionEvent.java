@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param outbid BID: the bidder who lost the lead
  * @param outbidUser BID: their account
  * @param extended BID: the bid moved the end
- * @param detail why (UNSOLD, PAUSED, RESUMED), or for SETTLED the market's trade id (its transaction is the trade's)
+ * @param detail why (UNSOLD, PAUSED, RESUMED, CANCELLED), or for SETTLED the market's trade id (its transaction is the trade's)
  */
 record AuctionEvent(UUID auctionId, long seq, Kind kind, Instant at, @Nullable String bidder, @Nullable UUID bidderUser,
     @Nullable BigInteger amount, @Nullable String outbid, @Nullable UUID outbidUser, @Nullable BigInteger outbidAmount, boolean extended,
     @Nullable String detail, AuctionState state) {
 
-  enum Kind { BID, ENDED, UNSOLD, SETTLED, PAUSED, RESUMED }
+  enum Kind { BID, ENDED, UNSOLD, SETTLED, PAUSED, RESUMED, CANCELLED }
 
   AuctionEvent {
     if (seq != state.seq()) {

@@ -8,10 +8,12 @@ enum AuctionPhase {
   /** The winner's payment and the NFT were exchanged on-chain. */
   SETTLED,
   /** Closed without a sale: no bid met the reserve, or no bidder could pay. */
-  UNSOLD,;
+  UNSOLD,
+  /** Taken back by its seller before anyone bid. */
+  CANCELLED;
 
   /** Nothing more happens to the auction: no event follows. */
   boolean finished() {
-    return this == SETTLED || this == UNSOLD;
+    return this == SETTLED || this == UNSOLD || this == CANCELLED;
   }
 }

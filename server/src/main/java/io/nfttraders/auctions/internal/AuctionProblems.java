@@ -132,6 +132,18 @@ final class AuctionProblems {
     }
   }
 
+  static final class NotYourAuction extends ApiProblem {
+    NotYourAuction() {
+      super(HttpStatus.FORBIDDEN, "not-your-auction", "Not your auction", "Only the auction's seller can cancel it");
+    }
+  }
+
+  static final class CannotCancel extends ApiProblem {
+    CannotCancel(String detail) {
+      super(HttpStatus.CONFLICT, "auction-not-cancellable", "Auction cannot be cancelled", detail);
+    }
+  }
+
   static final class EventNotRecorded extends ApiProblem {
     EventNotRecorded() {
       super(HttpStatus.SERVICE_UNAVAILABLE, "event-not-recorded", "Event not recorded", "The change could not be stored; try again");

@@ -50,15 +50,18 @@ class AuctionsController {
   private final Bidding bidding;
   private final BidAnswers answers;
   private final FraudHolds holds;
+  private final SellerCancellation cancellation;
   private final AuctionRegistry registry;
   private final AuctionLog log;
   private final OfferSales sales;
   private final Clock clock;
 
-  AuctionsController(AuctionCreation creation, Bidding bidding, BidAnswers answers, FraudHolds holds, AuctionRegistry registry, AuctionLog log,
+  AuctionsController(AuctionCreation creation, Bidding bidding, BidAnswers answers, FraudHolds holds, SellerCancellation cancellation,
+      AuctionRegistry registry, AuctionLog log,
       OfferSales sales, Clock clock) {
     this.sales = sales;
     this.holds = holds;
+    this.cancellation = cancellation;
     this.creation = creation;
     this.bidding = bidding;
     this.answers = answers;
@@ -133,6 +136,12 @@ class AuctionsController {
     SignedOffer unsigned = new SignedOffer(address, auction.auction().collection(), auction.auction().tokenId(), wei, end,
         new BigInteger(128, SALTS), sales.counter(address), "");
     return new BidToSign(sales.typedData(unsigned), address, wei.toString(), end, unsigned.salt().toString(), unsigned.counter().toString());
+  }
+
+  /** The seller takes the auction back; only before its first bid (409 after). */
+  @PostMapping("/api/v1/auctions/{id}/cancel")
+  AuctionEventView cancel(@PathVariable String id, Authentication authentication) {
+    return AuctionEventView.of(cancellation.cancel(CurrentUser.id(authentication), live(AuctionInputs.auctionId(id))));
   }
 
   record HoldRequest(@Nullable String reason) {}

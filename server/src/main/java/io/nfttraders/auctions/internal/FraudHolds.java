@@ -2,9 +2,6 @@ package io.nfttraders.auctions.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,18 +30,10 @@ class FraudHolds {
     if (state.phase() != AuctionPhase.OPEN || state.paused() == hold) {
       throw new AuctionProblems.HoldConflict(hold ? "only an open auction that is not on hold can be held" : "the auction is not on hold");
     }
-    try {
-      AuctionEvent event = auction.recordIf(s -> s.phase() == AuctionPhase.OPEN && s.paused() != hold,
-          hold ? AuctionEvent.Kind.PAUSED : AuctionEvent.Kind.RESUMED, clock.instant().truncatedTo(ChronoUnit.MICROS), reason, s -> s.held(hold))
-          .orElseThrow(() -> new AuctionProblems.HoldConflict("the auction changed meanwhile; look again"))
-          .get(properties.durableTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      log.info("auction hold changed auctionId={} held={} reason={}", event.auctionId(), hold, reason);
-      return event;
-    } catch (ExecutionException | TimeoutException e) {
-      throw new AuctionProblems.EventNotRecorded();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AuctionProblems.EventNotRecorded();
-    }
+    AuctionEvent event = DurableEvents.await(auction.recordIf(s -> s.phase() == AuctionPhase.OPEN && s.paused() != hold,
+        hold ? AuctionEvent.Kind.PAUSED : AuctionEvent.Kind.RESUMED, clock.instant().truncatedTo(ChronoUnit.MICROS), reason, s -> s.held(hold))
+        .orElseThrow(() -> new AuctionProblems.HoldConflict("the auction changed meanwhile; look again")), properties.durableTimeout());
+    log.info("auction hold changed auctionId={} held={} reason={}", event.auctionId(), hold, reason);
+    return event;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -51,6 +52,25 @@ public class IndexedNfts {
   public List<TokenView> ownedBy(String owner, int limit) {
     return jdbc.sql("select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens where owner = :owner order by minted_block desc, token_id limit :limit")
         .param("owner", owner.toLowerCase())
+        .param("limit", limit)
+        .query(IndexedNfts::token)
+        .list();
+  }
+
+  /**
+   * The collection's tokens that exist (not burned), highest token id first (for a collection minted
+   * in sequence, newest first), below {@code before} (null: from the highest): a page of the
+   * collection's items, read along its primary key.
+   */
+  public List<TokenView> inCollection(long chainId, String contract, @Nullable BigInteger before, int limit) {
+    return jdbc.sql("""
+            select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens
+            where chain_id = :chain and contract = :contract and (cast(:before as numeric) is null or token_id < :before) and not burned
+            order by token_id desc limit :limit
+            """)
+        .param("chain", chainId)
+        .param("contract", contract.toLowerCase())
+        .param("before", before == null ? null : new java.math.BigDecimal(before))
         .param("limit", limit)
         .query(IndexedNfts::token)
         .list();

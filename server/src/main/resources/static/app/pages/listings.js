@@ -20,21 +20,29 @@ export function nftCard({ collection, tokenId, name, image, price, currency, bad
 }
 
 /** Fills container with the listings that match; a "Load more" button pages on. */
-export async function listingGrid(container, filter, sort) {
-  const grid = h('ul', { class: 'grid', 'aria-label': 'Listings' });
+export function listingGrid(container, filter, sort) {
+  return pagedGrid(container, 'Listings', 'Nothing listed matches.', async (after) => {
+    const { listings } = await gql(LISTINGS, { filter, sort, after });
+    return { page: listings, cards: listings.edges.map(({ node }) => nftCard({ ...node, image: node.nft.metadata?.image, badge: 'Buy now' })) };
+  });
+}
+
+/** A grid of cards filled a page at a time by load(after), which answers { page: a connection, cards }. */
+export async function pagedGrid(container, label, empty, load) {
+  const grid = h('ul', { class: 'grid', 'aria-label': label });
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Load more');
   const count = h('p', { class: 'muted', role: 'status' });
   show(container, count, grid, more);
   let after = null;
-  const load = async () => {
+  const next = async () => {
     more.disabled = true;
-    const { listings } = await gql(LISTINGS, { filter, sort, after });
-    grid.append(...listings.edges.map(({ node }) => nftCard({ ...node, image: node.nft.metadata?.image, badge: 'Buy now' })));
-    after = listings.pageInfo.endCursor;
-    more.hidden = !listings.pageInfo.hasNextPage;
+    const { page, cards } = await load(after);
+    grid.append(...cards);
+    after = page.pageInfo.endCursor;
+    more.hidden = !page.pageInfo.hasNextPage;
     more.disabled = false;
-    count.textContent = grid.children.length ? `${grid.children.length} shown${more.hidden ? '' : ', more below'}` : 'Nothing listed matches.';
+    count.textContent = grid.children.length ? `${grid.children.length} shown${more.hidden ? '' : ', more below'}` : empty;
   };
-  more.addEventListener('click', () => load().catch((error) => show(container, h('p', { class: 'status error', role: 'alert' }, error.message))));
-  await load();
+  more.addEventListener('click', () => next().catch((error) => show(container, h('p', { class: 'status error', role: 'alert' }, error.message))));
+  await next();
 }

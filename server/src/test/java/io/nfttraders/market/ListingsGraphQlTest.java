@@ -91,6 +91,46 @@ class ListingsGraphQlTest {
   }
 
   @Test
+  void aCollectionsItemsAreEveryTokenListedOrNotNewestFirstEachOnce() {
+    BigInteger unlisted = market.mint(seller);
+    String items = """
+        query($c: String!, $after: String) { collection(address: $c) { stats { items }
+          items(first: 7, after: $after) { edges { cursor node { tokenId owner listings { hash } } } pageInfo { hasNextPage endCursor } } } }""";
+    List<JsonNode> seen = new java.util.ArrayList<>();
+    String after = null;
+    int counted = -1;
+    for (int page = 0; page < 1_000; page++) {
+      Map<String, Object> variables = new HashMap<>(Map.of("c", market.collection()));
+      variables.put("after", after);
+      JsonNode collection = graphql(items, variables).get("data").get("collection");
+      counted = counted < 0 ? collection.get("stats").get("items").asInt() : counted;
+      JsonNode connection = collection.get("items");
+      assertThat(connection.get("edges").size()).isBetween(connection.get("pageInfo").get("hasNextPage").asBoolean() ? 7 : 0, 7);
+      connection.get("edges").forEach(e -> {
+        assertThat(e.get("cursor").asString()).isEqualTo(e.get("node").get("tokenId").asString());
+        seen.add(e.get("node"));
+      });
+      if (!connection.get("pageInfo").get("hasNextPage").asBoolean()) {
+        break;
+      }
+      after = connection.get("pageInfo").get("endCursor").asString();
+    }
+    List<BigInteger> ids = seen.stream().map(n -> new BigInteger(n.get("tokenId").asString())).toList();
+    assertThat(ids).as("highest token id first, each once").isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
+    assertThat(ids.size()).isEqualTo(counted);
+    assertThat(ids.getFirst()).as("the newest").isEqualTo(unlisted);
+    JsonNode mine = seen.get(ids.indexOf(unlisted));
+    assertThat(mine.get("owner").asString()).isEqualTo(seller.walletAddress());
+    assertThat(mine.get("listings").size()).isZero();
+    long listed = seen.stream().filter(n -> n.get("listings").valueStream().anyMatch(l -> hashByPrice.containsValue(l.get("hash").asString()))).count();
+    assertThat(listed).as("the three listed in set-up").isEqualTo(3);
+
+    JsonNode badCursor = graphql(items, Map.of("c", market.collection(), "after", "x1"));
+    assertThat(badCursor.get("errors").get(0).get("message").asString()).contains("after");
+    assertThat(badCursor.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+  }
+
+  @Test
   void mistakesComeBackAsGraphQlErrorsWithClearMessages() {
     JsonNode badCursor = graphql(PAGE, Map.of("after", "not-a-cursor"));
     assertThat(badCursor.get("errors").get(0).get("message").asString()).contains("cursor");

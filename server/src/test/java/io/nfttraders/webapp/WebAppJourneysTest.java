@@ -130,6 +130,11 @@ class WebAppJourneysTest {
     Browsers.screenshot(collector, "profile");
     collector.navigate("/#/collection/" + contracts.address("Collection"));
     assertThat(collector.getByText("Volume")).isVisible();
+    // sold and no longer listed, it is still one of the collection's items: the newest
+    Locator items = collector.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Items"));
+    assertThat(items.locator(".tile").first()).containsText("Sunrise Over Anvil");
+    assertThat(collector.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Listings")).locator(".tile")
+        .filter(new Locator.FilterOptions().setHasText("Sunrise Over Anvil"))).hasCount(0);
     Browsers.screenshot(collector, "collection");
     alice.close();
     bob.close();
@@ -155,6 +160,10 @@ class WebAppJourneysTest {
 
     Page one = logIn(browsers.person(), first);
     Page two = logIn(browsers.person(), second);
+    Page owner = logIn(browsers.person(), seller);
+    owner.navigate("/" + room);
+    Locator cancel = owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel auction"));
+    assertThat(cancel).isVisible();
     one.navigate("/" + room);
     two.navigate("/" + room);
     two.evaluate("() => { window.stillTheSamePage = true; }");
@@ -166,6 +175,8 @@ class WebAppJourneysTest {
     assertThat(two.getByTestId("current-bid")).hasText("Current bid 0.01 WETH");
     assertThat(two.getByTestId("countdown")).hasText(Pattern.compile("Ends in (09:[0-5]\\d|10:00)"));
     assertThat(two.getByTestId("minimum")).hasText("Minimum next bid 0.011 WETH");
+    // a seller is bound by the first bid
+    assertThat(cancel).isHidden();
 
     two.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place bid")).click();
     assertThat(one.getByTestId("outbid")).hasText("You were outbid: 0.011 WETH now leads.");
@@ -186,6 +197,17 @@ class WebAppJourneysTest {
     JsonNode auction = api.get("/api/v1/auctions/" + created.text("id"), null).json();
     assertThat(auction.get("leader").asString()).isEqualToIgnoringCase(second.walletAddress());
     assertThat(auction.get("bids").asLong()).isEqualTo(2);
+
+    // before anyone bids, the seller may take an auction back
+    BigInteger unwanted = mintArt(seller, "{\"name\":\"Second Thoughts\"}", 12);
+    String withdrawn = api.postJson("/api/v1/auctions", Map.of("collection", contracts.address("Collection"), "tokenId", unwanted.toString(),
+        "startPrice", "0.01"), seller.accessToken()).text("id");
+    owner.navigate("/#/auction/" + withdrawn);
+    owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel auction")).click();
+    owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm")).click();
+    assertThat(owner.getByTestId("phase")).hasText("Auction cancelled");
+    assertThat(owner.getByTestId("countdown")).hasText("Bidding closed");
+    assertThat(api.get("/api/v1/auctions/" + withdrawn, null).text("phase")).isEqualTo("CANCELLED");
   }
 
   @Test

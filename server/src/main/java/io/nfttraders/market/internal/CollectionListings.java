@@ -22,14 +22,67 @@ import org.jspecify.annotations.Nullable;
 final class CollectionListings {
 
   /**
-   * @param currency the order's currency address (lower case)
-   * @param traits "trait_type" + NUL + "value" of each of the token's attributes
+   * A listing as held in memory. Its page cursors are made when it is first served and kept (most
+   * listings never are): encoding them was a twentieth of a page's CPU.
    */
-  record Entry(ListingNode node, BigInteger price, Instant createdAt, Instant startTime, @Nullable Instant endTime, String currency,
-      Set<String> traits) {
+  static final class Entry {
+    private final ListingNode node;
+    private final BigInteger price;
+    private final Instant createdAt;
+    private final Instant startTime;
+    private final @Nullable Instant endTime;
+    private final String currency;
+    private final Set<String> traits;
+    // racy but safe: two threads may both encode the same immutable string
+    private @Nullable String priceCursor;
+    private @Nullable String createdCursor;
+
+    /**
+     * @param currency the order's currency address (lower case)
+     * @param traits "trait_type" + NUL + "value" of each of the token's attributes
+     */
+    Entry(ListingNode node, BigInteger price, Instant createdAt, Instant startTime, @Nullable Instant endTime, String currency, Set<String> traits) {
+      this.node = node;
+      this.price = price;
+      this.createdAt = createdAt;
+      this.startTime = startTime;
+      this.endTime = endTime;
+      this.currency = currency;
+      this.traits = traits;
+    }
+
+    ListingNode node() {
+      return node;
+    }
+
+    BigInteger price() {
+      return price;
+    }
+
+    Instant createdAt() {
+      return createdAt;
+    }
+
+    String currency() {
+      return currency;
+    }
+
+    Set<String> traits() {
+      return traits;
+    }
 
     boolean liveAt(Instant now) {
       return !startTime.isAfter(now) && (endTime == null || endTime.isAfter(now));
+    }
+
+    /** The cursor of this listing in a page of the sort (the same for both price sorts). */
+    String cursor(Sort sort) {
+      if (sort == Sort.RECENT) {
+        String cursor = createdCursor;
+        return cursor != null ? cursor : (createdCursor = ListingCursors.ofCreated(createdAt, node.hash()));
+      }
+      String cursor = priceCursor;
+      return cursor != null ? cursor : (priceCursor = ListingCursors.ofPrice(price, node.hash()));
     }
   }
 

@@ -26,6 +26,10 @@ final class GraphQlNodes {
     }
   }
 
+  record NftEdge(String cursor, NftNode node) {}
+
+  record NftConnection(java.util.List<NftEdge> edges, PageInfo pageInfo) {}
+
   record ActivityNode(String kind, @Nullable String from, @Nullable String to, @Nullable String priceWei, @Nullable String currency,
       @Nullable String txHash, @Nullable Double blockNumber, @Nullable String at) {}
 

@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.market.internal.GraphQlNodes.ListingEdge;
 import io.nfttraders.market.internal.GraphQlNodes.ListingFilter;
 import io.nfttraders.market.internal.GraphQlNodes.ListingNode;
 import io.nfttraders.market.internal.GraphQlNodes.TraitFilter;
@@ -47,7 +48,11 @@ class ListingQueries {
     this.clock = clock;
   }
 
-  record Page(List<ListingNode> nodes, List<String> cursors, boolean hasNext) {}
+  record Page(List<ListingEdge> edges, boolean hasNext) {
+    List<ListingNode> nodes() {
+      return edges.stream().map(ListingEdge::node).toList();
+    }
+  }
 
   /** Where a page continues: after this price (price sorts) or creation time (RECENT), then hash. */
   record Cursor(@Nullable BigInteger price, @Nullable Instant created, String hash) {}
@@ -65,8 +70,9 @@ class ListingQueries {
             filter.currency() == null ? null : filter.currency().equals("ETH") ? ExchangeOrder.ETH : weth,
             filter.traits() == null ? Set.of() : filter.traits().stream().map(t -> LiveListings.traitKey(t.traitType(), t.value())).collect(Collectors.toSet()),
             clock.instant());
-        List<ListingNode> rows = listings.get().page(sort, cursor, criteria, first + 1).stream().map(CollectionListings.Entry::node).toList();
-        return page(rows, sort, first);
+        List<CollectionListings.Entry> rows = listings.get().page(sort, cursor, criteria, first + 1);
+        List<CollectionListings.Entry> shown = rows.size() > first ? rows.subList(0, first) : rows;
+        return new Page(shown.stream().map(e -> new ListingEdge(e.cursor(sort), e.node())).toList(), rows.size() > first);
       }
     }
     return page(sql(filter, sort, first, cursor, weth), sort, first);
@@ -80,9 +86,8 @@ class ListingQueries {
   private static Page page(List<ListingNode> rows, Sort sort, int first) {
     boolean hasNext = rows.size() > first;
     List<ListingNode> nodes = hasNext ? rows.subList(0, first) : rows;
-    List<String> cursors = nodes.stream().map(node -> sort == Sort.RECENT ? ListingCursors.ofCreated(Instant.parse(node.createdAt()), node.hash())
-        : ListingCursors.ofPrice(new BigInteger(node.priceWei()), node.hash())).toList();
-    return new Page(nodes, cursors, hasNext);
+    return new Page(nodes.stream().map(node -> new ListingEdge(sort == Sort.RECENT ? ListingCursors.ofCreated(Instant.parse(node.createdAt()), node.hash())
+        : ListingCursors.ofPrice(new BigInteger(node.priceWei()), node.hash()), node)).toList(), hasNext);
   }
 
   private List<ListingNode> sql(@Nullable ListingFilter filter, Sort sort, int first, @Nullable Cursor cursor, String weth) {

@@ -3,16 +3,16 @@ package io.nfttraders.market.internal;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenKey;
+import io.nfttraders.indexer.TokenView;
 import io.nfttraders.indexer.TransferView;
 import io.nfttraders.minting.MintedMetadata;
 import io.nfttraders.market.internal.GraphQlNodes.ActivityNode;
 import io.nfttraders.market.internal.GraphQlNodes.AttributeNode;
 import io.nfttraders.market.internal.GraphQlNodes.CollectionNode;
 import io.nfttraders.market.internal.GraphQlNodes.CollectionStats;
-import io.nfttraders.market.internal.GraphQlNodes.ListingConnection;
-import io.nfttraders.market.internal.GraphQlNodes.ListingEdge;
-import io.nfttraders.market.internal.GraphQlNodes.ListingFilter;
 import io.nfttraders.market.internal.GraphQlNodes.ListingNode;
+import io.nfttraders.market.internal.GraphQlNodes.NftConnection;
+import io.nfttraders.market.internal.GraphQlNodes.NftEdge;
 import io.nfttraders.market.internal.GraphQlNodes.NftMetadataNode;
 import io.nfttraders.market.internal.GraphQlNodes.NftNode;
 import io.nfttraders.market.internal.GraphQlNodes.OfferNode;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -35,11 +34,12 @@ import org.web3j.crypto.Keys;
 /**
  * The GraphQL read API. Fields that fan out per item (a listing's NFT, an NFT's listings, offers
  * and history) are batch-loaded: one query per field per request, however many items a page has.
+ * The listings page itself is {@link ListingsField}.
  */
 @Controller
 class MarketGraphQl {
 
-  private static final int MAX_PAGE = 100;
+  private static final int MAX_PAGE = ListingsField.MAX_PAGE;
 
   private final ListingQueries listings;
   private final MarketReads reads;
@@ -55,16 +55,6 @@ class MarketGraphQl {
     this.minted = minted;
     this.chainId = contracts.chainId();
     this.weth = contracts.address("WETH").toLowerCase();
-  }
-
-  @QueryMapping
-  ListingConnection listings(@Argument @Nullable ListingFilter filter, @Argument String sort, @Argument int first, @Argument @Nullable String after) {
-    if (first < 1 || first > MAX_PAGE) {
-      throw new MarketProblems.InvalidOrder("first must be between 1 and " + MAX_PAGE);
-    }
-    ListingQueries.Page page = listings.page(filter, ListingQueries.Sort.valueOf(sort), first, after, weth);
-    List<ListingEdge> edges = IntStream.range(0, page.nodes().size()).mapToObj(i -> new ListingEdge(page.cursors().get(i), page.nodes().get(i))).toList();
-    return new ListingConnection(edges, new PageInfo(page.hasNext(), page.cursors().isEmpty() ? null : page.cursors().getLast()));
   }
 
   @QueryMapping
@@ -147,6 +137,15 @@ class MarketGraphQl {
     return reads.activity("collection", collection.address(), Math.clamp(first, 1, MAX_PAGE));
   }
 
+  /** Every token of the collection, highest token id (newest) first; the cursor is the last token id seen. */
+  @SchemaMapping(typeName = "Collection", field = "items")
+  NftConnection collectionItems(CollectionNode collection, @Argument int first, @Argument @Nullable String after) {
+    int size = Math.clamp(first, 1, MAX_PAGE);
+    List<TokenView> tokens = nfts.inCollection(collection.chainId(), collection.address(), after == null ? null : Inputs.uint("after", after), size + 1);
+    List<NftEdge> edges = tokens.stream().limit(size).map(t -> new NftEdge(t.tokenId().toString(), node(t))).toList();
+    return new NftConnection(edges, new PageInfo(tokens.size() > size, edges.isEmpty() ? null : edges.getLast().cursor()));
+  }
+
   @SchemaMapping(typeName = "Collection", field = "address")
   String collectionAddress(CollectionNode collection) {
     return Keys.toChecksumAddress(collection.address());
@@ -159,8 +158,7 @@ class MarketGraphQl {
 
   @SchemaMapping(typeName = "UserProfile", field = "nfts")
   List<NftNode> userNfts(UserNode user, @Argument int first) {
-    return nfts.ownedBy(user.address(), Math.clamp(first, 1, MAX_PAGE)).stream()
-        .map(t -> new NftNode(t.chainId(), Keys.toChecksumAddress(t.contract()), t.tokenId().toString(), owner(t.owner()), t.burned())).toList();
+    return nfts.ownedBy(user.address(), Math.clamp(first, 1, MAX_PAGE)).stream().map(MarketGraphQl::node).toList();
   }
 
   @SchemaMapping(typeName = "UserProfile", field = "listings")
@@ -180,9 +178,12 @@ class MarketGraphQl {
 
   private Map<TokenKey, NftNode> nodes(List<TokenKey> keys) {
     Map<TokenKey, NftNode> found = new LinkedHashMap<>();
-    nfts.tokens(chainId, keys).forEach(t -> found.put(new TokenKey(t.contract(), t.tokenId()),
-        new NftNode(t.chainId(), Keys.toChecksumAddress(t.contract()), t.tokenId().toString(), owner(t.owner()), t.burned())));
+    nfts.tokens(chainId, keys).forEach(t -> found.put(new TokenKey(t.contract(), t.tokenId()), node(t)));
     return found;
+  }
+
+  private static NftNode node(TokenView t) {
+    return new NftNode(t.chainId(), Keys.toChecksumAddress(t.contract()), t.tokenId().toString(), owner(t.owner()), t.burned());
   }
 
   private static @Nullable String owner(@Nullable String owner) {

@@ -75,15 +75,14 @@ class ListingPagesTest {
       for (int page = 0; page < 20; page++) {
         ListingQueries.Page memory = queries.page(filter, sort, first, after, weth);
         ListingQueries.Page sql = queries.pageFromSql(filter, sort, first, after, weth);
-        assertThat(memory.cursors()).as("round %d page %d %s %s first %d", round, page, sort, filter, first).isEqualTo(sql.cursors());
-        assertThat(memory.nodes()).isEqualTo(sql.nodes());
+        assertThat(memory.edges()).as("round %d page %d %s %s first %d", round, page, sort, filter, first).isEqualTo(sql.edges());
         assertThat(memory.hasNext()).isEqualTo(sql.hasNext());
         memory.nodes().stream().map(ListingNode::hash).forEach(fromMemory::add);
         sql.nodes().stream().map(ListingNode::hash).forEach(fromSql::add);
         if (!memory.hasNext()) {
           break;
         }
-        after = memory.cursors().getLast();
+        after = memory.edges().getLast().cursor();
       }
       assertThat(fromMemory).doesNotHaveDuplicates().isEqualTo(fromSql);
     }

@@ -15,10 +15,11 @@ export async function gql(query, variables = {}) {
 }
 
 /**
- * One subscription on its own connection. onNext gets each payload's data; onClose(reason) is
- * called once when it ends for any reason other than close(). Returns close().
+ * One subscription on its own connection. onSubscribed is called once the subscription is sent,
+ * onNext gets each payload's data; onClose(reason) is called once when it ends for any reason
+ * other than close(). Returns close().
  */
-export function subscribe(query, variables, { onNext, onError, onClose }) {
+export function subscribe(query, variables, { onSubscribed, onNext, onError, onClose }) {
   const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`, 'graphql-transport-ws');
   let closedByUs = false;
   socket.addEventListener('open', async () => {
@@ -29,6 +30,7 @@ export function subscribe(query, variables, { onNext, onError, onClose }) {
     const frame = JSON.parse(message.data);
     if (frame.type === 'connection_ack') {
       socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+      onSubscribed?.();
     } else if (frame.type === 'next') {
       if (frame.payload.errors?.length) onError?.(new GraphQlError(frame.payload.errors.map((e) => e.message).join('; ')));
       else onNext(frame.payload.data);

@@ -31,7 +31,8 @@ import org.HdrHistogram.Recorder;
  * price range, cheapest first) from 32 closed-loop clients. Target: 5,000 requests/s, p99 under 50 ms.
  *
  * <pre>bench/run ListingsQuery [--listings=1000000] [--collections=1000] [--clients=32] [--seconds=30] [--warmup-seconds=120]
- *     [--sql-warmup-seconds=15] [--wrk-threads=1] [--server-options=...] [--jfr=false]</pre>
+ *     [--sql-warmup-seconds=15] [--wrk-threads=1] [--search-seconds=20] [--keep-data=false] [--server-options=...]
+ *     [--server-jvm-options=...] [--jfr=false]</pre>
  *
  * The benchmark runs PostgreSQL itself (the server's external-database mode, as in production) so it
  * can seed the order book with one set-based insert after the server created the schema. The
@@ -60,6 +61,13 @@ public final class ListingsQuery {
 
   private ListingsQuery() {}
 
+  /** What the search page runs (ListingQueries' SQL path for a search filter): names containing the term, cheapest first. */
+  private static final String SEARCH_SQL = """
+      select hash, chain_id, collection, token_id, maker, price_wei, currency, created_at, end_time, name from orders
+      where side = 'SELL' and state = 'OPEN' and invalid_reason is null and start_time <= now() and (end_time is null or end_time > now())
+        and name ilike ? escape '\\'
+      order by price_wei, hash limit 25""";
+
   record Range(String collection, BigDecimal min, BigDecimal max) {}
 
   record Result(String name, double requestsPerSecond, long requests, long errors, Histogram latency) {}
@@ -74,7 +82,11 @@ public final class ListingsQuery {
     int sqlWarmup = args.number("sql-warmup-seconds", 15);
     int wrkThreads = args.number("wrk-threads", 1);
     boolean jfr = args.flag("jfr");
+    int searchSeconds = args.number("search-seconds", 20);
+    boolean keepData = args.flag("keep-data");
     List<String> extra = args.list("server-options");
+    List<String> jvm = new ArrayList<>(MintRun.jvmOptions(jfr, "ListingsQuery"));
+    jvm.addAll(args.list("server-jvm-options"));
     args.rejectUnknown();
     Wrk.requireInstalled();
 
@@ -87,7 +99,7 @@ public final class ListingsQuery {
       List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
           "--spring.datasource.hikari.maximum-pool-size=40"));
       serverOptions.addAll(extra);
-      try (BenchServer server = BenchServer.start(data, MintRun.jvmOptions(jfr, "ListingsQuery"), serverOptions)) {
+      try (BenchServer server = BenchServer.start(data, jvm, serverOptions)) {
         DataSource database = postgres.getPostgresDatabase();
         long seedStart = System.nanoTime();
         seed(database, listings, collections, prices);
@@ -132,12 +144,48 @@ public final class ListingsQuery {
         Wrk.post(graphql, bodies, clients, wrkThreads, warmup, data);
         Wrk.Result api = Wrk.post(graphql, bodies, clients, wrkThreads, seconds, data);
         report(listings, collections, clients, seconds, sql, api);
+        if (searchSeconds > 0) {
+          search(database, graphql, listings, clients, wrkThreads, searchSeconds, data);
+        }
       }
     } finally {
-      if (!args.flag("keep-data")) {
+      if (!keepData) {
         Project.delete(data);
       }
     }
+  }
+
+  /**
+   * The web app's name search over every collection (a trigram index, V14): its plan for a selective
+   * and an unselective term, then a load of selective searches ("#" and a random listing number, as a
+   * user looks for one lot: about ten matches each).
+   */
+  private static void search(DataSource database, String graphql, int listings, int clients, int wrkThreads, int seconds, Path data)
+      throws Exception {
+    for (String term : List.of("#48213", "lot #9")) {
+      StringBuilder plan = new StringBuilder();
+      try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + SEARCH_SQL)) {
+        s.setString(1, "%" + term + "%");
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+      }
+      System.out.println("\nquery plan of a name search for \"" + term + "\" (EXPLAIN ANALYZE, BUFFERS):\n```\n" + plan + "```\n");
+    }
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      String term = "#" + (1_000 + ThreadLocalRandom.current().nextInt(listings - 1_000));
+      bodies.add(Api.JSON.writeValueAsString(Map.of("query", QUERY, "variables", Map.of("first", 24, "filter", Map.of("search", term)))));
+    }
+    checkAnswers(graphql, bodies.subList(0, 200));
+    Wrk.post(graphql, bodies, clients, wrkThreads, 15, data);
+    Wrk.Result result = Wrk.post(graphql, bodies, clients, wrkThreads, seconds, data);
+    Table table = new Table("", "requests/s", "requests", "errors", "p50 ms", "p99 ms", "p99.9 ms", "max ms");
+    table.row("GraphQL name search, every collection (wrk)", Math.round(result.requestsPerSecond()), result.requests(), result.errors(),
+        result.p50() / 1000.0, result.p99() / 1000.0, result.p999() / 1000.0, result.max() / 1000.0);
+    System.out.printf("%n%d clients, %d s measured after 15 s of warm-up%n%n%s%n", clients, seconds, table);
   }
 
   /** Every listing price of the Foundation dataset, in wei-exact decimals of ETH. */

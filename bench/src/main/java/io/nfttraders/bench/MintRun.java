@@ -24,17 +24,17 @@ final class MintRun {
     Machine.awaitQuiet(Duration.ofMinutes(10));
   }
 
-  /**
-   * The mint mode, and the signer's per-wallet rate limit raised out of the way: it is a runaway
-   * guard, and in sponsored mode the one platform wallet signs every mint (at the old default of
-   * 600 a minute, every sponsored mint after the 600th in a minute failed).
-   */
   /** With {@code jfr}, the server records a JFR profile (settings=profile, deep stacks) into bench/target/NAME.jfr. */
   static List<String> jvmOptions(boolean jfr, String name) {
     return jfr ? List.of("-XX:FlightRecorderOptions:stackdepth=256", "-XX:StartFlightRecording=filename="
         + Project.directory().resolve("bench/target/" + name + ".jfr") + ",settings=profile") : List.of();
   }
 
+  /**
+   * The mint mode, and the signer's per-wallet rate limit raised out of the way: it is a runaway
+   * guard, and in sponsored mode the one platform wallet signs every mint (at the old default of
+   * 600 a minute, every sponsored mint after the 600th in a minute failed).
+   */
   static List<String> serverOptions(String mode, List<String> extra) {
     List<String> options = new ArrayList<>(List.of("--nft.minting.mode=" + mode, "--nft.custody.max-signatures-per-wallet-per-minute=1000000"));
     options.addAll(extra);

@@ -83,17 +83,42 @@ async function walletSection(address) {
     status.element);
 }
 
+/**
+ * The newest notifications, kept live: each (re)connection subscribes first, then reads the stored
+ * ones, so nothing published while the page was disconnected is missed. Newest (highest id) first.
+ */
 function liveNotifications(container) {
-  const seen = new Set();
-  const add = (n, live) => {
-    if (seen.has(String(n.id))) return;
-    seen.add(String(n.id));
+  const shown = new Map();
+  const add = (n) => {
+    const id = Number(n.id);
+    if (shown.has(id)) return;
     const data = typeof n.data === 'string' ? JSON.parse(n.data) : n.data;
-    const item = h('li', {}, h('strong', {}, n.kind.toLowerCase()), ' · ', h('a', { href: `#/auction/${n.auctionId}` }, 'auction'),
-      data?.amountWei ? ` · ${ether(data.amountWei)} WETH` : '', ` · ${when(n.createdAt)}`);
-    if (live) container.prepend(item);
-    else container.append(item);
+    const item = h('li', { 'data-kind': n.kind }, h('strong', {}, n.kind.toLowerCase()), ' · ', h('a', { href: `#/auction/${n.auctionId}` }, 'auction'),
+      data?.leadingBidWei ? ` · ${ether(data.leadingBidWei)} WETH ${n.kind === 'OUTBID' ? 'now leads' : 'winning bid'}` : '', ` · ${when(n.createdAt)}`);
+    const after = [...shown.keys()].filter((other) => other < id).sort((a, b) => b - a)[0];
+    container.insertBefore(item, after === undefined ? null : shown.get(after));
+    shown.set(id, item);
   };
-  api('/api/v1/user/notifications?limit=20').then((list) => list.forEach((n) => add(n, false))).catch(() => {});
-  return subscribe('subscription { myNotifications { id kind auctionId seq data createdAt } }', {}, { onNext: (data) => add(data.myNotifications, true) });
+  let stop = () => {};
+  let left = false;
+  let retry;
+  const listen = () => {
+    stop = subscribe('subscription { myNotifications { id kind auctionId seq data createdAt } }', {}, {
+      onSubscribed: () => api('/api/v1/user/notifications?limit=20').then((list) => {
+        list.forEach(add);
+        container.dataset.live = 'yes';
+      }).catch(() => {}),
+      onNext: (data) => add(data.myNotifications),
+      onClose: () => {
+        delete container.dataset.live;
+        if (!left) retry = setTimeout(() => left || listen(), 1000);
+      },
+    });
+  };
+  listen();
+  return () => {
+    left = true;
+    clearTimeout(retry);
+    stop();
+  };
 }

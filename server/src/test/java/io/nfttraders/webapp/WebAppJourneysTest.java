@@ -135,6 +135,23 @@ class WebAppJourneysTest {
     assertThat(items.locator(".tile").first()).containsText("Sunrise Over Anvil");
     assertThat(collector.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Listings")).locator(".tile")
         .filter(new Locator.FilterOptions().setHasText("Sunrise Over Anvil"))).hasCount(0);
+
+    // a drop: several images minted in one transaction, with numbered names
+    creator.navigate("/#/create");
+    creator.locator("input[type=file]").setInputFiles(new FilePayload[] {
+        new FilePayload("dawn-1.png", "image/png", ArtImages.png(21)), new FilePayload("dawn-2.png", "image/png", ArtImages.png(22))});
+    creator.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Dawn Drop");
+    assertThat(creator.locator(".preview figcaption")).hasText(new String[] {"Dawn Drop #1", "Dawn Drop #2"});
+    creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mint")).click();
+    Locator minted = creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("View token")));
+    assertThat(minted).hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(120_000));
+    assertThat(creator.locator("ol.progress li[aria-current=step]")).hasText("Confirmed");
+    for (String link : minted.all().stream().map(l -> l.getAttribute("href")).toList()) {
+      BigInteger dropped = new BigInteger(link.substring(link.lastIndexOf('/') + 1));
+      assertThat(CollectionAbi.ownerOf(chain, contracts.address("Collection"), dropped)).isEqualToIgnoringCase(aliceAddress);
+    }
+    minted.last().click();
+    assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dawn Drop #2"))).isVisible();
     Browsers.screenshot(collector, "collection");
     alice.close();
     bob.close();
@@ -178,8 +195,15 @@ class WebAppJourneysTest {
     // a seller is bound by the first bid
     assertThat(cancel).isHidden();
 
+    // the first bidder's profile, open in another browser, is told of the outbid as it happens
+    Page inbox = logIn(browsers.person(), first);
+    inbox.navigate("/#/me");
+    assertThat(inbox.locator("ol.notifications[data-live=yes]")).hasCount(1);
+    inbox.evaluate("() => { window.stillTheSamePage = true; }");
     two.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place bid")).click();
     assertThat(one.getByTestId("outbid")).hasText("You were outbid: 0.011 WETH now leads.");
+    assertThat(inbox.locator("ol.notifications li[data-kind=OUTBID]")).containsText("0.011 WETH now leads");
+    assertThat((Boolean) inbox.evaluate("() => window.stillTheSamePage === true")).isTrue();
     assertThat(one.getByTestId("bids").locator("li")).hasCount(2);
     assertThat((Boolean) two.evaluate("() => window.stillTheSamePage === true")).isTrue();
     Browsers.screenshot(one, "auction-room");

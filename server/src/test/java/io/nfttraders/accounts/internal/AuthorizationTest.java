@@ -36,6 +36,20 @@ class AuthorizationTest {
   }
 
   @Test
+  void graphQlOverHttpServesPublicReadsWithoutLookingAtTokensAndKeepsTheSecurityHeaders() throws Exception {
+    String query = "{\"query\": \"{ openAuctions(first: 1) { id } }\"}";
+    Api.Response garbageToken = api.post("/graphql", query, "not-a-token");
+    assertThat(garbageToken.status()).isEqualTo(200);
+    assertThat(garbageToken.body()).contains("\"data\"").doesNotContain("\"errors\"");
+    assertThat(api.get("/api/v1/user/profile", "not-a-token").status()).as("the API still checks it").isEqualTo(401);
+    java.net.http.HttpResponse<String> raw = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/graphql")).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(query)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(raw.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(raw.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+  }
+
+  @Test
   void refusesATamperedToken() {
     Api.Session session = api.newUser();
     String[] parts = session.accessToken().split("\\.");

@@ -41,8 +41,10 @@ class ListingQueries {
   private final JdbcClient jdbc;
   private final LiveListings live;
   private final Clock clock;
+  private final NameSearches searches;
 
-  ListingQueries(JdbcClient jdbc, LiveListings live, Clock clock) {
+  ListingQueries(JdbcClient jdbc, LiveListings live, Clock clock, NameSearches searches) {
+    this.searches = searches;
     this.jdbc = jdbc;
     this.live = live;
     this.clock = clock;
@@ -90,40 +92,41 @@ class ListingQueries {
         : ListingCursors.ofPrice(new BigInteger(node.priceWei()), node.hash()), node)).toList(), hasNext);
   }
 
+  /** The page through SQL; {@code where} holds its conditions on {@code orders}. */
   private List<ListingNode> sql(@Nullable ListingFilter filter, Sort sort, int first, @Nullable Cursor cursor, String weth) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from orders where " + LIVE);
+    StringBuilder where = new StringBuilder(LIVE);
     Map<String, Object> params = new HashMap<>();
     if (filter != null) {
       if (filter.collection() != null) {
-        sql.append(" and collection = :collection");
+        where.append(" and collection = :collection");
         params.put("collection", Inputs.address("collection", filter.collection()));
       }
       if (filter.minPriceWei() != null) {
-        sql.append(" and price_wei >= :min");
+        where.append(" and price_wei >= :min");
         params.put("min", Inputs.uint("minPriceWei", filter.minPriceWei()));
       }
       if (filter.maxPriceWei() != null) {
-        sql.append(" and price_wei <= :max");
+        where.append(" and price_wei <= :max");
         params.put("max", Inputs.uint("maxPriceWei", filter.maxPriceWei()));
       }
       if (filter.currency() != null) {
-        sql.append(" and currency = :currency");
+        where.append(" and currency = :currency");
         params.put("currency", filter.currency().equals("ETH") ? ExchangeOrder.ETH : weth);
       }
       if (filter.search() != null) {
-        sql.append(" and name ilike :search escape '\\'");
+        where.append(" and name ilike :search escape '\\'");
         params.put("search", "%" + Inputs.searchText(filter.search()).replaceAll("([\\\\%_])", "\\\\$1") + "%");
       }
       if (filter.traits() != null && !filter.traits().isEmpty()) {
         // every trait asked for is among the token's attributes, values compared as text (as in memory)
-        sql.append(" and not exists (select 1 from unnest(cast(:traitTypes as text[]), cast(:traitValues as text[])) as f(trait_type, value)"
+        where.append(" and not exists (select 1 from unnest(cast(:traitTypes as text[]), cast(:traitValues as text[])) as f(trait_type, value)"
             + " where not exists (select 1 from jsonb_array_elements(traits) t where t->>'trait_type' = f.trait_type and t->>'value' = f.value))");
         params.put("traitTypes", filter.traits().stream().map(TraitFilter::traitType).toArray(String[]::new));
         params.put("traitValues", filter.traits().stream().map(TraitFilter::value).toArray(String[]::new));
       }
     }
     if (cursor != null) {
-      sql.append(switch (sort) {
+      where.append(switch (sort) {
         case PRICE_ASC -> " and (price_wei, hash) > (:cursorKey, :cursorHash)";
         case PRICE_DESC -> " and (price_wei, hash) < (:cursorKey, :cursorHash)";
         case RECENT -> " and (created_at, hash) < (:cursorKey, :cursorHash)";
@@ -131,14 +134,20 @@ class ListingQueries {
       params.put("cursorKey", sort == Sort.RECENT ? Timestamp.from(cursor.created()) : new BigDecimal(cursor.price()));
       params.put("cursorHash", cursor.hash());
     }
-    sql.append(switch (sort) {
+    String order = switch (sort) {
       case PRICE_ASC -> " order by price_wei, hash";
       case PRICE_DESC -> " order by price_wei desc, hash desc";
       case RECENT -> " order by created_at desc, hash desc";
-    });
-    sql.append(" limit :limit");
+    };
     params.put("limit", first + 1);
-    return jdbc.sql(sql.toString()).params(params).query((rs, n) -> listing(rs, weth)).list();
+    if (filter != null && filter.search() != null) {
+      Optional<List<ListingNode>> few = searches.ifFewMatch(where.toString(), order, params, (rs, n) -> listing(rs, weth));
+      if (few.isPresent()) {
+        return few.get();
+      }
+    }
+    return jdbc.sql("select " + COLUMNS + " from orders where " + where + order + " limit :limit").params(params)
+        .query((rs, n) -> listing(rs, weth)).list();
   }
 
   static ListingNode listing(ResultSet rs, String weth) throws SQLException {

@@ -61,7 +61,7 @@ public final class ListingsQuery {
 
   private ListingsQuery() {}
 
-  /** What the search page runs (ListingQueries' SQL path for a search filter): names containing the term, cheapest first. */
+  /** The plain query of a name search, cheapest first: NameSearches' last step (its first two bound the cost of a misplanned one). */
   private static final String SEARCH_SQL = """
       select hash, chain_id, collection, token_id, maker, price_wei, currency, created_at, end_time, name from orders
       where side = 'SELL' and state = 'OPEN' and invalid_reason is null and start_time <= now() and (end_time is null or end_time > now())
@@ -158,7 +158,7 @@ public final class ListingsQuery {
   /**
    * The web app's name search over every collection (a trigram index, V14): its plan for a selective
    * and an unselective term, then a load of selective searches ("#" and a random listing number, as a
-   * user looks for one lot: about ten matches each).
+   * user looks for one lot: one match for nine terms in ten, 11 or 111 for the others).
    */
   private static void search(DataSource database, String graphql, int listings, int clients, int wrkThreads, int seconds, Path data)
       throws Exception {

@@ -63,17 +63,17 @@ public class IndexedNfts {
    * collection's items, read along its primary key.
    */
   public List<TokenView> inCollection(long chainId, String contract, @Nullable BigInteger before, int limit) {
-    return jdbc.sql("""
-            select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens
-            where chain_id = :chain and contract = :contract and (cast(:before as numeric) is null or token_id < :before) and not burned
-            order by token_id desc limit :limit
-            """)
+    // two statements, so that each has its own plan bounded by the key (one "is null or" plan walked from the top)
+    String below = before == null ? "" : " and token_id < :before";
+    JdbcClient.StatementSpec statement = jdbc.sql("select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned from nft_tokens"
+            + " where chain_id = :chain and contract = :contract" + below + " and not burned order by token_id desc limit :limit")
         .param("chain", chainId)
         .param("contract", contract.toLowerCase())
-        .param("before", before == null ? null : new java.math.BigDecimal(before))
-        .param("limit", limit)
-        .query(IndexedNfts::token)
-        .list();
+        .param("limit", limit);
+    if (before != null) {
+      statement.param("before", new java.math.BigDecimal(before));
+    }
+    return statement.query(IndexedNfts::token).list();
   }
 
   public List<TransferView> provenance(long chainId, String contract, BigInteger tokenId) {

@@ -8,7 +8,7 @@ import { listingGrid, nftCard } from './listings.js';
 const AUCTIONS = `{ openAuctions(first: 48) { id collection tokenId leadingBidWei startPriceWei endsAt } }`;
 
 export async function explorePage(view) {
-  const [searchField, search] = field('Search by name', { type: 'search', name: 'search', maxlength: 100 });
+  const [searchField, search] = field('Search by name', { type: 'search', name: 'search', minlength: 3, maxlength: 100 });
   const [saleTypeField, saleType] = field('Status', { tag: 'select', name: 'status', options: [['BUY_NOW', 'Buy now'], ['AUCTION', 'On auction']] });
   const [collectionField, collection] = field('Collection address', { name: 'collection', placeholder: '0x…', pattern: '0x[0-9a-fA-F]{40}' });
   const [minField, min] = field('Min price (ETH)', { name: 'min', inputmode: 'decimal' });

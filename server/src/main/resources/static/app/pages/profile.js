@@ -84,8 +84,9 @@ async function walletSection(address) {
 }
 
 /**
- * The newest notifications, kept live: each (re)connection subscribes first, then reads the stored
- * ones, so nothing published while the page was disconnected is missed. Newest (highest id) first.
+ * The newest notifications, kept live: the stored ones first, then a subscription from the newest
+ * shown, so the server sends what came meanwhile before the live ones; a dropped connection
+ * resubscribes the same way (waiting longer after each failure). Newest (highest id) first.
  */
 function liveNotifications(container) {
   const shown = new Map();
@@ -102,20 +103,23 @@ function liveNotifications(container) {
   let stop = () => {};
   let left = false;
   let retry;
+  let delay = 1000;
   const listen = () => {
-    stop = subscribe('subscription { myNotifications { id kind auctionId seq data createdAt } }', {}, {
-      onSubscribed: () => api('/api/v1/user/notifications?limit=20').then((list) => {
-        list.forEach(add);
-        container.dataset.live = 'yes';
-      }).catch(() => {}),
-      onNext: (data) => add(data.myNotifications),
+    const after = shown.size ? String(Math.max(...shown.keys())) : null;
+    stop = subscribe('subscription($after: ID) { myNotifications(after: $after) { id kind auctionId seq data createdAt } }', { after }, {
+      onSubscribed: () => { container.dataset.live = 'yes'; },
+      onNext: (data) => {
+        delay = 1000;
+        add(data.myNotifications);
+      },
       onClose: () => {
         delete container.dataset.live;
-        if (!left) retry = setTimeout(() => left || listen(), 1000);
+        if (!left) retry = setTimeout(() => left || listen(), delay);
+        delay = Math.min(delay * 2, 30000);
       },
     });
   };
-  listen();
+  api('/api/v1/user/notifications?limit=20').then((list) => list.forEach(add)).catch(() => {}).finally(() => left || listen());
   return () => {
     left = true;
     clearTimeout(retry);

@@ -30,9 +30,10 @@ class SellerCancellation {
       throw new AuctionProblems.NotYourAuction();
     }
     // decided under the auction's lock, so a bid arriving at the same moment either comes first (and the cancel is refused) or is refused as ENDED
-    AuctionEvent event = DurableEvents.await(auction.recordIf(SellerCancellation::cancellable, AuctionEvent.Kind.CANCELLED,
+    AuctionState[] tested = new AuctionState[1];
+    AuctionEvent event = DurableEvents.await(auction.recordIf(s -> cancellable(tested[0] = s), AuctionEvent.Kind.CANCELLED,
         clock.instant().truncatedTo(ChronoUnit.MICROS), "cancelled by the seller", s -> s.next(AuctionPhase.CANCELLED))
-        .orElseThrow(() -> new AuctionProblems.CannotCancel(why(auction.state()))), properties.durableTimeout());
+        .orElseThrow(() -> new AuctionProblems.CannotCancel(why(tested[0]))), properties.durableTimeout());
     log.info("auction cancelled auctionId={} seq={}", event.auctionId(), event.seq());
     return event;
   }

@@ -38,11 +38,14 @@ final class Inputs {
     return n;
   }
 
-  /** Text to find in names: 1 to 100 characters once trimmed. */
+  /**
+   * Text to find in names: 3 to 100 characters once trimmed. A shorter text has no trigram for the
+   * name index to look up, so finding it would read every listing.
+   */
   static String searchText(String value) {
     String text = value.strip();
-    if (text.isEmpty() || text.length() > 100) {
-      throw new MarketProblems.InvalidOrder("search must be 1 to 100 characters");
+    if (text.length() < 3 || text.length() > 100) {
+      throw new MarketProblems.InvalidOrder("search must be 3 to 100 characters");
     }
     return text;
   }

@@ -114,7 +114,7 @@ class ListingQueries {
         params.put("currency", filter.currency().equals("ETH") ? ExchangeOrder.ETH : weth);
       }
       if (filter.search() != null) {
-        where.append(" and name ilike :search escape '\\'");
+        // the condition itself is NameSearches'
         params.put("search", "%" + Inputs.searchText(filter.search()).replaceAll("([\\\\%_])", "\\\\$1") + "%");
       }
       if (filter.traits() != null && !filter.traits().isEmpty()) {
@@ -141,10 +141,7 @@ class ListingQueries {
     };
     params.put("limit", first + 1);
     if (filter != null && filter.search() != null) {
-      Optional<List<ListingNode>> few = searches.ifFewMatch(where.toString(), order, params, (rs, n) -> listing(rs, weth));
-      if (few.isPresent()) {
-        return few.get();
-      }
+      return searches.page(where.toString(), order, params, (rs, n) -> listing(rs, weth));
     }
     return jdbc.sql("select " + COLUMNS + " from orders where " + where + order + " limit :limit").params(params)
         .query((rs, n) -> listing(rs, weth)).list();

@@ -175,6 +175,13 @@ class ListingsGraphQlTest {
         .map(e -> e.get("node").get("hash").asString()).toList()).containsExactly(hash);
     assertThat(listings(Map.of("filter", Map.of("collection", market.collection(), "search", "Blue%Lot"))).get("edges").size()).isZero();
     assertThat(graphql(PAGE, Map.of("filter", Map.of("search", " "))).get("errors").get(0).get("message").asString()).contains("search must be");
+    // fewer than 3 characters have no trigram for the name index: refused rather than read every listing
+    assertThat(graphql(PAGE, Map.of("filter", Map.of("search", " ab "))).get("errors").get(0).get("message").asString())
+        .contains("search must be 3 to 100 characters");
+    assertThat(graphql(PAGE, Map.of("filter", Map.of("search", "x".repeat(101)))).get("errors").get(0).get("extensions").get("classification")
+        .asString()).isEqualTo("BAD_REQUEST");
+    assertThat(listings(Map.of("filter", Map.of("collection", market.collection(), "search", "lue"))).get("edges").size()).as("3 are enough")
+        .isPositive();
 
     JsonNode metadata = graphql("query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { metadata { name image attributes { traitType value } } } }",
         Map.of("c", market.collection(), "t", token.toString())).get("data").get("nft").get("metadata");

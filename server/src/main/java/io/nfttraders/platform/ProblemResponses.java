@@ -32,6 +32,28 @@ public final class ProblemResponses {
     return problem;
   }
 
+  /** A request body cut off at the size limit while it was being read. */
+  public static final class BodyTooLarge extends IOException {
+    public BodyTooLarge() {
+      super("request body too large");
+    }
+  }
+
+  public static ProblemDetail tooLarge() {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", "The request body exceeds the limit for this endpoint");
+  }
+
+  /** The answer to a JSON body that could not be read: 413 if it was cut off at the size limit, else 400. */
+  public static ProblemDetail unreadableBody(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLarge) {
+        return tooLarge();
+      }
+    }
+    return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body",
+        "The request body is missing or is not valid JSON of the expected shape");
+  }
+
   /** Writes a capability's problem, with its properties and headers, directly to a servlet response (outside Spring MVC). */
   public static void write(HttpServletResponse response, ApiProblem error) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), error.detail());

@@ -10,6 +10,9 @@ import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,6 +185,43 @@ class AuctionBiddingTest {
 
     assertThat(events(auction)).isEmpty();
     assertThat(api.get("/api/v1/auctions/" + auction, null).json().get("seq").asLong()).isZero();
+  }
+
+  @Test
+  void theBidEndpointAnswersLikeEveryOtherCommandBadBodiesAndMediaTypesAreProblemsAndAnswersCarryTheSecurityHeaders() throws Exception {
+    Api.Session seller = api.newUser();
+    Api.Session bidder = api.newUser();
+    String auction = create(seller, market.mint(seller), Map.of("startPrice", "0.1")).text("id");
+
+    Api.Response malformed = api.post("/api/v1/nfts/bid", "{\"auctionId\": ", bidder.accessToken());
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().get("type").asString()).endsWith("/malformed-request");
+    assertThat(api.post("/api/v1/nfts/bid", "null", bidder.accessToken()).status()).isEqualTo(400);
+    assertThat(api.post("/api/v1/nfts/bid", "[1]", bidder.accessToken()).status()).isEqualTo(400);
+    Api.Response tooLarge = api.post("/api/v1/nfts/bid", "{\"auctionId\":\"" + "x".repeat(70_000) + "\"}", bidder.accessToken());
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+    Api.Response text = api.send(api.request("/api/v1/nfts/bid", bidder.accessToken()).header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"auctionId\":\"" + auction + "\",\"amount\":\"0.1\"}")));
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(text.contentType()).startsWith("application/problem+json");
+    assertThat(api.send(api.request("/api/v1/nfts/bid", bidder.accessToken()).header("Content-Type", "json;;=")
+        .POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(415);
+    Api.Response garbageToken = api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "0.1"), "not.a.token");
+    assertThat(garbageToken.status()).isEqualTo(401);
+    assertThat(garbageToken.json().get("type").asString()).endsWith("/unauthorized");
+
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(api.request("/api/v1/nfts/bid", bidder.accessToken())
+        .header("Content-Type", "application/json; charset=UTF-8").header("X-Request-Id", "bid-spec-1")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"auctionId\":\"" + auction + "\",\"amount\":\"0.1\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as("refused: no WETH").isEqualTo(409);
+    assertThat(answer.headers().firstValue("X-Request-Id")).contains("bid-spec-1");
+    assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(answer.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+
+    assertThat(events(auction)).isEmpty();
   }
 
   @Test

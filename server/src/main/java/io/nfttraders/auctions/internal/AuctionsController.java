@@ -3,9 +3,6 @@ package io.nfttraders.auctions.internal;
 import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.market.OfferSales;
 import io.nfttraders.market.OfferSales.SignedOffer;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -15,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,20 +22,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Auction commands (create, bid) and reads (the auction, its events). A bid's answer is the sequencer's decision. */
+/** Auction commands (create, cancel, holds) and reads (the auction, its events); bids have their own endpoint ({@link BidEndpoint}). */
 @RestController
 class AuctionsController {
-
-  /**
-   * A bid by the account's custodial wallet; or, with {@code signature}, by {@code bidder}'s own key.
-   *
-   * @param amountWei the bid in wei of WETH; or {@code amount}, a decimal in WETH
-   * @param signature a self-custody bid: the bidder's EIP-712 signature of their WETH offer for the
-   *     auction's token at the bid (the exchange's Order with side BUY, currency WETH, startTime 0
-   *     and {@code endTime}, {@code salt} and {@code counter}); see {@code /bid-typed-data}
-   */
-  record BidRequest(@Nullable String auctionId, @Nullable String amountWei, @Nullable String amount, @Nullable String bidder,
-      @Nullable Instant endTime, @Nullable String salt, @Nullable String counter, @Nullable String signature) {}
 
   /** What a self-custody bidder signs ({@code eth_signTypedData_v4}), with the values chosen for it. */
   record BidToSign(String typedData, String bidder, String amountWei, Instant endTime, String salt, String counter) {}
@@ -47,8 +32,6 @@ class AuctionsController {
   private static final SecureRandom SALTS = new SecureRandom();
 
   private final AuctionCreation creation;
-  private final Bidding bidding;
-  private final BidAnswers answers;
   private final FraudHolds holds;
   private final SellerCancellation cancellation;
   private final AuctionRegistry registry;
@@ -56,15 +39,13 @@ class AuctionsController {
   private final OfferSales sales;
   private final Clock clock;
 
-  AuctionsController(AuctionCreation creation, Bidding bidding, BidAnswers answers, FraudHolds holds, SellerCancellation cancellation,
+  AuctionsController(AuctionCreation creation, FraudHolds holds, SellerCancellation cancellation,
       AuctionRegistry registry, AuctionLog log,
       OfferSales sales, Clock clock) {
     this.sales = sales;
     this.holds = holds;
     this.cancellation = cancellation;
     this.creation = creation;
-    this.bidding = bidding;
-    this.answers = answers;
     this.registry = registry;
     this.log = log;
     this.clock = clock;
@@ -86,37 +67,6 @@ class AuctionsController {
   List<AuctionEventView> events(@PathVariable String id, @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
     LiveAuction auction = live(AuctionInputs.auctionId(id));
     return log.after(auction.auction().id(), Math.max(0, after), Math.clamp(limit, 1, 1000)).stream().map(AuctionEventView::of).toList();
-  }
-
-  /**
-   * The seed architecture's bid command: 200 with the accepted bid's event and sequence number once
-   * it is stored, or 409 with the reason it was not accepted.
-   */
-  @PostMapping("/api/v1/nfts/bid")
-  void bid(@RequestBody BidRequest request, Authentication authentication, HttpServletRequest http, HttpServletResponse response)
-      throws IOException {
-    UUID auction = AuctionInputs.auctionId(request.auctionId());
-    BigInteger amount = AuctionInputs.amount("amountWei", request.amountWei(), "amount", request.amount(), true);
-    UUID user = CurrentUser.id(authentication);
-    long arrived = BidArrivals.arrivedAt(http);
-    CompletableFuture<Bidding.Placed> placed;
-    if (request.signature() == null) {
-      placed = bidding.place(user, auction, amount, arrived);
-    } else {
-      String bidder = AuctionInputs.bidder(request.bidder());
-      CurrentUser.selfCustodyAddress(authentication).filter(own -> !own.equals(bidder)).ifPresent(own -> {
-        throw new AuctionProblems.InvalidBid("this account signs in as " + own + "; its bids must be made and signed by that address");
-      });
-      BigInteger salt = AuctionInputs.uint("salt", request.salt());
-      BigInteger counter = AuctionInputs.uint("counter", request.counter());
-      if (request.endTime() == null) {
-        throw new AuctionProblems.InvalidBid("a signed bid needs the endTime it was signed with");
-      }
-      placed = bidding.placeSigned(user, auction, a -> new SignedOffer(bidder, a.collection(), a.tokenId(), amount, request.endTime(), salt, counter,
-          request.signature()), arrived);
-    }
-    // refusals, the common answer in a hot auction, are written by BidAnswers: MVC's exception resolution cost a tenth of a bid's CPU
-    answers.answer(placed, auction, http, response);
   }
 
   /**

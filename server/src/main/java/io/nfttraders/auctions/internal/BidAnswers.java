@@ -92,16 +92,22 @@ class BidAnswers {
     });
   }
 
-  /** Writes the answer unless the timeout already did, then completes the request. */
+  /**
+   * Has a container thread write the answer, unless the timeout already did, and complete the
+   * request. The thread that gets here is the auction's sequencer (a refusal) or the log writer (an
+   * acceptance): writing answers on them made every other bid of a hot auction wait for it.
+   */
   private static void finish(AtomicBoolean answered, AsyncContext async, Runnable writer) {
     if (!answered.compareAndSet(false, true)) {
       return;
     }
-    try {
-      writer.run();
-    } finally {
-      async.complete();
-    }
+    async.start(() -> {
+      try {
+        writer.run();
+      } finally {
+        async.complete();
+      }
+    });
   }
 
   private static ApiProblem notRecorded(UUID auctionId, Throwable failure) {

@@ -19,12 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BidArrivals extends OncePerRequestFilter {
 
-  static final String PATH = "/api/v1/nfts/bid";
   private static final String ARRIVED = BidArrivals.class.getName() + ".arrived";
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !PATH.equals(request.getRequestURI());
+    return !BidEndpoint.isBid(request);
   }
 
   @Override

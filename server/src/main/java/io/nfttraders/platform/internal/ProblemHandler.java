@@ -83,17 +83,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (RequestBodyLimitFilter.isBodyTooLarge(ex)) {
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(RequestBodyLimitFilter.tooLarge());
-    }
-    ProblemDetail body =
-        ProblemResponses.problem(
-            HttpStatus.BAD_REQUEST,
-            "malformed-request",
-            "Malformed request body",
-            "The request body is missing or is not valid JSON of the expected shape");
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    ProblemDetail body = ProblemResponses.unreadableBody(ex);
+    return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 }

@@ -12,9 +12,7 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,20 +31,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     this.maxJsonBytes = maxJsonBytes;
   }
 
-  static ProblemDetail tooLarge() {
-    return ProblemResponses.problem(
-        HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", "The request body exceeds the limit for this endpoint");
-  }
-
-  static boolean isBodyTooLarge(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BodyTooLarge) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -56,16 +40,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (request.getContentLengthLong() > maxJsonBytes) {
-      ProblemResponses.write(response, tooLarge());
+      ProblemResponses.write(response, ProblemResponses.tooLarge());
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxJsonBytes), response);
-  }
-
-  static final class BodyTooLarge extends IOException {
-    BodyTooLarge() {
-      super("request body too large");
-    }
   }
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -114,10 +92,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       return n;
     }
 
-    private void count(int n) throws BodyTooLarge {
+    private void count(int n) throws ProblemResponses.BodyTooLarge {
       read += n;
       if (read > limit) {
-        throw new BodyTooLarge();
+        throw new ProblemResponses.BodyTooLarge();
       }
     }
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * The auctions issue's bidding benchmarks, over HTTP against the packaged server:
  * <ol>
  *   <li>one hot auction, 64 bidders in a closed loop (wrk): accepted durable bids per second;</li>
- *   <li>the same auction at fixed offered rates (open loop, latency from each bid's due time, so
+ *   <li>the same auction at fixed offered rates after 5 s at the rate unmeasured (open loop, latency from each bid's due time, so
  *       no coordinated omission): p50, p99, p99.9;</li>
  *   <li>1,000 auctions at once (wrk): aggregate accepted bids per second.</li>
  * </ol>
@@ -43,6 +43,7 @@ public final class HotAuction {
   static final double TARGET_BIDS_PER_SECOND = 20_000;
   static final double TARGET_P99_MILLIS_AT_5000 = 20;
   private static final int TOKENS_PER_SELLER = 200;
+  private static final int OPEN_LOOP_WARMUP_SECONDS = 5;
 
   private HotAuction() {}
 
@@ -96,20 +97,26 @@ public final class HotAuction {
         System.out.printf("closed loop: %d requests, %d accepted in %.1f s%n", closed.requests(), accepted, closed.seconds());
 
         // what the HTTP stack itself allows on this machine, same connections and generator: the
-        // lightest request (no security, a tiny answer) and an authenticated read of the hot auction
+        // lightest request (no security, a tiny answer), an authenticated read of the hot auction, and
+        // the servlet container alone answering the very same bid requests
         Wrk.Result health = Wrk.run(api.base() + "/actuator/health/liveness", "", bidderCount, 1, seconds, data);
         Wrk.Result read = Wrk.run(api.base() + "/api/v1/auctions/" + hot, authenticatedGet(bidders), bidderCount, 1, seconds, data);
+        Wrk.Result bare;
+        try (BareTomcat container = BareTomcat.start(data.resolve("bare-tomcat"))) {
+          bare = Wrk.run(container.url("/api/v1/nfts/bid"), bidScript(List.of(hot), bidders, 1), bidderCount, 1, seconds, data);
+        }
 
         List<OpenLoop.Result> open = new ArrayList<>();
         List<Long> openAccepted = new ArrayList<>();
         for (int rate : rates) {
           long from = amounts.getAndAdd(100_000_000L);
-          long seqBefore = seq(api, hot);
+          long[] seqBefore = new long[1];
           int port = Integer.parseInt(api.base().substring(api.base().lastIndexOf(':') + 1));
-          OpenLoop.Result r = OpenLoop.run(port, rate, seconds, openLoopConnections, i -> OpenLoop.postJson("/api/v1/nfts/bid",
-              bidders.get((int) (i % bidders.size())).accessToken(), "{\"auctionId\":\"" + hot + "\",\"amountWei\":\"" + (from + i) + "\"}"));
+          OpenLoop.Result r = OpenLoop.run(port, rate, OPEN_LOOP_WARMUP_SECONDS, seconds, openLoopConnections, i -> OpenLoop.postJson("/api/v1/nfts/bid",
+              bidders.get((int) (i % bidders.size())).accessToken(), "{\"auctionId\":\"" + hot + "\",\"amountWei\":\"" + (from + i) + "\"}"),
+              () -> seqBefore[0] = seq(api, hot));
           open.add(r);
-          openAccepted.add(seq(api, hot) - seqBefore);
+          openAccepted.add(seq(api, hot) - seqBefore[0]);
           System.out.printf("open loop at %d/s: p99 %.2f ms%n", rate, r.latency().getValueAtPercentile(99) / 1000.0);
         }
 
@@ -117,7 +124,8 @@ public final class HotAuction {
         Wrk.Result spread = Wrk.run(bidUrl, bidScript(many, bidders, amounts.get()), bidderCount, 1, seconds, data);
         long spreadAccepted = seqs(api, many).entrySet().stream().mapToLong(e -> e.getValue() - seqsBefore.get(e.getKey())).sum();
 
-        report(bidderCount, seconds, naive, closed, accepted, rates, open, openAccepted, many.size(), spread, spreadAccepted, health, read);
+        report(bidderCount, seconds, naive, closed, accepted, rates, open, openAccepted, many.size(), spread, spreadAccepted,
+            List.of(health, read, bare));
       }
     } finally {
       if (!keepData) {
@@ -265,8 +273,10 @@ public final class HotAuction {
   }
 
   private static void report(int bidders, int seconds, Baseline naive, Wrk.Result closed, long accepted, List<Integer> rates,
-      List<OpenLoop.Result> open, List<Long> openAccepted, int spreadAuctions, Wrk.Result spread, long spreadAccepted, Wrk.Result health,
-      Wrk.Result read) {
+      List<OpenLoop.Result> open, List<Long> openAccepted, int spreadAuctions, Wrk.Result spread, long spreadAccepted, List<Wrk.Result> ceilings) {
+    Wrk.Result health = ceilings.get(0);
+    Wrk.Result read = ceilings.get(1);
+    Wrk.Result bare = ceilings.get(2);
     double acceptedPerSecond = accepted / closed.seconds();
     System.out.println();
     System.out.println("Bidding, " + LocalDate.now() + " (" + Project.provenance() + "):");
@@ -279,7 +289,9 @@ public final class HotAuction {
         .row("ceiling: GET /actuator/health/liveness, " + bidders + " connections (wrk)", fmt(health.requestsPerSecond()), "-",
             ms(health.p50(), health.p99(), health.p999(), health.max()), health.errors(), "-")
         .row("ceiling: GET /api/v1/auctions/{id} with a bearer token, " + bidders + " connections (wrk)", fmt(read.requestsPerSecond()), "-",
-            ms(read.p50(), read.p99(), read.p999(), read.max()), read.errors(), "-"));
+            ms(read.p50(), read.p99(), read.p999(), read.max()), read.errors(), "-")
+        .row("ceiling: the same bids to a bare Tomcat servlet (reads the body, fixed answer; no Spring), " + bidders + " connections (wrk)",
+            fmt(bare.requestsPerSecond()), "-", ms(bare.p50(), bare.p99(), bare.p999(), bare.max()), bare.errors(), "-"));
     Table table = new Table("load", "requests/s", "accepted bids/s", "p50 / p99 / p99.9 / max (ms)", "rejected or failed", "target");
     for (int i = 0; i < open.size(); i++) {
       OpenLoop.Result r = open.get(i);

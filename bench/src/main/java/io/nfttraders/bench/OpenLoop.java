@@ -1,30 +1,30 @@
 package io.nfttraders.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Open-loop HTTP load at a fixed rate: request {@code i} is due at {@code start + i / rate}
  * whether or not earlier ones were answered, and its latency is measured from when it was due,
  * not from when a connection got round to sending it. So a stalled server is charged for every
- * request it kept waiting (no coordinated omission). Requests go out over a pool of keep-alive
- * HTTP/1.1 connections on plain sockets, one virtual thread each: a client far lighter than the
- * JDK's HttpClient, which took a third of the machine at a few thousand requests a second.
+ * request it kept waiting (no coordinated omission), and so is the generator's own lateness.
+ *
+ * <p>One thread drives every keep-alive HTTP/1.1 connection through a selector, the way wrk does:
+ * a due request goes out on an idle connection, or waits for the next one to be answered. A thread
+ * per connection (virtual threads on blocking sockets, each read re-registered with the JDK's
+ * poller) took about as much CPU as the server it measured, on the same two cores.
  */
 final class OpenLoop {
 
@@ -34,133 +34,219 @@ final class OpenLoop {
   /** A request's bytes (a complete HTTP/1.1 request) for request number {@code i}. */
   interface Requests extends LongFunction<byte[]> {}
 
-  private record Due(long index, long dueNanos) {}
+  private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-  private OpenLoop() {}
+  private final int port;
+  private final Requests requests;
+  private final Selector selector;
+  private final Deque<Connection> idle = new ArrayDeque<>();
+  /** Requests that found no idle connection, oldest first: {index, due time}. */
+  private final Deque<long[]> backlog = new ArrayDeque<>();
+  private final Histogram latency = new Histogram(600_000_000L, 3);
+  /** The worst latency of the requests due in each second of the run, in microseconds. */
+  private long[] worstBySecond = new long[0];
+  private long start;
+  private long ok;
+  private long conflicts;
+  private long errors;
+  private long answered;
 
-  static Result run(int port, int rate, int seconds, int connections, Requests requests) throws InterruptedException {
-    long total = (long) rate * seconds;
-    BlockingQueue<Due> queue = new ArrayBlockingQueue<>((int) Math.min(total, 1_000_000));
-    Recorder recorder = new Recorder(600_000_000L, 3);
-    AtomicLong ok = new AtomicLong();
-    AtomicLong conflicts = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    List<Thread> workers = new ArrayList<>();
-    for (int c = 0; c < connections; c++) {
-      workers.add(Thread.ofVirtual().start(() -> work(port, queue, requests, recorder, ok, conflicts, errors)));
-    }
-    long start = System.nanoTime() + 10_000_000L;
-    double interval = 1e9 / rate;
-    for (long i = 0; i < total; i++) {
-      long due = start + (long) (i * interval);
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      queue.put(new Due(i, due));
-    }
-    for (int c = 0; c < connections; c++) {
-      queue.put(new Due(-1, 0));
-    }
-    for (Thread w : workers) {
-      w.join(TimeUnit.SECONDS.toMillis(60));
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    return new Result(rate, total, ok.get(), conflicts.get(), errors.get(), elapsed, recorder.getIntervalHistogram());
+  private OpenLoop(int port, Requests requests) throws IOException {
+    this.port = port;
+    this.requests = requests;
+    this.selector = Selector.open();
   }
 
-  private static void work(int port, BlockingQueue<Due> queue, Requests requests, Recorder recorder, AtomicLong ok, AtomicLong conflicts,
-      AtomicLong errors) {
-    Socket socket = null;
-    InputStream in = null;
+  /**
+   * Runs {@code warmupSeconds} at the rate unmeasured, then {@code seconds} measured, on the same
+   * connections: the first seconds on fresh connections (the server's threads and buffers growing
+   * to the load) were up to four times slower than the rest. {@code measuring} runs in between,
+   * with no request in flight.
+   */
+  static Result run(int port, int rate, int warmupSeconds, int seconds, int connections, Requests requests, Runnable measuring)
+      throws IOException {
+    OpenLoop loop = new OpenLoop(port, requests);
     try {
-      while (true) {
-        Due due = queue.take();
-        if (due.index() < 0) {
-          return;
-        }
-        try {
-          if (socket == null) {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", port));
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-          }
-          OutputStream out = socket.getOutputStream();
-          out.write(requests.apply(due.index()));
-          out.flush();
-          int response = readResponse(in);
-          recorder.recordValue(Math.max(0, (System.nanoTime() - due.dueNanos()) / 1000));
-          int status = Math.abs(response);
-          (status / 100 == 2 ? ok : status == 409 ? conflicts : errors).incrementAndGet();
-          if (response < 0) {
-            // the server closes a keep-alive connection after so many requests (Tomcat: 100)
-            closeQuietly(socket);
-            socket = null;
-          }
-        } catch (IOException e) {
-          errors.incrementAndGet();
-          closeQuietly(socket);
-          socket = null;
-        }
+      for (int c = 0; c < connections; c++) {
+        loop.idle.push(loop.open());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (warmupSeconds > 0) {
+        loop.drive(rate, warmupSeconds, 0);
+        loop.reset();
+      }
+      measuring.run();
+      return loop.drive(rate, seconds, (long) rate * warmupSeconds);
     } finally {
-      closeQuietly(socket);
+      for (SelectionKey key : loop.selector.keys()) {
+        key.channel().close();
+      }
+      loop.selector.close();
     }
   }
 
-  /** Reads one response (Content-Length or chunked) and returns its status, negated if the server closes the connection after it. */
-  private static int readResponse(InputStream in) throws IOException {
-    String statusLine = line(in);
-    int status = Integer.parseInt(statusLine.substring(9, 12));
-    long length = -1;
-    boolean chunked = false;
-    boolean close = false;
-    for (String header = line(in); !header.isEmpty(); header = line(in)) {
-      int colon = header.indexOf(':');
-      String name = header.substring(0, colon).trim();
-      if (name.equalsIgnoreCase("Content-Length")) {
-        length = Long.parseLong(header.substring(colon + 1).trim());
-      } else if (name.equalsIgnoreCase("Transfer-Encoding") && header.toLowerCase().contains("chunked")) {
-        chunked = true;
-      } else if (name.equalsIgnoreCase("Connection") && header.toLowerCase().contains("close")) {
-        close = true;
-      }
-    }
-    if (chunked) {
-      for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
-        in.skipNBytes(size);
-        line(in);
-      }
-      line(in);
-    } else if (length > 0) {
-      in.skipNBytes(length);
-    }
-    return close ? -status : status;
+  private void reset() {
+    latency.reset();
+    ok = 0;
+    conflicts = 0;
+    errors = 0;
+    answered = 0;
   }
 
-  private static String line(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder(64);
-    for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) {
-        throw new IOException("connection closed");
+  /** Sends requests {@code first} to {@code first + rate * seconds - 1} at the rate and waits for their answers. */
+  private Result drive(int rate, int seconds, long first) throws IOException {
+    long total = (long) rate * seconds;
+    double interval = 1e9 / rate;
+    start = System.nanoTime() + 10_000_000L;
+    worstBySecond = new long[seconds + 1];
+    long next = 0;
+    while (answered < total && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(seconds) + DRAIN_NANOS) {
+      long now = System.nanoTime();
+      for (long due = start + (long) (next * interval); next < total && due <= now; due = start + (long) (++next * interval)) {
+        Connection connection = idle.poll();
+        if (connection == null) {
+          backlog.add(new long[] {first + next, due});
+        } else {
+          connection.send(first + next, due);
+        }
       }
-      if (b != '\r') {
-        line.append((char) b);
+      long untilNext = next < total ? start + (long) (next * interval) - System.nanoTime() : TimeUnit.MILLISECONDS.toNanos(100);
+      // a selector waits in whole milliseconds: a request due sooner goes out up to a millisecond late, and is charged for it
+      selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNext)));
+      for (SelectionKey key : selector.selectedKeys()) {
+        ((Connection) key.attachment()).readable();
       }
+      selector.selectedKeys().clear();
     }
-    return line.toString();
+    errors += total - answered;
+    StringBuilder worst = new StringBuilder();
+    for (long w : worstBySecond) {
+      worst.append(worst.isEmpty() ? "" : " ").append(w / 1000);
+    }
+    System.out.printf("open loop at %d/s, worst latency (ms) of the requests due in each second: %s%n", rate, worst);
+    return new Result(rate, total, ok, conflicts, errors, (System.nanoTime() - start) / 1e9, latency);
   }
 
-  private static void closeQuietly(Socket socket) {
-    if (socket != null) {
+  private Connection open() throws IOException {
+    SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    channel.configureBlocking(false);
+    Connection connection = new Connection(channel);
+    channel.register(selector, SelectionKey.OP_READ, connection);
+    return connection;
+  }
+
+  /** One keep-alive connection with at most one request in flight. */
+  private final class Connection {
+    private final SocketChannel channel;
+    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+    private long index = -1;
+    private long due;
+
+    Connection(SocketChannel channel) {
+      this.channel = channel;
+    }
+
+    void send(long requestIndex, long dueNanos) throws IOException {
+      index = requestIndex;
+      due = dueNanos;
+      ByteBuffer out = ByteBuffer.wrap(requests.apply(requestIndex));
       try {
-        socket.close();
-      } catch (IOException ignored) {
-        // the connection is being dropped anyway
+        while (out.hasRemaining()) {
+          // a request is far smaller than the socket's send buffer: this does not spin in practice
+          channel.write(out);
+        }
+      } catch (IOException e) {
+        failed();
       }
+    }
+
+    void readable() throws IOException {
+      int n;
+      try {
+        n = channel.read(in);
+      } catch (IOException e) {
+        n = -1;
+      }
+      if (n < 0) {
+        failed();
+        return;
+      }
+      Response response = Response.parse(in);
+      if (response == null) {
+        return;
+      }
+      in.clear();
+      long micros = Math.max(0, (System.nanoTime() - due) / 1000);
+      latency.recordValue(micros);
+      int second = (int) Math.min(worstBySecond.length - 1, Math.max(0, (due - start) / 1_000_000_000L));
+      worstBySecond[second] = Math.max(worstBySecond[second], micros);
+      answered++;
+      int status = response.status();
+      if (status / 100 == 2) {
+        ok++;
+      } else if (status == 409) {
+        conflicts++;
+      } else {
+        errors++;
+      }
+      index = -1;
+      if (response.close()) {
+        // the server closes a keep-alive connection after so many requests (Tomcat: 100 by default)
+        retire();
+        return;
+      }
+      nextOrIdle(this);
+    }
+
+    private void failed() throws IOException {
+      if (index >= 0) {
+        answered++;
+        errors++;
+        index = -1;
+      }
+      retire();
+    }
+
+    private void retire() throws IOException {
+      channel.keyFor(selector).cancel();
+      channel.close();
+      nextOrIdle(open());
+    }
+  }
+
+  private void nextOrIdle(Connection connection) throws IOException {
+    long[] waiting = backlog.poll();
+    if (waiting == null) {
+      idle.push(connection);
+    } else {
+      connection.send(waiting[0], waiting[1]);
+    }
+  }
+
+  /** A complete response's status and whether the server closes the connection after it. */
+  private record Response(int status, boolean close) {
+
+    /** The response in {@code buffer} (position at its end) if it is complete, else null. */
+    static Response parse(ByteBuffer buffer) {
+      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1);
+      int headEnd = text.indexOf("\r\n\r\n");
+      if (headEnd < 0) {
+        return null;
+      }
+      String head = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
+      int status = Integer.parseInt(head.substring(9, 12));
+      boolean close = head.contains("\r\nconnection: close");
+      int lengthAt = head.indexOf("\r\ncontent-length:");
+      int bodyStart = headEnd + 4;
+      if (lengthAt >= 0) {
+        int lineEnd = head.indexOf("\r\n", lengthAt + 2);
+        long length = Long.parseLong(head.substring(lengthAt + 17, lineEnd < 0 ? head.length() : lineEnd).trim());
+        return text.length() - bodyStart >= length ? new Response(status, close) : null;
+      }
+      if (head.contains("\r\ntransfer-encoding: chunked")) {
+        return text.indexOf("\r\n0\r\n\r\n", bodyStart - 2) >= 0 ? new Response(status, close) : null;
+      }
+      return new Response(status, close);
     }
   }
 

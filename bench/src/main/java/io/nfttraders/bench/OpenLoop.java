@@ -122,7 +122,8 @@ final class OpenLoop {
     for (long w : worstBySecond) {
       worst.append(worst.isEmpty() ? "" : " ").append(w / 1000);
     }
-    System.out.printf("open loop at %d/s, worst latency (ms) of the requests due in each second: %s%n", rate, worst);
+    System.out.printf("open loop at %d/s, worst latency (ms) of the requests due in each second from %s: %s%n", rate,
+        java.time.LocalTime.now().minusNanos(System.nanoTime() - start).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), worst);
     return new Result(rate, total, ok, conflicts, errors, (System.nanoTime() - start) / 1e9, latency);
   }
 

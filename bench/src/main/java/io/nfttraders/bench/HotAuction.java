@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * per bid (lock the auction's row, insert the bid, commit) from 64 threads.
  *
  * <pre>bench/run HotAuction [--bidders=64] [--seconds=30] [--warmup-seconds=20] [--rates=1000,5000,10000] [--auctions=1000]
- *     [--open-loop-connections=256] [--jfr=false] [--keep-data=false] [--server-options=--key=value,...] [--jvm-options=-XX:...,...]</pre>
+ *     [--open-loop-connections=256] [--jfr=false] [--keep-data=false] [--postgres-statements=false] [--server-options=--key=value,...] [--jvm-options=-XX:...,...]</pre>
  *
  * Bids are in wei of WETH: the auctions' reserve is 1 wei and the minimum increment 1 wei, so a
  * bid is accepted when it beats the leading one. Each bid's amount is its request number, so bids
@@ -57,6 +57,7 @@ public final class HotAuction {
     int openLoopConnections = args.number("open-loop-connections", 256);
     boolean jfr = args.flag("jfr");
     boolean keepData = args.flag("keep-data");
+    boolean statements = args.flag("postgres-statements");
     List<String> extra = args.list("server-options");
     List<String> jvm = new ArrayList<>(MintRun.jvmOptions(jfr, "HotAuction"));
     jvm.addAll(args.list("jvm-options"));
@@ -65,8 +66,9 @@ public final class HotAuction {
 
     Path data = Project.freshDataDirectory("auctions");
     MintRun.prepare("HotAuction", args);
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(true)
-        .setServerConfig("max_connections", "200").start()) {
+    EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(true)
+        .setServerConfig("max_connections", "200");
+    try (EmbeddedPostgres postgres = (statements ? PostgresStatements.loadedInto(database) : database).start()) {
       String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
       List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"));
       serverOptions.addAll(extra);
@@ -91,10 +93,16 @@ public final class HotAuction {
         Wrk.run(bidUrl, bidScript(List.of(hot), bidders, amounts.get()), bidderCount, 1, warmup, data);
         amounts.addAndGet(100_000_000L);
         long before = seq(api, hot);
+        if (statements) {
+          PostgresStatements.reset(postgres.getPostgresDatabase());
+        }
         Wrk.Result closed = Wrk.run(bidUrl, bidScript(List.of(hot), bidders, amounts.get()), bidderCount, 1, seconds, data);
         amounts.addAndGet(100_000_000L);
         long accepted = seq(api, hot) - before;
         System.out.printf("closed loop: %d requests, %d accepted in %.1f s%n", closed.requests(), accepted, closed.seconds());
+        if (statements) {
+          PostgresStatements.print(postgres.getPostgresDatabase(), "the closed loop", 15);
+        }
 
         // what the HTTP stack itself allows on this machine, same connections and generator: the
         // lightest request (no security, a tiny answer), an authenticated read of the hot auction, and
@@ -114,7 +122,15 @@ public final class HotAuction {
           int port = Integer.parseInt(api.base().substring(api.base().lastIndexOf(':') + 1));
           OpenLoop.Result r = OpenLoop.run(port, rate, OPEN_LOOP_WARMUP_SECONDS, seconds, openLoopConnections, i -> OpenLoop.postJson("/api/v1/nfts/bid",
               bidders.get((int) (i % bidders.size())).accessToken(), "{\"auctionId\":\"" + hot + "\",\"amountWei\":\"" + (from + i) + "\"}"),
-              () -> seqBefore[0] = seq(api, hot));
+              () -> {
+                seqBefore[0] = seq(api, hot);
+                if (statements) {
+                  PostgresStatements.reset(postgres.getPostgresDatabase());
+                }
+              });
+          if (statements) {
+            PostgresStatements.print(postgres.getPostgresDatabase(), "the open loop at " + rate + "/s", 15);
+          }
           open.add(r);
           openAccepted.add(seq(api, hot) - seqBefore[0]);
           System.out.printf("open loop at %d/s: p99 %.2f ms%n", rate, r.latency().getValueAtPercentile(99) / 1000.0);

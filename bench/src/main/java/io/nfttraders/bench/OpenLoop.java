@@ -176,6 +176,12 @@ final class OpenLoop {
       if (response == null) {
         return;
       }
+      if (index < 0) {
+        // nothing was asked on this connection: an answer to nothing is the server's error, not a latency
+        in.clear();
+        errors++;
+        return;
+      }
       in.clear();
       long micros = Math.max(0, (System.nanoTime() - due) / 1000);
       latency.recordValue(micros);

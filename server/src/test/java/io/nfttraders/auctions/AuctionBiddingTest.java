@@ -207,6 +207,13 @@ class AuctionBiddingTest {
     assertThat(text.contentType()).startsWith("application/problem+json");
     assertThat(api.send(api.request("/api/v1/nfts/bid", bidder.accessToken()).header("Content-Type", "json;;=")
         .POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(415);
+    HttpResponse<String> anonymous = HttpClient.newHttpClient().send(api.request("/api/v1/nfts/bid", null).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"auctionId\":\"" + auction + "\",\"amount\":\"0.1\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Set-Cookie")).as("no session for a refused bid").isEmpty();
+    assertThat(api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "1e300000000"), bidder.accessToken()).status())
+        .as("refused before the exponent is worked out").isEqualTo(400);
     Api.Response garbageToken = api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "0.1"), "not.a.token");
     assertThat(garbageToken.status()).isEqualTo(401);
     assertThat(garbageToken.json().get("type").asString()).endsWith("/unauthorized");

@@ -1,6 +1,6 @@
 package io.nfttraders.auctions.internal;
 
-import java.math.BigDecimal;
+import io.nfttraders.platform.EtherDecimals;
 import java.math.BigInteger;
 import java.util.UUID;
 import java.util.function.Function;
@@ -80,11 +80,8 @@ final class AuctionInputs {
       }
       amount = new BigInteger(wei);
     } else {
-      try {
-        amount = new BigDecimal(decimal.strip()).movePointRight(18).toBigIntegerExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        throw new AuctionProblems.InvalidBid(decimalField + " must be a decimal with at most 18 fraction digits, was " + decimal);
-      }
+      amount = EtherDecimals.toWei(decimal).orElseThrow(() -> new AuctionProblems.InvalidBid(
+          decimalField + " must be a decimal with at most 18 fraction digits, was " + decimal));
     }
     if (amount.signum() <= 0 || amount.bitLength() > 128) {
       throw new AuctionProblems.InvalidBid(weiField + " must be positive and below 2^128");

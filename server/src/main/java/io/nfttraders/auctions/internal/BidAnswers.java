@@ -22,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers bids without holding a request thread while they wait for their arrival window and,
- * accepted, for their event to be stored: the request goes asynchronous (a Servlet AsyncContext)
- * and the thread that decided the bid (a refusal) or stored its event (an acceptance) writes the
- * answer and completes it. Group commits pay off only with many bids in flight, and a blocking
+ * accepted, for their event to be stored: the request goes asynchronous (a Servlet AsyncContext),
+ * and once the bid is decided (a refusal) or its event stored (an acceptance) a container thread
+ * writes the answer and completes it. Group commits pay off only with many bids in flight, and a blocking
  * wait would need a request thread for each; an MVC async result would re-dispatch every answer
  * through the whole filter chain. If storing takes longer than the durable timeout, the answer is
  * that the outcome is unknown (the event may still be stored; the auction's events will say).
@@ -93,21 +93,28 @@ class BidAnswers {
   }
 
   /**
-   * Has a container thread write the answer, unless the timeout already did, and complete the
-   * request. The thread that gets here is the auction's sequencer (a refusal) or the log writer (an
-   * acceptance): writing answers on them made every other bid of a hot auction wait for it.
+   * Has a container thread write the answer and complete the request, unless the timeout answered
+   * first: which one answers is decided there, when the answer is written, so a timeout while the
+   * write waits for a thread still answers (the outcome is unknown) instead of leaving the request
+   * to the container's error page. The thread that gets here is the auction's sequencer (a refusal)
+   * or the log writer (an acceptance): writing answers on them made every other bid of a hot auction
+   * wait for it.
    */
   private static void finish(AtomicBoolean answered, AsyncContext async, Runnable writer) {
-    if (!answered.compareAndSet(false, true)) {
-      return;
+    try {
+      async.start(() -> {
+        if (answered.compareAndSet(false, true)) {
+          try {
+            writer.run();
+          } finally {
+            async.complete();
+          }
+        }
+      });
+    } catch (RuntimeException e) {
+      // the request is over: timed out and answered, or its connection is gone
+      log.info("bid answer not written, the request is over reason={}", e.toString());
     }
-    async.start(() -> {
-      try {
-        writer.run();
-      } finally {
-        async.complete();
-      }
-    });
   }
 
   private static ApiProblem notRecorded(UUID auctionId, Throwable failure) {

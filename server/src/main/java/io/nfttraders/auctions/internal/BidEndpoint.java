@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +58,8 @@ class BidEndpoint extends OncePerRequestFilter {
   record BidRequest(@Nullable String auctionId, @Nullable String amountWei, @Nullable String amount, @Nullable String bidder,
       @Nullable Instant endTime, @Nullable String salt, @Nullable String counter, @Nullable String signature) {}
 
+  private static final Logger log = LoggerFactory.getLogger(BidEndpoint.class);
+
   private final Bidding bidding;
   private final BidAnswers answers;
   private final JsonMapper json;
@@ -76,9 +81,25 @@ class BidEndpoint extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+    // metrics name the endpoint as MVC would (http_server_requests uri="/api/v1/nfts/bid"), not UNKNOWN
+    ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATH));
+    try {
+      bid(request, response);
+    } catch (RuntimeException e) {
+      // as ProblemHandler does for controllers: our fault, logged and answered under the request id
+      String requestId = response.getHeader("X-Request-Id");
+      log.error("bid failed requestId={}", requestId, e);
+      if (!response.isCommitted() && !request.isAsyncStarted()) {
+        ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+            "The server failed to handle this request; it has been logged under request id " + requestId));
+      }
+    }
+  }
+
+  private void bid(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
     if (caller == null || !caller.isAuthenticated()) {
-      // the security chain for this path lets no one through unauthenticated; if that ever changed, fail closed
+      // the security chain for this path lets no one through unauthenticated; if that ever changed, fail closed (a 500)
       throw new IllegalStateException("a bid reached its endpoint without an authenticated caller");
     }
     if (!isJson(request.getContentType())) {

@@ -1,6 +1,6 @@
 package io.nfttraders.market.internal;
 
-import java.math.BigDecimal;
+import io.nfttraders.platform.EtherDecimals;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -59,11 +59,8 @@ final class Inputs {
     if (wei != null) {
       amount = uint(weiField, wei);
     } else {
-      try {
-        amount = new BigDecimal(decimal.strip()).movePointRight(18).toBigIntegerExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        throw new MarketProblems.InvalidOrder(decimalField + " must be a decimal with at most 18 fraction digits, was " + decimal);
-      }
+      amount = EtherDecimals.toWei(decimal).orElseThrow(() -> new MarketProblems.InvalidOrder(
+          decimalField + " must be a decimal with at most 18 fraction digits, was " + decimal));
     }
     if (amount.signum() <= 0 || amount.bitLength() > 128) {
       throw new MarketProblems.InvalidOrder(weiField + " must be positive and below 2^128");

@@ -215,7 +215,12 @@ final class OpenLoop {
     }
 
     private void retire() throws IOException {
-      channel.keyFor(selector).cancel();
+      // an idle connection the server closed must not be handed a request later
+      idle.remove(this);
+      SelectionKey key = channel.keyFor(selector);
+      if (key != null) {
+        key.cancel();
+      }
       channel.close();
       nextOrIdle(open());
     }

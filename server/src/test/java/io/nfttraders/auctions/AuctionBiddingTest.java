@@ -214,6 +214,11 @@ class AuctionBiddingTest {
     assertThat(anonymous.headers().firstValue("Set-Cookie")).as("no session for a refused bid").isEmpty();
     assertThat(api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "1e300000000"), bidder.accessToken()).status())
         .as("refused before the exponent is worked out").isEqualTo(400);
+    HttpResponse<String> get = HttpClient.newHttpClient().send(api.request("/api/v1/nfts/bid", bidder.accessToken()).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(get.headers().firstValue("Allow")).contains("POST");
+    assertThat(api.get("/api/v1/nfts/bid", null).status()).as("authenticated first, as every API path").isEqualTo(401);
     Api.Response garbageToken = api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "0.1"), "not.a.token");
     assertThat(garbageToken.status()).isEqualTo(401);
     assertThat(garbageToken.json().get("type").asString()).endsWith("/unauthorized");

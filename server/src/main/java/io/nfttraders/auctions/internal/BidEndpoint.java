@@ -76,13 +76,20 @@ class BidEndpoint extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !isBid(request);
+    return !PATH.equals(request.getRequestURI());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
     // metrics name the endpoint as MVC would (http_server_requests uri="/api/v1/nfts/bid"), not UNKNOWN
     ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATH));
+    if (!isBid(request)) {
+      // any other method on the bid's path, as MVC answered it (after the API chain's authentication)
+      response.setHeader("Allow", "POST");
+      ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method Not Allowed",
+          "A bid is sent with POST"));
+      return;
+    }
     try {
       bid(request, response);
     } catch (RuntimeException e) {

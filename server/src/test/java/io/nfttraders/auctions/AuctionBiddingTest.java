@@ -196,7 +196,9 @@ class AuctionBiddingTest {
     Api.Response malformed = api.post("/api/v1/nfts/bid", "{\"auctionId\": ", bidder.accessToken());
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().get("type").asString()).endsWith("/malformed-request");
-    assertThat(api.post("/api/v1/nfts/bid", "null", bidder.accessToken()).status()).isEqualTo(400);
+    Api.Response nullBody = api.post("/api/v1/nfts/bid", "null", bidder.accessToken());
+    assertThat(nullBody.status()).isEqualTo(400);
+    assertThat(nullBody.json().get("type").asString()).endsWith("/malformed-request");
     assertThat(api.post("/api/v1/nfts/bid", "[1]", bidder.accessToken()).status()).isEqualTo(400);
     Api.Response tooLarge = api.post("/api/v1/nfts/bid", "{\"auctionId\":\"" + "x".repeat(70_000) + "\"}", bidder.accessToken());
     assertThat(tooLarge.status()).isEqualTo(413);
@@ -205,6 +207,9 @@ class AuctionBiddingTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"auctionId\":\"" + auction + "\",\"amount\":\"0.1\"}")));
     assertThat(text.status()).isEqualTo(415);
     assertThat(text.contentType()).startsWith("application/problem+json");
+    Api.Response suffixed = api.send(api.request("/api/v1/nfts/bid", bidder.accessToken()).header("Content-Type", "application/vnd.bid+json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"auctionId\":\"" + auction + "\",\"amount\":\"0.1\"}")));
+    assertThat(suffixed.status()).as("a JSON-based media type is read, then refused for funds").isEqualTo(409);
     assertThat(api.send(api.request("/api/v1/nfts/bid", bidder.accessToken()).header("Content-Type", "json;;=")
         .POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(415);
     HttpResponse<String> anonymous = HttpClient.newHttpClient().send(api.request("/api/v1/nfts/bid", null).header("Content-Type", "application/json")

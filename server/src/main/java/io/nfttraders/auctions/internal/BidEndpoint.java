@@ -121,10 +121,12 @@ class BidEndpoint extends OncePerRequestFilter {
       ProblemResponses.write(response, ProblemResponses.unreadableBody(e));
       return;
     }
+    if (bid == null) {
+      // a JSON null, as MVC answered a missing body
+      ProblemResponses.write(response, ProblemResponses.unreadableBody(new IllegalArgumentException("a bid is a JSON object")));
+      return;
+    }
     try {
-      if (bid == null) {
-        throw new AuctionProblems.InvalidBid("a bid is a JSON object with auctionId and amountWei (or amount)");
-      }
       UUID auction = AuctionInputs.auctionId(bid.auctionId());
       answers.answer(place(bid, auction, caller, BidArrivals.arrivedAt(request)), auction, request, response);
     } catch (ApiProblem problem) {
@@ -156,7 +158,9 @@ class BidEndpoint extends OncePerRequestFilter {
       return false;
     }
     try {
-      return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+      MediaType type = MediaType.parseMediaType(contentType);
+      // application/json, or a JSON-based type such as application/merge-patch+json, as Jackson's converter took them under MVC
+      return MediaType.APPLICATION_JSON.isCompatibleWith(type) || "application".equals(type.getType()) && "json".equals(type.getSubtypeSuffix());
     } catch (InvalidMediaTypeException e) {
       return false;
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +31,12 @@ public final class ProblemResponses {
     problem.setType(type(slug));
     problem.setTitle(title);
     return problem;
+  }
+
+  /** Our fault, not the client's: a 500 that names the request id the failure was logged under, never the internals. */
+  public static ProblemDetail internalError(@Nullable String requestId) {
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "The server failed to handle this request; it has been logged under request id " + requestId);
   }
 
   /** A request body cut off at the size limit while it was being read. */

@@ -97,8 +97,7 @@ class BidEndpoint extends OncePerRequestFilter {
       String requestId = response.getHeader("X-Request-Id");
       log.error("bid failed requestId={}", requestId, e);
       if (!response.isCommitted() && !request.isAsyncStarted()) {
-        ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-            "The server failed to handle this request; it has been logged under request id " + requestId));
+        ProblemResponses.write(response, ProblemResponses.internalError(requestId));
       }
     }
   }

@@ -45,13 +45,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("unhandled error requestId={}", MDC.get(RequestIdFilter.MDC_KEY), e);
-    ProblemDetail body =
-        ProblemResponses.problem(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "internal-error",
-            "Internal error",
-            "The server failed to handle this request; it has been logged under request id "
-                + MDC.get(RequestIdFilter.MDC_KEY));
+    ProblemDetail body = ProblemResponses.internalError(MDC.get(RequestIdFilter.MDC_KEY));
     return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 

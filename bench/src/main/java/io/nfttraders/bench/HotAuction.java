@@ -66,8 +66,7 @@ public final class HotAuction {
 
     Path data = Project.freshDataDirectory("auctions");
     MintRun.prepare("HotAuction", args);
-    EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres")).setCleanDataDirectory(true)
-        .setServerConfig("max_connections", "200");
+    EmbeddedPostgres.Builder database = BenchPostgres.fresh(data.resolve("postgres"), 200);
     try (EmbeddedPostgres postgres = (statements ? PostgresStatements.loadedInto(database) : database).start()) {
       String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
       List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"));

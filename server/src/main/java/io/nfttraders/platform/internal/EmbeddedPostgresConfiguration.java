@@ -38,7 +38,10 @@ class EmbeddedPostgresConfiguration {
             // Spring closes it after the connection pool; a JVM hook of its own would race the pool
             .setRegisterShutdownHook(false)
             .setServerConfig("max_connections", "200")
+            // zonky's builder turns synchronous_commit off; a commit must wait for the WAL flush, or an
+            // accepted bid (or any answered command) could vanish with a crash of the database or the machine
             .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
             .setPGStartupWait(Duration.ofSeconds(60))
             .start();
     log.info(

@@ -44,6 +44,7 @@ public final class HotAuction {
   static final double TARGET_P99_MILLIS_AT_5000 = 20;
   private static final int TOKENS_PER_SELLER = 200;
   private static final int OPEN_LOOP_WARMUP_SECONDS = 5;
+  private static final int DISK_FLUSH_SECONDS = 10;
 
   private HotAuction() {}
 
@@ -69,7 +70,8 @@ public final class HotAuction {
     EmbeddedPostgres.Builder database = BenchPostgres.fresh(data.resolve("postgres"), 200);
     try (EmbeddedPostgres postgres = (statements ? PostgresStatements.loadedInto(database) : database).start()) {
       String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
-      List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"));
+      List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+          "--nft.auth.admin-emails=" + Api.OPERATOR));
       serverOptions.addAll(extra);
       try (BenchServer server = BenchServer.start(data, jvm, serverOptions);
           DevChain chain = new DevChain(server.api().chain().rpcUrl())) {
@@ -113,16 +115,23 @@ public final class HotAuction {
           bare = Wrk.run(container.url("/api/v1/nfts/bid"), bidScript(List.of(hot), bidders, 1), bidderCount, 1, seconds, data);
         }
 
+        // every accepted bid waits for a WAL flush: the disk's own tail bounds the bids' tail
+        DiskFlushes.Result flushes = DiskFlushes.measure(data, DISK_FLUSH_SECONDS);
+
+        String operator = api.signUp(Api.OPERATOR).accessToken();
         List<OpenLoop.Result> open = new ArrayList<>();
         List<Long> openAccepted = new ArrayList<>();
+        List<LogWrites> openWrites = new ArrayList<>();
         for (int rate : rates) {
           long from = amounts.getAndAdd(100_000_000L);
           long[] seqBefore = new long[1];
+          LogWrites[] writesBefore = new LogWrites[1];
           int port = Integer.parseInt(api.base().substring(api.base().lastIndexOf(':') + 1));
           OpenLoop.Result r = OpenLoop.run(port, rate, OPEN_LOOP_WARMUP_SECONDS, seconds, openLoopConnections, i -> OpenLoop.postJson("/api/v1/nfts/bid",
               bidders.get((int) (i % bidders.size())).accessToken(), "{\"auctionId\":\"" + hot + "\",\"amountWei\":\"" + (from + i) + "\"}"),
               () -> {
                 seqBefore[0] = seq(api, hot);
+                writesBefore[0] = LogWrites.scrape(api.prometheus(operator));
                 if (statements) {
                   PostgresStatements.reset(postgres.getPostgresDatabase());
                 }
@@ -132,6 +141,7 @@ public final class HotAuction {
           }
           open.add(r);
           openAccepted.add(seq(api, hot) - seqBefore[0]);
+          openWrites.add(LogWrites.scrape(api.prometheus(operator)).minus(writesBefore[0]));
           System.out.printf("open loop at %d/s: p99 %.2f ms%n", rate, r.latency().getValueAtPercentile(99) / 1000.0);
         }
 
@@ -140,12 +150,30 @@ public final class HotAuction {
         long spreadAccepted = seqs(api, many).entrySet().stream().mapToLong(e -> e.getValue() - seqsBefore.get(e.getKey())).sum();
 
         report(bidderCount, seconds, naive, closed, accepted, rates, open, openAccepted, many.size(), spread, spreadAccepted,
-            List.of(health, read, bare));
+            List.of(health, read, bare), flushes, openWrites);
       }
     } finally {
       if (!keepData) {
         Project.delete(data);
       }
+    }
+  }
+
+  /** The server's {@code nft_auctions_log_writes} timer: how many batches it wrote, in how long, and how many were slow. */
+  record LogWrites(long batches, double seconds, long over20Millis, long over50Millis) {
+    static LogWrites scrape(String prometheus) {
+      long batches = (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_count", "").orElse(0);
+      return new LogWrites(batches, Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_sum", "").orElse(0),
+          batches - (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_bucket", "le=\"0.02\"").orElse(0),
+          batches - (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_bucket", "le=\"0.05\"").orElse(0));
+    }
+
+    LogWrites minus(LogWrites before) {
+      return new LogWrites(batches - before.batches, seconds - before.seconds, over20Millis - before.over20Millis, over50Millis - before.over50Millis);
+    }
+
+    double meanMillis() {
+      return batches == 0 ? 0 : seconds * 1000 / batches;
     }
   }
 
@@ -288,7 +316,8 @@ public final class HotAuction {
   }
 
   private static void report(int bidders, int seconds, Baseline naive, Wrk.Result closed, long accepted, List<Integer> rates,
-      List<OpenLoop.Result> open, List<Long> openAccepted, int spreadAuctions, Wrk.Result spread, long spreadAccepted, List<Wrk.Result> ceilings) {
+      List<OpenLoop.Result> open, List<Long> openAccepted, int spreadAuctions, Wrk.Result spread, long spreadAccepted, List<Wrk.Result> ceilings,
+      DiskFlushes.Result flushes, List<LogWrites> openWrites) {
     Wrk.Result health = ceilings.get(0);
     Wrk.Result read = ceilings.get(1);
     Wrk.Result bare = ceilings.get(2);
@@ -321,6 +350,17 @@ public final class HotAuction {
         fmt(spreadAccepted / spread.seconds()), ms(spread.p50(), spread.p99(), spread.p999(), spread.max()), spread.errors(), "-");
     System.out.print(table);
     System.out.printf("%n%d s per load; latencies of every answer (accepted or rejected).%n", seconds);
+    Histogram f = flushes.micros();
+    System.out.printf("%nThe disk under the database, measured before the open loops: %,d flushes of an 8 KiB write (fdatasync) in %.0f s,"
+        + " p50 / p99 / p99.9 / max %s ms, %d over 20 ms (%.1f a second).%n", f.getTotalCount(), flushes.seconds(),
+        ms(f.getValueAtPercentile(50), f.getValueAtPercentile(99), f.getValueAtPercentile(99.9), f.getMaxValue()), flushes.over20Millis(),
+        flushes.over20Millis() / flushes.seconds());
+    for (int i = 0; i < open.size(); i++) {
+      LogWrites w = openWrites.get(i);
+      System.out.printf("The auction log's writes during the open loop at %d/s (batch insert and commit, nft_auctions_log_writes):"
+          + " %,d batches, mean %.2f ms, %d over 20 ms, %d over 50 ms.%n", rates.get(i), w.batches(), w.meanMillis(), w.over20Millis(),
+          w.over50Millis());
+    }
   }
 
   private static String fmt(double perSecond) {

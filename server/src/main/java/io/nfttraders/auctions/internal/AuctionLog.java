@@ -1,5 +1,7 @@
 package io.nfttraders.auctions.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -74,14 +76,21 @@ class AuctionLog implements SmartLifecycle {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final List<Projection> projections;
+  private final Timer writes;
   private volatile boolean running;
   private @Nullable Thread writer;
 
-  AuctionLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transactions, List<Projection> projections) {
+  AuctionLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate transactions, List<Projection> projections, MeterRegistry registry) {
     this.jdbcTemplate = jdbcTemplate;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.projections = List.copyOf(projections);
+    // every accepted bid waits for the write of its batch (its insert and the commit's WAL flush):
+    // the buckets show how often a batch took long enough to be seen in the bids' latency
+    this.writes = Timer.builder("nft.auctions.log.writes")
+        .description("Batches of auction events written and committed (or failed), by how long it took")
+        .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100))
+        .register(registry);
   }
 
   /** Queues the event; the future completes once it is durable, or fails if it never will be. */
@@ -143,9 +152,11 @@ class AuctionLog implements SmartLifecycle {
     if (writable.isEmpty()) {
       return;
     }
+    long started = System.nanoTime();
     try {
       transactions.executeWithoutResult(status -> insert(writable));
     } catch (RuntimeException e) {
+      writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       log.warn("auction events not recorded count={} firstAuctionId={}", writable.size(), writable.getFirst().event().auctionId(), e);
       for (Pending p : writable) {
         p.owner().lost(p.event(), p.epoch());
@@ -155,6 +166,7 @@ class AuctionLog implements SmartLifecycle {
       }
       return;
     }
+    writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     for (Pending p : writable) {
       p.owner().durable(p.event());
     }

@@ -14,9 +14,18 @@ final class BenchPostgres {
    * WAL flush as it does when the server runs.
    */
   static EmbeddedPostgres.Builder fresh(Path directory, int maxConnections) {
-    return EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
+    EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
         .setServerConfig("max_connections", Integer.toString(maxConnections))
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on");
+    // BENCH_POSTGRES_OPTIONS="name=value,...": settings to try against the defaults in the same bench
+    String options = System.getenv().getOrDefault("BENCH_POSTGRES_OPTIONS", "");
+    for (String option : options.split(",")) {
+      if (!option.isBlank()) {
+        String[] nameValue = option.split("=", 2);
+        postgres.setServerConfig(nameValue[0].trim(), nameValue[1].trim());
+      }
+    }
+    return postgres;
   }
 }

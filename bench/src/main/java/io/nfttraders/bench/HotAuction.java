@@ -131,7 +131,7 @@ public final class HotAuction {
               bidders.get((int) (i % bidders.size())).accessToken(), "{\"auctionId\":\"" + hot + "\",\"amountWei\":\"" + (from + i) + "\"}"),
               () -> {
                 seqBefore[0] = seq(api, hot);
-                writesBefore[0] = LogWrites.scrape(api.prometheus(operator));
+                writesBefore[0] = LogWrites.scrape(api.prometheus(operator), postgres.getPostgresDatabase());
                 if (statements) {
                   PostgresStatements.reset(postgres.getPostgresDatabase());
                 }
@@ -141,7 +141,7 @@ public final class HotAuction {
           }
           open.add(r);
           openAccepted.add(seq(api, hot) - seqBefore[0]);
-          openWrites.add(LogWrites.scrape(api.prometheus(operator)).minus(writesBefore[0]));
+          openWrites.add(LogWrites.scrape(api.prometheus(operator), postgres.getPostgresDatabase()).minus(writesBefore[0]));
           System.out.printf("open loop at %d/s: p99 %.2f ms%n", rate, r.latency().getValueAtPercentile(99) / 1000.0);
         }
 
@@ -159,21 +159,37 @@ public final class HotAuction {
     }
   }
 
-  /** The server's {@code nft_auctions_log_writes} timer: how many batches it wrote, in how long, and how many were slow. */
-  record LogWrites(long batches, double seconds, long over20Millis, long over50Millis) {
-    static LogWrites scrape(String prometheus) {
+  /**
+   * The server's {@code nft_auctions_log_writes} timer (how many batches it wrote, in how long, how
+   * many were slow) and the database's checkpoints, whose writes share the disk with the log's flushes.
+   */
+  record LogWrites(long batches, double seconds, long over20Millis, long over50Millis, long checkpoints) {
+    static LogWrites scrape(String prometheus, DataSource database) {
       long batches = (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_count", "").orElse(0);
       return new LogWrites(batches, Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_sum", "").orElse(0),
           batches - (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_bucket", "le=\"0.02\"").orElse(0),
-          batches - (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_bucket", "le=\"0.05\"").orElse(0));
+          batches - (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_bucket", "le=\"0.05\"").orElse(0),
+          checkpoints(database));
     }
 
     LogWrites minus(LogWrites before) {
-      return new LogWrites(batches - before.batches, seconds - before.seconds, over20Millis - before.over20Millis, over50Millis - before.over50Millis);
+      return new LogWrites(batches - before.batches, seconds - before.seconds, over20Millis - before.over20Millis, over50Millis - before.over50Millis,
+          checkpoints - before.checkpoints);
     }
 
     double meanMillis() {
       return batches == 0 ? 0 : seconds * 1000 / batches;
+    }
+
+    /** Checkpoints started so far, timed or requested (PostgreSQL 17's pg_stat_checkpointer). */
+    private static long checkpoints(DataSource database) {
+      try (Connection c = database.getConnection(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select num_timed + num_requested from pg_stat_checkpointer")) {
+        rs.next();
+        return rs.getLong(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -358,8 +374,8 @@ public final class HotAuction {
     for (int i = 0; i < open.size(); i++) {
       LogWrites w = openWrites.get(i);
       System.out.printf("The auction log's writes during the open loop at %d/s (batch insert and commit, nft_auctions_log_writes):"
-          + " %,d batches, mean %.2f ms, %d over 20 ms, %d over 50 ms.%n", rates.get(i), w.batches(), w.meanMillis(), w.over20Millis(),
-          w.over50Millis());
+          + " %,d batches, mean %.2f ms, %d over 20 ms, %d over 50 ms; %d checkpoints began.%n", rates.get(i), w.batches(), w.meanMillis(),
+          w.over20Millis(), w.over50Millis(), w.checkpoints());
     }
   }
 

@@ -25,6 +25,23 @@ final class DiskFlushes {
 
   private DiskFlushes() {}
 
+  /** {@code bench/run DiskFlushes [--seconds=20]}: the probe alone, in a scratch directory of the project's data disk. */
+  public static void main(String[] argv) throws IOException {
+    Args args = new Args(argv);
+    int seconds = args.number("seconds", 20);
+    args.rejectUnknown();
+    Path data = Project.freshDataDirectory("disk-flushes");
+    try {
+      Result r = measure(data, seconds);
+      Histogram f = r.micros();
+      System.out.printf(java.util.Locale.ROOT, "%,d flushes of an 8 KiB write (fdatasync) in %.0f s: p50 / p99 / p99.9 / max %.2f / %.2f / %.2f / %.1f ms,"
+          + " %d over 20 ms%n", f.getTotalCount(), r.seconds(), f.getValueAtPercentile(50) / 1000.0, f.getValueAtPercentile(99) / 1000.0,
+          f.getValueAtPercentile(99.9) / 1000.0, f.getMaxValue() / 1000.0, r.over20Millis());
+    } finally {
+      Project.delete(data);
+    }
+  }
+
   static Result measure(Path directory, int seconds) throws IOException {
     Path file = Files.createTempFile(directory, "flushes", ".bin");
     Histogram micros = Latency.newHistogram();

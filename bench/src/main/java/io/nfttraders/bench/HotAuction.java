@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>bench/run HotAuction [--bidders=64] [--seconds=30] [--warmup-seconds=20] [--rates=1000,5000,10000] [--auctions=1000]
  *     [--open-loop-connections=256] [--jfr=false] [--keep-data=false] [--postgres-statements=false] [--server-options=--key=value,...] [--jvm-options=-XX:...,...]</pre>
+ * With {@code BENCH_POSTGRES_OPTIONS=name=value,...} in the environment, the bench's PostgreSQL runs with those settings.
  *
  * Bids are in wei of WETH: the auctions' reserve is 1 wei and the minimum increment 1 wei, so a
  * bid is accepted when it beats the leading one. Each bid's amount is its request number, so bids
@@ -67,7 +68,7 @@ public final class HotAuction {
 
     Path data = Project.freshDataDirectory("auctions");
     MintRun.prepare("HotAuction", args);
-    EmbeddedPostgres.Builder database = BenchPostgres.fresh(data.resolve("postgres"), 200);
+    EmbeddedPostgres.Builder database = BenchPostgres.fresh(data.resolve("postgres"), 200, Map.of());
     try (EmbeddedPostgres postgres = (statements ? PostgresStatements.loadedInto(database) : database).start()) {
       String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
       List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
@@ -161,30 +162,37 @@ public final class HotAuction {
 
   /**
    * The server's {@code nft_auctions_log_writes} timer (how many batches it wrote, in how long, how
-   * many were slow) and the database's checkpoints, whose writes share the disk with the log's flushes.
+   * many were slow) and the database's checkpoints and autovacuum runs, whose writes share the disk
+   * with the log's flushes.
    */
-  record LogWrites(long batches, double seconds, long over20Millis, long over50Millis, long checkpoints) {
+  record LogWrites(long batches, double seconds, long over20Millis, long over50Millis, long checkpoints, long vacuums) {
     static LogWrites scrape(String prometheus, DataSource database) {
-      long batches = (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_count", "").orElse(0);
-      return new LogWrites(batches, Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_sum", "").orElse(0),
-          batches - (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_bucket", "le=\"0.02\"").orElse(0),
-          batches - (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_bucket", "le=\"0.05\"").orElse(0),
-          checkpoints(database));
+      long batches = (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_count", COMMITTED).orElse(0);
+      return new LogWrites(batches, Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_sum", COMMITTED).orElse(0),
+          batches - bucket(prometheus, "0.02"), batches - bucket(prometheus, "0.05"),
+          count(database, "select num_timed + num_requested from pg_stat_checkpointer"),
+          count(database, "select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_user_tables"));
+    }
+
+    private static final String COMMITTED = "outcome=\"committed\"";
+
+    /** Committed batches that took at most {@code seconds}. */
+    private static long bucket(String prometheus, String seconds) {
+      return (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_bucket", "le=\"" + seconds + "\"", COMMITTED).orElse(0);
     }
 
     LogWrites minus(LogWrites before) {
       return new LogWrites(batches - before.batches, seconds - before.seconds, over20Millis - before.over20Millis, over50Millis - before.over50Millis,
-          checkpoints - before.checkpoints);
+          checkpoints - before.checkpoints, vacuums - before.vacuums);
     }
 
     double meanMillis() {
       return batches == 0 ? 0 : seconds * 1000 / batches;
     }
 
-    /** Checkpoints started so far, timed or requested (PostgreSQL 17's pg_stat_checkpointer). */
-    private static long checkpoints(DataSource database) {
-      try (Connection c = database.getConnection(); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select num_timed + num_requested from pg_stat_checkpointer")) {
+    /** A count the database keeps: checkpoints begun (pg_stat_checkpointer), autovacuum and autoanalyze runs (pg_stat_user_tables). */
+    private static long count(DataSource database, String query) {
+      try (Connection c = database.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
         rs.next();
         return rs.getLong(1);
       } catch (SQLException e) {
@@ -374,8 +382,8 @@ public final class HotAuction {
     for (int i = 0; i < open.size(); i++) {
       LogWrites w = openWrites.get(i);
       System.out.printf("The auction log's writes during the open loop at %d/s (batch insert and commit, nft_auctions_log_writes):"
-          + " %,d batches, mean %.2f ms, %d over 20 ms, %d over 50 ms; %d checkpoints began.%n", rates.get(i), w.batches(), w.meanMillis(),
-          w.over20Millis(), w.over50Millis(), w.checkpoints());
+          + " %,d batches, mean %.2f ms, %d over 20 ms, %d over 50 ms; %d checkpoints and %d autovacuum or autoanalyze runs began.%n",
+          rates.get(i), w.batches(), w.meanMillis(), w.over20Millis(), w.over50Millis(), w.checkpoints(), w.vacuums());
     }
   }
 

@@ -93,8 +93,7 @@ public final class ListingsQuery {
     Path data = Project.freshDataDirectory("listings");
     MintRun.prepare("ListingsQuery", args);
     List<BigDecimal> prices = foundationPrices();
-    try (EmbeddedPostgres postgres = BenchPostgres.fresh(data.resolve("postgres"), 100)
-        .setServerConfig("shared_buffers", "512MB").start()) {
+    try (EmbeddedPostgres postgres = BenchPostgres.fresh(data.resolve("postgres"), 100, Map.of("shared_buffers", "512MB")).start()) {
       String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
       List<String> serverOptions = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
           "--spring.datasource.hikari.maximum-pool-size=40"));

@@ -8,10 +8,10 @@ final class Prometheus {
   private Prometheus() {}
 
   /**
-   * The sum of the samples of {@code metric} whose labels contain {@code labelFilter} (e.g.
-   * {@code event="Transfer"}, or {@code ""} for all), or empty when the scrape has none.
+   * The sum of the samples of {@code metric} whose labels contain every one of {@code labelFilters}
+   * (e.g. {@code event="Transfer"}, or {@code ""} for all), or empty when the scrape has none.
    */
-  static OptionalDouble value(String scrape, String metric, String labelFilter) {
+  static OptionalDouble value(String scrape, String metric, String... labelFilters) {
     double sum = 0;
     boolean found = false;
     for (String line : scrape.lines().toList()) {
@@ -20,7 +20,7 @@ final class Prometheus {
       }
       int labelsEnd = line.lastIndexOf('}');
       String labels = labelsEnd < 0 ? "" : line.substring(metric.length(), labelsEnd + 1);
-      if (!labels.contains(labelFilter)) {
+      if (!java.util.Arrays.stream(labelFilters).allMatch(labels::contains)) {
         continue;
       }
       String value = line.substring(line.lastIndexOf(' ') + 1);

@@ -77,6 +77,7 @@ class AuctionLog implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final List<Projection> projections;
   private final Timer writes;
+  private final Timer failedWrites;
   private volatile boolean running;
   private @Nullable Thread writer;
 
@@ -87,8 +88,14 @@ class AuctionLog implements SmartLifecycle {
     this.projections = List.copyOf(projections);
     // every accepted bid waits for the write of its batch (its insert and the commit's WAL flush):
     // the buckets show how often a batch took long enough to be seen in the bids' latency
-    this.writes = Timer.builder("nft.auctions.log.writes")
-        .description("Batches of auction events written and committed (or failed), by how long it took")
+    this.writes = writesTimer(registry, "committed");
+    this.failedWrites = writesTimer(registry, "failed");
+  }
+
+  private static Timer writesTimer(MeterRegistry registry, String outcome) {
+    return Timer.builder("nft.auctions.log.writes")
+        .description("Batches of auction events written, from taking a connection to the commit's return, by how long it took")
+        .tag("outcome", outcome)
         .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100))
         .register(registry);
   }
@@ -156,7 +163,7 @@ class AuctionLog implements SmartLifecycle {
     try {
       transactions.executeWithoutResult(status -> insert(writable));
     } catch (RuntimeException e) {
-      writes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      failedWrites.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       log.warn("auction events not recorded count={} firstAuctionId={}", writable.size(), writable.getFirst().event().auctionId(), e);
       for (Pending p : writable) {
         p.owner().lost(p.event(), p.epoch());

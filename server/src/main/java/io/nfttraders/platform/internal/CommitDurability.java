@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +32,16 @@ class CommitDurability {
 
   @EventListener(ApplicationReadyEvent.class)
   void check() {
-    Map<String, String> settings = Map.of(
-        "fsync", jdbc.sql("select current_setting('fsync')").query(String.class).single(),
-        "synchronous_commit", jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single());
+    Map<String, String> settings;
+    try {
+      settings = jdbc.sql("select current_setting('fsync'), current_setting('synchronous_commit')")
+          .query((rs, n) -> Map.of("fsync", rs.getString(1), "synchronous_commit", rs.getString(2)))
+          .single();
+    } catch (DataAccessException e) {
+      // a warning's check must not stop a server that is otherwise ready
+      log.warn("could not read the database's commit settings; durability not checked", e);
+      return;
+    }
     for (String unsafe : unsafe(settings)) {
       log.warn("database setting {}: acknowledged commits (accepted bids included) can be lost in a crash", unsafe);
     }

@@ -9,8 +9,10 @@ import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.ServerProcess;
 import io.nfttraders.support.TestImages;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,17 +32,17 @@ import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SIGKILL the server while bids pour into one auction; after a restart on the same data directory
- * every bid that was answered as accepted is in the auction's log with its sequence number, the
- * log is gap-free and strictly rising, the auction's state is the log's, and the auction ends and
- * settles exactly once on-chain.
+ * SIGKILL the database and then the server while bids pour into one auction, as a power cut would
+ * take both; after a restart on the same data directory every bid that was answered as accepted is
+ * in the auction's log with its sequence number, the log is gap-free and strictly rising, the
+ * auction's state is the log's, and the auction ends and settles exactly once on-chain.
  */
 class AuctionCrashRecoveryIT {
 
   @TempDir Path data;
 
   @Test
-  void everyAcceptedBidSurvivesSigkillAndTheAuctionEndsAndSettlesOnce() throws Exception {
+  void everyAcceptedBidSurvivesSigkillOfDatabaseAndServerAndTheAuctionEndsAndSettlesOnce() throws Exception {
     Map<Long, JsonNode> answered = new ConcurrentHashMap<>();
     Api.Session seller;
     List<Api.Session> bidders = new ArrayList<>();
@@ -86,6 +88,8 @@ class AuctionCrashRecoveryIT {
         });
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> answered.size() >= 200);
+      // the database first: a commit it acknowledged but had not flushed would be lost here
+      killPostgres(data.resolve("postgres/postmaster.pid"));
       first.kill();
       clients.shutdownNow();
       clients.awaitTermination(30, TimeUnit.SECONDS);
@@ -130,6 +134,16 @@ class AuctionCrashRecoveryIT {
         assertThat(weth).isEqualTo(new BigInteger("500000000000000000").subtract(price));
       }
     }
+  }
+
+  /** SIGKILL the embedded PostgreSQL's processes, its WAL writer among them, and then the postmaster. */
+  private static void killPostgres(Path pidFile) throws IOException {
+    long postmasterPid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+    ProcessHandle postmaster = ProcessHandle.of(postmasterPid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+    List<ProcessHandle> processes = new ArrayList<>(postmaster.children().toList());
+    processes.add(postmaster);
+    processes.forEach(ProcessHandle::destroyForcibly);
+    processes.forEach(p -> p.onExit().join());
   }
 
   private static void awaitConfirmed(Api api, Api.Session user, String transactionId) {

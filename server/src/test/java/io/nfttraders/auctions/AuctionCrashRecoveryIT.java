@@ -9,10 +9,8 @@ import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.ServerProcess;
 import io.nfttraders.support.TestImages;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +87,7 @@ class AuctionCrashRecoveryIT {
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> answered.size() >= 200);
       // the database first: a commit it acknowledged but had not flushed would be lost here
-      killPostgres(data.resolve("postgres/postmaster.pid"));
+      first.killDatabase();
       first.kill();
       clients.shutdownNow();
       clients.awaitTermination(30, TimeUnit.SECONDS);
@@ -134,16 +132,6 @@ class AuctionCrashRecoveryIT {
         assertThat(weth).isEqualTo(new BigInteger("500000000000000000").subtract(price));
       }
     }
-  }
-
-  /** SIGKILL the embedded PostgreSQL's processes, its WAL writer among them, and then the postmaster. */
-  private static void killPostgres(Path pidFile) throws IOException {
-    long postmasterPid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
-    ProcessHandle postmaster = ProcessHandle.of(postmasterPid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
-    List<ProcessHandle> processes = new ArrayList<>(postmaster.children().toList());
-    processes.add(postmaster);
-    processes.forEach(ProcessHandle::destroyForcibly);
-    processes.forEach(p -> p.onExit().join());
   }
 
   private static void awaitConfirmed(Api api, Api.Session user, String transactionId) {

@@ -21,10 +21,12 @@ public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path dataDirectory;
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, Path dataDirectory) {
     this.process = process;
     this.port = port;
+    this.dataDirectory = dataDirectory;
   }
 
   public static ServerProcess start(Path dataDirectory, String... extraArguments) {
@@ -43,7 +45,7 @@ public final class ServerProcess implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("server.log").toFile()))
           .start();
-      ServerProcess server = new ServerProcess(process, port);
+      ServerProcess server = new ServerProcess(process, port, dataDirectory);
       server.awaitReady(Duration.ofSeconds(120));
       return server;
     } catch (IOException e) {
@@ -62,6 +64,24 @@ public final class ServerProcess implements AutoCloseable {
       process.waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * SIGKILL the embedded PostgreSQL, as a crash of the database or a power cut would take it: its
+   * processes first (the WAL writer among them, so nothing left in its buffers reaches the disk),
+   * then the postmaster. What a commit acknowledged must still be there when the server restarts.
+   */
+  public void killDatabase() {
+    try {
+      long postmasterPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postgres/postmaster.pid")).getFirst().trim());
+      ProcessHandle postmaster = ProcessHandle.of(postmasterPid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+      List<ProcessHandle> processes = new ArrayList<>(postmaster.children().toList());
+      processes.add(postmaster);
+      processes.forEach(ProcessHandle::destroyForcibly);
+      processes.forEach(p -> p.onExit().join());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -34,7 +35,7 @@ final class DiskFlushes {
     try {
       Result r = measure(data, seconds);
       Histogram f = r.micros();
-      System.out.printf(java.util.Locale.ROOT, "%,d flushes of an 8 KiB write (fdatasync) in %.0f s: p50 / p99 / p99.9 / max %.2f / %.2f / %.2f / %.1f ms,"
+      System.out.printf(Locale.ROOT, "%,d flushes of an 8 KiB write (fdatasync) in %.0f s: p50 / p99 / p99.9 / max %.2f / %.2f / %.2f / %.1f ms,"
           + " %d over 20 ms%n", f.getTotalCount(), r.seconds(), f.getValueAtPercentile(50) / 1000.0, f.getValueAtPercentile(99) / 1000.0,
           f.getValueAtPercentile(99.9) / 1000.0, f.getMaxValue() / 1000.0, r.over20Millis());
     } finally {

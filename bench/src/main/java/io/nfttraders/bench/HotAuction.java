@@ -166,6 +166,8 @@ public final class HotAuction {
    * with the log's flushes.
    */
   record LogWrites(long batches, double seconds, long over20Millis, long over50Millis, long checkpoints, long vacuums) {
+    private static final String COMMITTED = "outcome=\"committed\"";
+
     static LogWrites scrape(String prometheus, DataSource database) {
       long batches = (long) Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_count", COMMITTED).orElse(0);
       return new LogWrites(batches, Prometheus.value(prometheus, "nft_auctions_log_writes_seconds_sum", COMMITTED).orElse(0),
@@ -173,8 +175,6 @@ public final class HotAuction {
           count(database, "select num_timed + num_requested from pg_stat_checkpointer"),
           count(database, "select coalesce(sum(autovacuum_count + autoanalyze_count), 0) from pg_stat_user_tables"));
     }
-
-    private static final String COMMITTED = "outcome=\"committed\"";
 
     /** Committed batches that took at most {@code seconds}. */
     private static long bucket(String prometheus, String seconds) {

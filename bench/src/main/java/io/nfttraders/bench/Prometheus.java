@@ -1,5 +1,6 @@
 package io.nfttraders.bench;
 
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /** Reads samples out of a Prometheus text scrape. */
@@ -20,7 +21,7 @@ final class Prometheus {
       }
       int labelsEnd = line.lastIndexOf('}');
       String labels = labelsEnd < 0 ? "" : line.substring(metric.length(), labelsEnd + 1);
-      if (!java.util.Arrays.stream(labelFilters).allMatch(labels::contains)) {
+      if (!Arrays.stream(labelFilters).allMatch(labels::contains)) {
         continue;
       }
       String value = line.substring(line.lastIndexOf(' ') + 1);

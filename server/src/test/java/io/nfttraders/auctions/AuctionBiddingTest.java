@@ -286,6 +286,12 @@ class AuctionBiddingTest {
     assertThat(api.postJson("/api/v1/admin/auctions/" + auction + "/release", Map.of(), operator).status()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/auctions/" + auction, null).text("phase").equals("UNSOLD"));
     assertThat(events(auction)).extracting(e -> e.get("kind").asString()).containsExactly("PAUSED", "RESUMED", "UNSOLD");
+    // the log's batch writes are measured for operators, by outcome and against latency buckets
+    String metrics = api.get("/actuator/prometheus", operator).body();
+    assertThat(metrics.lines().filter(l -> l.startsWith("nft_auctions_log_writes_seconds_count{") && l.contains("outcome=\"committed\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(1);
+    assertThat(metrics.lines().filter(l -> l.startsWith("nft_auctions_log_writes_seconds_bucket{"))
+        .filter(l -> l.contains("le=\"0.02\"") && l.contains("outcome=\"committed\""))).hasSize(1);
   }
 
   @Test

@@ -31,20 +31,22 @@ class CommitDurability {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void check() {
-    Map<String, String> settings;
+  void warnIfUnsafe() {
     try {
-      settings = jdbc.sql("select current_setting('fsync'), current_setting('synchronous_commit')")
-          .query((rs, n) -> Map.of("fsync", rs.getString(1), "synchronous_commit", rs.getString(2)))
-          .single();
+      for (String unsafe : unsafeSettings()) {
+        log.warn("database setting {}: acknowledged commits (accepted bids included) can be lost in a crash", unsafe);
+      }
     } catch (DataAccessException e) {
       // a warning's check must not stop a server that is otherwise ready
       log.warn("could not read the database's commit settings; durability not checked", e);
-      return;
     }
-    for (String unsafe : unsafe(settings)) {
-      log.warn("database setting {}: acknowledged commits (accepted bids included) can be lost in a crash", unsafe);
-    }
+  }
+
+  /** The settings our sessions get from the database under which a commit returns before its WAL is flushed. */
+  List<String> unsafeSettings() {
+    return unsafe(jdbc.sql("select current_setting('fsync'), current_setting('synchronous_commit')")
+        .query((rs, n) -> Map.of("fsync", rs.getString(1), "synchronous_commit", rs.getString(2)))
+        .single());
   }
 
   /** The settings, as {@code name=value}, under which a commit returns before its WAL is flushed. */

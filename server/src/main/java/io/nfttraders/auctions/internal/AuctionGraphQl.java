@@ -34,7 +34,7 @@ class AuctionGraphQl {
   @QueryMapping
   AuctionView auction(@Argument String id) {
     LiveAuction auction = live(id);
-    return AuctionView.of(auction.auction(), auction.state(), clock.instant());
+    return AuctionView.of(auction.auction(), auction.published(), clock.instant());
   }
 
   @QueryMapping
@@ -48,7 +48,7 @@ class AuctionGraphQl {
     Instant now = clock.instant();
     List<LiveAuction> open = collection == null ? registry.open(first)
         : registry.openOf(AuctionInputs.address("collection", collection), AuctionInputs.tokenId(tokenId)).stream().toList();
-    return open.stream().map(auction -> AuctionView.of(auction.auction(), auction.state(), now))
+    return open.stream().map(auction -> AuctionView.of(auction.auction(), auction.published(), now))
         .filter(view -> view.phase().equals("OPEN")).toList();
   }
 

@@ -60,7 +60,8 @@ class AuctionSettlement implements SmartLifecycle {
 
   private int round() {
     for (LiveAuction auction : registry.all()) {
-      if (auction.state().phase() == AuctionPhase.ENDED) {
+      // only an end that is durable is settled: one still being written may yet be lost, with the bids under it
+      if (auction.published().phase() == AuctionPhase.ENDED) {
         step(auction);
       }
     }

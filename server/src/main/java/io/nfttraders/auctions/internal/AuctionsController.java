@@ -80,7 +80,7 @@ class AuctionsController {
     LiveAuction auction = live(AuctionInputs.auctionId(id));
     String address = AuctionInputs.bidder(bidder);
     BigInteger wei = AuctionInputs.amount("amountWei", amountWei, "amount", amount, true);
-    Instant endsAt = auction.state().endsAt();
+    Instant endsAt = auction.published().endsAt();
     Instant end = (endTime != null ? endTime : (endsAt != null ? endsAt : clock.instant().plus(auction.auction().terms().duration()))
         .plus(Duration.ofDays(7))).truncatedTo(ChronoUnit.SECONDS);
     SignedOffer unsigned = new SignedOffer(address, auction.auction().collection(), auction.auction().tokenId(), wei, end,
@@ -109,7 +109,7 @@ class AuctionsController {
 
   private AuctionView view(UUID id) {
     LiveAuction auction = live(id);
-    return AuctionView.of(auction.auction(), auction.state(), clock.instant());
+    return AuctionView.of(auction.auction(), auction.published(), clock.instant());
   }
 
   private LiveAuction live(UUID id) {

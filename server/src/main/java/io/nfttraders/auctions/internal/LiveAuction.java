@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -29,10 +30,12 @@ final class LiveAuction implements AuctionLog.Owner {
   private final AuctionLog log;
   private final BidderFunds funds;
   private final Supplier<AuctionState> durableState;
-  private final Consumer<AuctionEvent> published;
+  private final Consumer<AuctionEvent> publishedEvents;
   private final ArrivalOrder arrivals;
   /** Guarded by this; null while it must be rebuilt from the log. */
   private @Nullable AuctionState state;
+  /** The state after the last durable event; null until first read. */
+  private final AtomicReference<@Nullable AuctionState> published = new AtomicReference<>();
   private volatile long epoch;
 
   /**
@@ -46,16 +49,25 @@ final class LiveAuction implements AuctionLog.Owner {
     this.log = log;
     this.funds = funds;
     this.durableState = durableState;
-    this.published = published;
+    this.publishedEvents = published;
   }
 
   Auction auction() {
     return auction;
   }
 
-  /** The state as decided so far (including events still being written). */
+  /** The state as decided so far (including events still being written): for deciding, never for showing. */
   synchronized AuctionState state() {
     return current();
+  }
+
+  /**
+   * The state as the log has it: what readers are shown, so nobody sees a bid, an end or a phase
+   * that could still be lost, and a reader who sees a change finds its event in the log.
+   */
+  AuctionState published() {
+    AuctionState s = published.get();
+    return s != null ? s : publish(durableState.get());
   }
 
   /** Hands the bid over to be decided in arrival order ({@link ArrivalOrder}); the future completes with the decision. */
@@ -132,7 +144,13 @@ final class LiveAuction implements AuctionLog.Owner {
 
   @Override
   public void durable(AuctionEvent event) {
-    published.accept(event);
+    publish(event.state());
+    this.publishedEvents.accept(event);
+  }
+
+  /** Keeps the later of two durable states: a first read from the log may race an event becoming durable. */
+  private AuctionState publish(AuctionState durable) {
+    return published.accumulateAndGet(durable, (was, now) -> was == null || now.seq() > was.seq() ? now : was);
   }
 
   @Override

@@ -265,12 +265,13 @@ class AuctionBiddingTest {
     Api.Session seller = api.newUser();
     Api.Session bidder = api.newUser();
     market.withWeth("1", bidder);
-    String auction = create(seller, market.mint(seller), Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT3S", "extensionWindow", "PT0S"))
-        .text("id");
     // a configured admin email (application-test.yaml) signs up as an operator
     Map<String, String> credentials = Map.of("email", "auctions-ops@nfttraders.test", "password", "the operator passphrase");
     assertThat(api.postJson("/api/v1/auth/signup", credentials, null).status()).isEqualTo(201);
     String operator = api.postJson("/api/v1/auth/login", credentials, null).text("accessToken");
+    BigInteger token = market.mint(seller);
+    // only the 3 s auction's own steps run between its creation and the hold
+    String auction = create(seller, token, Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT3S", "extensionWindow", "PT0S")).text("id");
 
     assertThat(api.postJson("/api/v1/admin/auctions/" + auction + "/hold", Map.of("reason", "wash trading"), bidder.accessToken()).status())
         .as("only an operator").isEqualTo(403);

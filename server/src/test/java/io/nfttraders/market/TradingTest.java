@@ -51,6 +51,7 @@ class TradingTest {
     String hash = listed.text("hash");
     assertThat(listed.text("priceWei")).isEqualTo("500000000000000000");
     market.awaitOrder(hash, true);
+    market.awaitFunded(List.of(buyer));
 
     Api.Response bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
     assertThat(bought.status()).as(bought.body()).isEqualTo(202);
@@ -139,8 +140,11 @@ class TradingTest {
     JsonNode order = market.awaitOrder(hash, false);
     assertThat(order.get("inactiveReason").asString()).isEqualTo("NOT_OWNER");
     assertThat(order.get("state").asString()).isEqualTo("OPEN");
-    Api.Response buy = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), api.newUser().accessToken());
-    assertThat(buy.status()).isEqualTo(409);
+    // a buyer who could pay, so that the refusal is about the NFT
+    Api.Session buyer = api.newUser();
+    market.awaitFunded(List.of(buyer));
+    Api.Response buy = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
+    assertThat(buy.status()).as(buy.body()).isEqualTo(409);
     assertThat(buy.json().get("reason").asString()).isEqualTo("NOT_OWNER");
   }
 

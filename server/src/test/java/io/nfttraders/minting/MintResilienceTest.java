@@ -28,6 +28,9 @@ class MintResilienceTest {
       Api api = server.api();
       Api.Session user = api.newUser();
       String anvilPid = Files.readString(data.resolve("anvil/anvil.pid")).trim();
+      // the wallet's sign-up funding must reach the node before it stops: the mints pay their own gas
+      ChainClient node = server.bean(ChainClient.class);
+      await().atMost(Duration.ofSeconds(30)).until(() -> node.balance(user.walletAddress()).signum() > 0);
 
       signal("STOP", anvilPid); // the node stops answering: calls time out
       List<String> accepted = new ArrayList<>();

@@ -101,6 +101,8 @@ class WebAppJourneysTest {
     BrowserContext bob = browsers.person();
     Page collector = signUp(bob);
     String bobAddress = collector.getByTestId("my-address").textContent();
+    // his wallet is funded by the dev chain just after sign-up
+    await().atMost(Duration.ofSeconds(60)).until(() -> chain.balance(bobAddress).signum() > 0);
     collector.navigate("/#/");
     collector.getByLabel("Search by name").fill("sunrise over");
     collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();

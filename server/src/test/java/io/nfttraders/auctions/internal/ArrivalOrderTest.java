@@ -37,8 +37,8 @@ class ArrivalOrderTest {
     LiveAuction auction = registry.find(UUID.fromString(id)).orElseThrow();
 
     // the highest bid arrived last but reaches the auction first, the lowest arrived first and comes last;
-    // stamped a little ahead, so no decision is due before all three are handed over
-    long t0 = System.nanoTime() + 100_000_000L;
+    // stamped a second ahead, so no decision is due before all three are handed over, even across a pause of the JVM
+    long t0 = System.nanoTime() + 1_000_000_000L;
     CompletableFuture<LiveAuction.Outcome> third = auction.submit(address(bidders.get(2)), bidders.get(2).userId(), BigInteger.valueOf(30), t0 + 200_000);
     CompletableFuture<LiveAuction.Outcome> second = auction.submit(address(bidders.get(1)), bidders.get(1).userId(), BigInteger.valueOf(20), t0 + 100_000);
     CompletableFuture<LiveAuction.Outcome> first = auction.submit(address(bidders.get(0)), bidders.get(0).userId(), BigInteger.valueOf(10), t0);

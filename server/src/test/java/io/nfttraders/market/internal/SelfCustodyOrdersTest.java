@@ -79,6 +79,7 @@ class SelfCustodyOrdersTest {
     String hash = placed.text("hash");
     assertThat(hash).isEqualTo(Numeric.toHexString(digest));
     market.awaitOrder(hash, true);
+    market.awaitFunded(List.of(buyer));
 
     BigInteger before = chain.balance(maker);
     Api.Response bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());

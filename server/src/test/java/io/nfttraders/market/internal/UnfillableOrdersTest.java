@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,9 +80,9 @@ class UnfillableOrdersTest {
 
   @Test
   void anExpiredListingIsRefusedByTheApiAndByTheExchange() throws InterruptedException {
-    Instant end = Instant.now().plusSeconds(4);
-    String hash = activeListing(end);
+    String hash = activeListing(Duration.ofSeconds(6));
     assertThat(fillReverts(hash, null)).isFalse();
+    Instant end = Instant.ofEpochSecond(book.find(hash).orElseThrow().order().endTime());
     Thread.sleep(Duration.between(Instant.now(), end).plusSeconds(1));
     chain.request("evm_mine", List.of(), org.web3j.protocol.core.methods.response.VoidResponse.class); // a block with a later timestamp
     assertRefusedByApi(hash, "EXPIRED");
@@ -113,12 +114,13 @@ class UnfillableOrdersTest {
         .isEqualTo(1);
   }
 
-  private String activeListing(Instant end) {
+  /** A listing the buyer can fill now; with a lifetime, it ends that long after it is placed (the mint before it is not counted). */
+  private String activeListing(@Nullable Duration lifetime) {
     TradingFixture fixture = new TradingFixture(api, chain, contracts);
     BigInteger tokenId = fixture.mint(seller);
     Map<String, Object> listing = new HashMap<>(Map.of("collection", contracts.address("Collection"), "tokenId", tokenId.toString(), "price", "0.01"));
-    if (end != null) {
-      listing.put("endTime", end.toString());
+    if (lifetime != null) {
+      listing.put("endTime", Instant.now().plus(lifetime).toString());
     }
     Api.Response listed = api.postJson("/api/v1/listings", listing, seller.accessToken());
     assertThat(listed.status()).as(listed.body()).isEqualTo(201);

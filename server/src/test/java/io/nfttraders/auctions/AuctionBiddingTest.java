@@ -210,6 +210,8 @@ class AuctionBiddingTest {
     Api.Response suffixed = api.send(api.request("/api/v1/nfts/bid", bidder.accessToken()).header("Content-Type", "application/vnd.bid+json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"auctionId\":\"" + auction + "\",\"amount\":\"0.1\"}")));
     assertThat(suffixed.status()).as("a JSON-based media type is read, then refused for funds").isEqualTo(409);
+    Api.Response encoded = api.postJson("/api/v1/nfts/%62id", Map.of("auctionId", auction, "amount", "0.1"), bidder.accessToken());
+    assertThat(encoded.status()).as("a percent-encoded path is the same path: " + encoded.body()).isEqualTo(409);
     assertThat(api.send(api.request("/api/v1/nfts/bid", bidder.accessToken()).header("Content-Type", "json;;=")
         .POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(415);
     HttpResponse<String> anonymous = HttpClient.newHttpClient().send(api.request("/api/v1/nfts/bid", null).header("Content-Type", "application/json")

@@ -71,12 +71,18 @@ class BidEndpoint extends OncePerRequestFilter {
   }
 
   static boolean isBid(HttpServletRequest request) {
-    return "POST".equals(request.getMethod()) && PATH.equals(request.getRequestURI());
+    return "POST".equals(request.getMethod()) && onBidPath(request);
+  }
+
+  /** The decoded path within the application, as the security chain and MVC match it (a percent-encoded bid path is a bid too). */
+  private static boolean onBidPath(HttpServletRequest request) {
+    String pathInfo = request.getPathInfo();
+    return PATH.equals(pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo);
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !PATH.equals(request.getRequestURI());
+    return !onBidPath(request);
   }
 
   @Override

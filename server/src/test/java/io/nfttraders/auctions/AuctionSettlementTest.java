@@ -11,14 +11,18 @@ import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @MarketplaceTest
@@ -30,6 +34,8 @@ class AuctionSettlementTest {
   @Autowired ChainClient chain;
   @Autowired DeployedContracts contracts;
   @Autowired CustodialWallets wallets;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcClient jdbc;
   Api api;
   TradingFixture market;
 
@@ -98,6 +104,35 @@ class AuctionSettlementTest {
   }
 
   @Test
+  void aSettlementWhoseEventIsSlowToBeStoredIsRecordedOnce() throws Exception {
+    Api.Session seller = api.newUser();
+    Api.Session alice = api.newUser();
+    market.withWeth("1", alice);
+    BigInteger token = market.mint(seller);
+    String auction = timedAuction(seller, token);
+    assertThat(bid(alice, auction, "0.3").status()).isEqualTo(200);
+
+    // settlement has begun, so the end is stored; from here the log stores nothing until the sale is done on chain
+    // and settlement has stopped waiting for its SETTLED event (10 s) and gone round again
+    await().atMost(SETTLING).pollInterval(Duration.ofMillis(20)).until(() -> !attempts(auction).isEmpty());
+    try (Connection writesHeld = dataSource.getConnection()) {
+      writesHeld.setAutoCommit(false);
+      try (Statement lock = writesHeld.createStatement()) {
+        lock.execute("lock table auction_events in exclusive mode");
+      }
+      await().atMost(SETTLING).until(() -> CollectionAbi.ownerOf(chain, market.collection(), token).equalsIgnoreCase(alice.walletAddress()));
+      await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(13)).until(() -> true);
+      assertThat(api.get("/api/v1/auctions/" + auction, null).text("phase")).isEqualTo("ENDED");
+      writesHeld.rollback();
+    }
+
+    awaitPhase(auction, "SETTLED");
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(events(auction)).extracting(e -> e.get("kind").asString()).containsExactly("BID", "ENDED", "SETTLED"));
+    assertThat(attempts(auction)).as("the attempt is settled with its event").containsExactly("SETTLED");
+  }
+
+  @Test
   void anAuctionNobodyBidOnEndsUnsoldAndTheTokenStays() {
     Api.Session seller = api.newUser();
     BigInteger token = market.mint(seller);
@@ -131,6 +166,10 @@ class AuctionSettlementTest {
   private JsonNode awaitPhase(String auction, String phase) {
     await().atMost(SETTLING).until(() -> api.get("/api/v1/auctions/" + auction, null).text("phase").equals(phase));
     return api.get("/api/v1/auctions/" + auction, null).json();
+  }
+
+  private List<String> attempts(String auction) {
+    return jdbc.sql("select state from auction_settlements where auction_id = :id::uuid order by attempt").param("id", auction).query(String.class).list();
   }
 
   private List<JsonNode> events(String auction) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,8 +61,9 @@ class AuctionSettlement implements SmartLifecycle {
 
   private int round() {
     for (LiveAuction auction : registry.all()) {
-      // only an end that is durable is settled: one still being written may yet be lost, with the bids under it
-      if (auction.published().phase() == AuctionPhase.ENDED) {
+      // only an end that is durable is settled (one still being written may yet be lost, with the bids under it),
+      // and nothing after it may be on its way (a SETTLED or UNSOLD whose wait timed out is still queued)
+      if (auction.published().phase() == AuctionPhase.ENDED && auction.state().phase() == AuctionPhase.ENDED) {
         step(auction);
       }
     }
@@ -96,7 +98,7 @@ class AuctionSettlement implements SmartLifecycle {
         if (append(auction, AuctionEvent.Kind.SETTLED, String.valueOf(attempt.tradeId()),
             s -> new AuctionState(s.seq() + 1, AuctionPhase.SETTLED, s.endsAt(), attempt.bidder(), attempt.bidderUser(), attempt.amount(), s.bids(),
                 s.paused()))) {
-          transactions.executeWithoutResult(status -> attempts.settled(attempt, now));
+          // the attempt is settled with the event, in the log's transaction (SettlementAttempts)
           log.info("auction settled auctionId={} buyer={} amountWei={} tradeId={}", id, attempt.bidder(), attempt.amount(), attempt.tradeId());
         }
       }
@@ -162,13 +164,23 @@ class AuctionSettlement implements SmartLifecycle {
     }
   }
 
-  /** Appends the event and waits until it is durable; false if it was not stored (the next round tries again). */
+  /**
+   * Appends the event to an auction still ENDED (decided under its lock, so never twice) and waits
+   * until it is durable; false if it was not stored (the next round tries again) or not yet.
+   */
   private boolean append(LiveAuction auction, AuctionEvent.Kind kind, String detail, UnaryOperator<AuctionState> change) {
+    Optional<CompletableFuture<AuctionEvent>> appended = auction.recordIf(s -> s.phase() == AuctionPhase.ENDED, kind, now(), detail, change);
+    if (appended.isEmpty()) {
+      return false;
+    }
     try {
-      auction.record(kind, now(), detail, change).get(properties.durableTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      appended.get().get(properties.durableTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
       log.warn("auction event not recorded auctionId={} kind={} reason={}", auction.auction().id(), kind, e.toString());
+      return false;
+    } catch (TimeoutException e) {
+      log.warn("auction event not stored yet; it stays queued auctionId={} kind={} waited={}", auction.auction().id(), kind, properties.durableTimeout());
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

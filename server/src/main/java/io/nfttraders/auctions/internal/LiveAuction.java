@@ -40,16 +40,16 @@ final class LiveAuction implements AuctionLog.Owner {
 
   /**
    * @param durableState reads the auction's state as the log has it (its last event)
-   * @param published receives each event once it is durable, in sequence order
+   * @param publishedEvents receives each event once it is durable, in sequence order
    */
-  LiveAuction(Auction auction, AuctionLog log, BidderFunds funds, Supplier<AuctionState> durableState, Consumer<AuctionEvent> published,
+  LiveAuction(Auction auction, AuctionLog log, BidderFunds funds, Supplier<AuctionState> durableState, Consumer<AuctionEvent> publishedEvents,
       BidScheduling scheduling, Clock clock) {
     this.arrivals = new ArrivalOrder(this, scheduling, clock);
     this.auction = auction;
     this.log = log;
     this.funds = funds;
     this.durableState = durableState;
-    this.publishedEvents = published;
+    this.publishedEvents = publishedEvents;
   }
 
   Auction auction() {
@@ -145,7 +145,7 @@ final class LiveAuction implements AuctionLog.Owner {
   @Override
   public void durable(AuctionEvent event) {
     publish(event.state());
-    this.publishedEvents.accept(event);
+    publishedEvents.accept(event);
   }
 
   /** Keeps the later of two durable states: a first read from the log may race an event becoming durable. */

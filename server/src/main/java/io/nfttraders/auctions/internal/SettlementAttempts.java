@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,9 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The settlement attempts of ended auctions, one per bidder tried (auction_settlements). */
+/**
+ * The settlement attempts of ended auctions, one per bidder tried (auction_settlements). An
+ * attempt is settled by its auction's SETTLED event, in the log's transaction: exactly when the
+ * event is stored, even if settlement stopped waiting for it.
+ */
 @Component
-class SettlementAttempts {
+class SettlementAttempts implements AuctionLog.Projection {
 
   enum State { OFFERED, ACCEPTED, SETTLED, FAILED }
 
@@ -79,8 +84,15 @@ class SettlementAttempts {
     move(attempt, State.ACCEPTED, tradeId, null, now);
   }
 
-  void settled(Attempt attempt, Instant now) {
-    move(attempt, State.SETTLED, attempt.tradeId(), null, now);
+  @Override
+  public void stored(List<AuctionEvent> events) {
+    for (AuctionEvent e : events) {
+      if (e.kind() == AuctionEvent.Kind.SETTLED) {
+        jdbc.sql("update auction_settlements set state = 'SETTLED', updated_at = :at where auction_id = :auction and trade_id = :trade and state = 'ACCEPTED'")
+            .param("at", Timestamp.from(e.at())).param("auction", e.auctionId()).param("trade", UUID.fromString(Objects.requireNonNull(e.detail())))
+            .update();
+      }
+    }
   }
 
   void failed(Attempt attempt, String failure, Instant now) {

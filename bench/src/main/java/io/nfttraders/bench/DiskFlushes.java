@@ -1,12 +1,15 @@
 package io.nfttraders.bench;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -18,6 +21,19 @@ import org.HdrHistogram.Histogram;
  */
 final class DiskFlushes {
 
+  /** How a write is made durable: PostgreSQL's {@code wal_sync_method} fdatasync (its default on Linux), open_datasync, and that with {@code debug_io_direct=wal}. */
+  enum Sync {
+    FDATASYNC, DSYNC, DIRECT;
+
+    Set<OpenOption> options() {
+      return switch (this) {
+        case FDATASYNC -> Set.of(StandardOpenOption.WRITE);
+        case DSYNC -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+        case DIRECT -> Set.of(StandardOpenOption.WRITE, StandardOpenOption.DSYNC, ExtendedOpenOption.DIRECT);
+      };
+    }
+  }
+
   private static final int PAGE = 8 * 1024;
   private static final int PAGES = 1024;
 
@@ -26,17 +42,22 @@ final class DiskFlushes {
 
   private DiskFlushes() {}
 
-  /** {@code bench/run DiskFlushes [--seconds=20]}: the probe alone, in a scratch directory (under {@code java.io.tmpdir}, as every bench's data). */
+  /**
+   * {@code bench/run DiskFlushes [--seconds=20] [--sync=fdatasync|dsync|direct]}: the probe alone, in
+   * a scratch directory (under {@code java.io.tmpdir}, as every bench's data).
+   */
   public static void main(String[] argv) throws IOException {
     Args args = new Args(argv);
     int seconds = args.number("seconds", 20);
+    Sync sync = Sync.valueOf(args.text("sync", "fdatasync").toUpperCase(Locale.ROOT));
     args.rejectUnknown();
     Path data = Project.freshDataDirectory("disk-flushes");
     try {
-      Result r = measure(data, seconds);
+      Result r = measure(data, seconds, sync);
       Histogram f = r.micros();
-      System.out.printf(Locale.ROOT, "%,d flushes of an 8 KiB write (fdatasync) in %.0f s: p50 / p99 / p99.9 / max %.2f / %.2f / %.2f / %.1f ms,"
-          + " %d over 20 ms%n", f.getTotalCount(), r.seconds(), f.getValueAtPercentile(50) / 1000.0, f.getValueAtPercentile(99) / 1000.0,
+      System.out.printf(Locale.ROOT, "%,d durable 8 KiB writes (%s) in %.0f s: p50 / p99 / p99.9 / max %.2f / %.2f / %.2f / %.1f ms,"
+          + " %d over 20 ms%n", f.getTotalCount(), sync.name().toLowerCase(Locale.ROOT), r.seconds(), f.getValueAtPercentile(50) / 1000.0,
+          f.getValueAtPercentile(99) / 1000.0,
           f.getValueAtPercentile(99.9) / 1000.0, f.getMaxValue() / 1000.0, r.over20Millis());
     } finally {
       Project.delete(data);
@@ -44,26 +65,37 @@ final class DiskFlushes {
   }
 
   static Result measure(Path directory, int seconds) throws IOException {
+    return measure(directory, seconds, Sync.FDATASYNC);
+  }
+
+  static Result measure(Path directory, int seconds, Sync sync) throws IOException {
     Path file = Files.createTempFile(directory, "flushes", ".bin");
-    Histogram micros = Latency.newHistogram();
-    long over20 = 0;
-    ByteBuffer page = ByteBuffer.allocateDirect(PAGE);
-    long start;
+    // written out and flushed first, as PostgreSQL pre-allocates its WAL segments: the measured
+    // writes then overwrite, and no flush also carries the file's growth
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      // written out and flushed first, as PostgreSQL pre-allocates its WAL segments: the measured
-      // writes then overwrite, and no flush also carries the file's growth
+      ByteBuffer zeros = ByteBuffer.allocateDirect(PAGE);
       for (int i = 0; i < PAGES; i++) {
-        page.clear();
-        channel.write(page, (long) i * PAGE);
+        zeros.clear();
+        channel.write(zeros, (long) i * PAGE);
       }
       channel.force(true);
+    }
+    Histogram micros = Latency.newHistogram();
+    long over20 = 0;
+    // direct I/O needs a buffer aligned to the file system's block
+    int align = (int) Files.getFileStore(file).getBlockSize();
+    ByteBuffer page = ByteBuffer.allocateDirect(PAGE + align).alignedSlice(align).limit(PAGE);
+    long start;
+    try (FileChannel channel = FileChannel.open(file, sync.options())) {
       start = System.nanoTime();
       long end = start + TimeUnit.SECONDS.toNanos(seconds);
       for (long i = 0; System.nanoTime() < end; i++) {
-        page.clear();
-        channel.write(page, (i % PAGES) * PAGE);
+        page.clear().limit(PAGE);
         long before = System.nanoTime();
-        channel.force(false);
+        channel.write(page, (i % PAGES) * PAGE);
+        if (sync == Sync.FDATASYNC) {
+          channel.force(false);
+        }
         long took = (System.nanoTime() - before) / 1000;
         micros.recordValue(took);
         if (took > 20_000) {

@@ -121,6 +121,10 @@ class AuctionSettlementTest {
         lock.execute("lock table auction_events in exclusive mode");
       }
       await().atMost(SETTLING).until(() -> CollectionAbi.ownerOf(chain, market.collection(), token).equalsIgnoreCase(alice.walletAddress()));
+      // the trade indexed as settled: within a round (0.5 s) settlement queues SETTLED, waits 10 s for it, and goes round again
+      await().atMost(SETTLING).until(() -> jdbc.sql("select trade_id from auction_settlements where auction_id = :id::uuid and trade_id is not null")
+          .param("id", auction).query(String.class).optional()
+          .map(trade -> "SETTLED".equals(api.get("/api/v1/trades/" + trade, seller.accessToken()).text("state"))).orElse(false));
       await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(13)).until(() -> true);
       assertThat(api.get("/api/v1/auctions/" + auction, null).text("phase")).isEqualTo("ENDED");
       writesHeld.rollback();

@@ -131,6 +131,8 @@ final class LiveAuction implements AuctionLog.Owner {
     AuctionState s = state;
     if (s == null) {
       s = durableState.get();
+      // what the log has is durable, even an event whose commit was reported as failed
+      publish(s);
       state = s;
       funds.holdAsIn(auction.id(), s);
     }

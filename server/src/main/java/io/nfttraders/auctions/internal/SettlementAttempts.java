@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,8 @@ class SettlementAttempts implements AuctionLog.Projection {
 
   /** A bidder who may be asked to pay: their highest bid in the auction. */
   record Candidate(String bidder, UUID bidderUser, BigInteger amount) {}
+
+  private static final Logger log = LoggerFactory.getLogger(SettlementAttempts.class);
 
   private final JdbcClient jdbc;
 
@@ -88,9 +92,13 @@ class SettlementAttempts implements AuctionLog.Projection {
   public void stored(List<AuctionEvent> events) {
     for (AuctionEvent e : events) {
       if (e.kind() == AuctionEvent.Kind.SETTLED) {
-        jdbc.sql("update auction_settlements set state = 'SETTLED', updated_at = :at where auction_id = :auction and trade_id = :trade and state = 'ACCEPTED'")
+        int settled = jdbc.sql("update auction_settlements set state = 'SETTLED', updated_at = :at where auction_id = :auction and trade_id = :trade and state = 'ACCEPTED'")
             .param("at", Timestamp.from(e.at())).param("auction", e.auctionId()).param("trade", UUID.fromString(Objects.requireNonNull(e.detail())))
             .update();
+        if (settled != 1) {
+          // said, not thrown: throwing would refuse every other auction's events in the batch too
+          log.error("settled auction has no accepted attempt with its trade auctionId={} tradeId={} seq={}", e.auctionId(), e.detail(), e.seq());
+        }
       }
     }
   }

@@ -9,10 +9,9 @@ import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.HeldTable;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -115,11 +114,7 @@ class AuctionSettlementTest {
     // settlement has begun, so the end is stored; from here the log stores nothing until the sale is done on chain
     // and settlement has stopped waiting for its SETTLED event (10 s) and gone round again
     await().atMost(SETTLING).pollInterval(Duration.ofMillis(20)).until(() -> !attempts(auction).isEmpty());
-    try (Connection writesHeld = dataSource.getConnection()) {
-      writesHeld.setAutoCommit(false);
-      try (Statement lock = writesHeld.createStatement()) {
-        lock.execute("lock table auction_events in exclusive mode");
-      }
+    try (HeldTable _ = HeldTable.lockAgainstWrites(dataSource, "auction_events")) {
       await().atMost(SETTLING).until(() -> CollectionAbi.ownerOf(chain, market.collection(), token).equalsIgnoreCase(alice.walletAddress()));
       // the trade indexed as settled: within a round (0.5 s) settlement queues SETTLED, waits 10 s for it, and goes round again
       await().atMost(SETTLING).until(() -> jdbc.sql("select trade_id from auction_settlements where auction_id = :id::uuid and trade_id is not null")
@@ -127,7 +122,6 @@ class AuctionSettlementTest {
           .map(trade -> "SETTLED".equals(api.get("/api/v1/trades/" + trade, seller.accessToken()).text("state"))).orElse(false));
       await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(13)).until(() -> true);
       assertThat(api.get("/api/v1/auctions/" + auction, null).text("phase")).isEqualTo("ENDED");
-      writesHeld.rollback();
     }
 
     awaitPhase(auction, "SETTLED");

@@ -7,9 +7,8 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
+import io.nfttraders.support.HeldTable;
 import io.nfttraders.support.MarketplaceTest;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,11 +38,7 @@ class SlowAuctionLogTest {
     String auction = api.postJson("/api/v1/auctions", Map.of("collection", market.collection(), "tokenId", market.mint(seller).toString(),
         "startPrice", "0.1"), seller.accessToken()).text("id");
 
-    try (Connection writesHeld = dataSource.getConnection()) {
-      writesHeld.setAutoCommit(false);
-      try (Statement lock = writesHeld.createStatement()) {
-        lock.execute("lock table auction_events in exclusive mode");
-      }
+    try (HeldTable _ = HeldTable.lockAgainstWrites(dataSource, "auction_events")) {
       CompletableFuture<Api.Response> bid = CompletableFuture.supplyAsync(() ->
           api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "0.1"), bidder.accessToken()));
 
@@ -53,7 +48,6 @@ class SlowAuctionLogTest {
       assertThat(answer.text("type")).endsWith("/bid-outcome-unknown");
       assertThat(answer.text("detail")).contains("event 1 of auction " + auction);
       assertThat(api.get("/api/v1/auctions/" + auction, null).json().get("seq").asLong()).as("nothing shown while unstored").isZero();
-      writesHeld.rollback();
     }
 
     // the decided bid was stored once the log could write: the event the answer named tells its fate

@@ -7,10 +7,9 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
+import io.nfttraders.support.HeldTable;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -42,11 +41,7 @@ class PublishedStateTest {
     LiveAuction auction = registry.find(UUID.fromString(id)).orElseThrow();
 
     CompletableFuture<LiveAuction.Outcome> bid;
-    try (Connection writesHeld = dataSource.getConnection()) {
-      writesHeld.setAutoCommit(false);
-      try (Statement lock = writesHeld.createStatement()) {
-        lock.execute("lock table auction_events in exclusive mode");
-      }
+    try (HeldTable _ = HeldTable.lockAgainstWrites(dataSource, "auction_events")) {
       bid = auction.submit(bidder.walletAddress().toLowerCase(), bidder.userId(), BigInteger.TEN, System.nanoTime());
       await().atMost(Duration.ofSeconds(10)).until(() -> BigInteger.TEN.equals(auction.state().leadingBid()));
 
@@ -54,7 +49,6 @@ class PublishedStateTest {
       assertThat(shown.json().get("seq").asLong()).as(shown.body()).isZero();
       assertThat(shown.json().has("leadingBidWei")).as(shown.body()).isFalse();
       assertThat(bid.join().durable()).as("the bid's answer waits for the log").isNotDone();
-      writesHeld.rollback();
     }
 
     bid.join().durable().join();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,16 @@ final class DiskFlushes {
   private static final int PAGES = 1024;
 
   /** @param over20Millis flushes that took longer than 20 ms */
-  record Result(Histogram micros, long over20Millis, double seconds) {}
+  record Result(Sync sync, Histogram micros, long over20Millis, double seconds) {
+
+    /** One line for a report: how many, how fast, how many stalls. */
+    String summary() {
+      return String.format(Locale.ROOT, "%,d durable 8 KiB writes (%s) in %.0f s: p50 / p99 / p99.9 / max %.2f / %.2f / %.2f / %.1f ms,"
+          + " %d over 20 ms (%.1f a second)", micros.getTotalCount(), sync.name().toLowerCase(Locale.ROOT), seconds,
+          micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(99) / 1000.0, micros.getValueAtPercentile(99.9) / 1000.0,
+          micros.getMaxValue() / 1000.0, over20Millis, over20Millis / seconds);
+    }
+  }
 
   private DiskFlushes() {}
 
@@ -49,16 +59,13 @@ final class DiskFlushes {
   public static void main(String[] argv) throws IOException {
     Args args = new Args(argv);
     int seconds = args.number("seconds", 20);
-    Sync sync = Sync.valueOf(args.text("sync", "fdatasync").toUpperCase(Locale.ROOT));
+    String method = args.text("sync", "fdatasync");
+    Sync sync = Arrays.stream(Sync.values()).filter(s -> s.name().equalsIgnoreCase(method)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("--sync takes fdatasync, dsync or direct, got: " + method));
     args.rejectUnknown();
     Path data = Project.freshDataDirectory("disk-flushes");
     try {
-      Result r = measure(data, seconds, sync);
-      Histogram f = r.micros();
-      System.out.printf(Locale.ROOT, "%,d durable 8 KiB writes (%s) in %.0f s: p50 / p99 / p99.9 / max %.2f / %.2f / %.2f / %.1f ms,"
-          + " %d over 20 ms%n", f.getTotalCount(), sync.name().toLowerCase(Locale.ROOT), r.seconds(), f.getValueAtPercentile(50) / 1000.0,
-          f.getValueAtPercentile(99) / 1000.0,
-          f.getValueAtPercentile(99.9) / 1000.0, f.getMaxValue() / 1000.0, r.over20Millis());
+      System.out.println(measure(data, seconds, sync).summary());
     } finally {
       Project.delete(data);
     }
@@ -105,6 +112,6 @@ final class DiskFlushes {
     } finally {
       Files.deleteIfExists(file);
     }
-    return new Result(micros, over20, (System.nanoTime() - start) / 1e9);
+    return new Result(sync, micros, over20, (System.nanoTime() - start) / 1e9);
   }
 }

@@ -374,11 +374,7 @@ public final class HotAuction {
         fmt(spreadAccepted / spread.seconds()), ms(spread.p50(), spread.p99(), spread.p999(), spread.max()), spread.errors(), "-");
     System.out.print(table);
     System.out.printf("%n%d s per load; latencies of every answer (accepted or rejected).%n", seconds);
-    Histogram f = flushes.micros();
-    System.out.printf("%nThe disk under the database, measured before the open loops: %,d flushes of an 8 KiB write (fdatasync) in %.0f s,"
-        + " p50 / p99 / p99.9 / max %s ms, %d over 20 ms (%.1f a second).%n", f.getTotalCount(), flushes.seconds(),
-        ms(f.getValueAtPercentile(50), f.getValueAtPercentile(99), f.getValueAtPercentile(99.9), f.getMaxValue()), flushes.over20Millis(),
-        flushes.over20Millis() / flushes.seconds());
+    System.out.printf("%nThe disk under the database, measured before the open loops: %s.%n", flushes.summary());
     for (int i = 0; i < open.size(); i++) {
       LogWrites w = openWrites.get(i);
       System.out.printf("The auction log's writes during the open loop at %d/s (batch insert and commit, nft_auctions_log_writes):"

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,36 +42,49 @@ public final class ProblemResponses {
         "The server failed to handle this request; it has been logged under request id " + requestId);
   }
 
-  /** A request body cut off at the size limit while it was being read. */
-  public static final class BodyTooLarge extends IOException {
-    public BodyTooLarge() {
-      super("request body too large");
-    }
+  /** No valid access token where one is needed. */
+  public static ProblemDetail unauthorized() {
+    return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "A valid access token is required (Authorization: Bearer ...)");
   }
 
-  public static ProblemDetail tooLarge() {
-    return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", "The request body exceeds the limit for this endpoint");
-  }
-
-  /** The answer to a JSON body that could not be read: 413 if it was cut off at the size limit, else 400. */
+  /** The answer to a JSON body that could not be read (its size was checked as it was received), naming the field where it went wrong. */
   public static ProblemDetail unreadableBody(Throwable failure) {
+    String detail = "The request body is missing or is not valid JSON of the expected shape";
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof BodyTooLarge) {
-        return tooLarge();
+      if (t instanceof DatabindException bad && !bad.getPath().isEmpty()) {
+        detail += ": at " + jsonPath(bad.getPath()) + ", " + bad.getOriginalMessage();
+        break;
       }
     }
-    return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body",
-        "The request body is missing or is not valid JSON of the expected shape");
+    return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body", detail);
+  }
+
+  /** The field a reading error happened at, as a client names it: {@code attributes[0].value}. */
+  private static String jsonPath(List<JacksonException.Reference> path) {
+    StringBuilder named = new StringBuilder();
+    for (JacksonException.Reference step : path) {
+      if (step.getPropertyName() != null) {
+        named.append(named.isEmpty() ? "" : ".").append(step.getPropertyName());
+      } else if (step.getIndex() >= 0) {
+        named.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return named.isEmpty() ? "the root" : named.toString();
   }
 
   /** Writes a capability's problem, with its properties and headers, directly to a servlet response (outside Spring MVC). */
   public static void write(HttpServletResponse response, ApiProblem error) throws IOException {
+    error.headers().forEach(response::setHeader);
+    write(response, detail(error));
+  }
+
+  /** A capability's problem as a problem document (its headers are not part of it). */
+  public static ProblemDetail detail(ApiProblem error) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), error.detail());
     problem.setType(error.type());
     problem.setTitle(error.title());
     error.properties().forEach(problem::setProperty);
-    error.headers().forEach(response::setHeader);
-    write(response, problem);
+    return problem;
   }
 
   /** Writes a problem directly to a servlet response (outside Spring MVC). */

@@ -48,7 +48,11 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Stateless bearer-token security: every {@code /api/**} call needs a valid access token except
@@ -106,49 +110,60 @@ class SecurityConfiguration {
         .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .anonymous(a -> a.disable())
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
-    return bearerTokensOnly(http).build();
+    return bearerTokensOnly(http, new BearerTokens()).build();
   }
+
+  /** What anyone may call. */
+  private static final RequestMatcher PUBLIC = new OrRequestMatcher(
+      path(HttpMethod.POST, "/api/v1/auth/signup"), path(HttpMethod.POST, "/api/v1/auth/login"), path(HttpMethod.POST, "/api/v1/auth/refresh"),
+      path(HttpMethod.POST, "/api/v1/auth/siwe"), path(HttpMethod.GET, "/api/v1/auth/siwe/nonce"),
+      path(HttpMethod.GET, "/api/v1/chains"), path(HttpMethod.GET, "/api/openapi.yaml"), path(HttpMethod.GET, "/api/v1/nfts/*/*/*"),
+      path(HttpMethod.GET, "/api/v1/orders/*"), path(HttpMethod.GET, "/api/v1/auctions/*"), path(HttpMethod.GET, "/api/v1/auctions/*/events"),
+      path(HttpMethod.GET, "/ipfs/**"), path(HttpMethod.HEAD, "/ipfs/**"), path(null, "/graphiql/**"),
+      // the web app, its files and the keys' document: everything outside the API and the actuator
+      new NegatedRequestMatcher(new OrRequestMatcher(path(null, "/api/**"), path(null, "/actuator/**"))));
 
   @Bean
   @Order(3)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/siwe").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/v1/auth/siwe/nonce").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/v1/chains", "/api/openapi.yaml", "/api/v1/nfts/*/*/*", "/api/v1/orders/*", "/api/v1/auctions/*",
-                "/api/v1/auctions/*/events").permitAll()
-            .requestMatchers(HttpMethod.GET, "/ipfs/**").permitAll()
-            .requestMatchers(HttpMethod.HEAD, "/ipfs/**").permitAll()
-            .requestMatchers("/graphiql/**").permitAll()
+            .requestMatchers(PUBLIC).permitAll()
             .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
             .requestMatchers("/api/**").authenticated()
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")
-            .anyRequest().permitAll())
+            .anyRequest().denyAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-    return bearerTokensOnly(http).build();
+    return bearerTokensOnly(http, publicIgnoresTokens(new BearerTokens())).build();
+  }
+
+  /**
+   * On a public route a bearer token is not looked at: a client holding an expired one would else
+   * be answered 401 where no token is needed, signing in again included.
+   */
+  private static BearerTokenResolver publicIgnoresTokens(BearerTokenResolver tokens) {
+    return request -> PUBLIC.matches(request) ? null : tokens.resolve(request);
+  }
+
+  private static RequestMatcher path(@Nullable HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 
   /** Bearer tokens the only credential, failures answered in problem+json, the default security headers. */
-  private static HttpSecurity bearerTokensOnly(HttpSecurity http) throws Exception {
+  private static HttpSecurity bearerTokensOnly(HttpSecurity http, BearerTokenResolver tokens) throws Exception {
     return http.oauth2ResourceServer(rs -> rs
-            .bearerTokenResolver(new BearerTokens())
+            .bearerTokenResolver(tokens)
             .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
-            .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, unauthorized()))
+            .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, ProblemResponses.unauthorized()))
             .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, forbidden())))
         .exceptionHandling(ex -> ex
-            .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, unauthorized()))
+            .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response, ProblemResponses.unauthorized()))
             .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, forbidden())))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
         .headers(Customizer.withDefaults());
-  }
-
-  private static org.springframework.http.ProblemDetail unauthorized() {
-    return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-        "A valid access token is required (Authorization: Bearer ...)");
   }
 
   private static org.springframework.http.ProblemDetail forbidden() {
@@ -182,11 +197,17 @@ class SecurityConfiguration {
     };
   }
 
-  /** Spring Security's firewall (traversal, encoded separators...) answers in problem+json too. */
+  /** Spring Security's firewall (traversal, encoded separators, unknown methods...) answers in problem+json too. */
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
-    return (request, response, e) -> ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.BAD_REQUEST, "rejected-request",
-        "Rejected request", "The request URL is not allowed (path traversal, encoded separators or similar)"));
+    return (request, response, e) -> {
+      boolean method = String.valueOf(e.getMessage()).contains("HTTP method");
+      ProblemResponses.write(response, method
+          ? ProblemResponses.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method Not Allowed",
+              "The method is not one this server serves (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS)")
+          : ProblemResponses.problem(HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
+              "The request URL is not allowed (path traversal, encoded separators or similar)"));
+    };
   }
 
   /** OWASP's Argon2id minimum: 19 MiB memory, 2 iterations, parallelism 1. */

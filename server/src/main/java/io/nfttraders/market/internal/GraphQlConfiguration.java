@@ -7,6 +7,7 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.DataFetchingEnvironment;
 import io.nfttraders.platform.ApiProblem;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +69,23 @@ class GraphQlConfiguration {
    */
   @Bean
   GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
-    return new GraphQlHttpHandler(handler, new JacksonJsonHttpMessageConverter(JsonMapper.builder().build()));
+    return new GraphQlHttpHandler(handler, new RequestObjects(JsonMapper.builder().build()));
+  }
+
+  /** A request body of JSON {@code null} is a client's mistake (400), not a request without a query (Spring GraphQL fails on it). */
+  private static final class RequestObjects extends JacksonJsonHttpMessageConverter {
+    RequestObjects(JsonMapper mapper) {
+      super(mapper);
+    }
+
+    @Override
+    protected Object readInternal(Class<?> type, HttpInputMessage input) throws IOException {
+      Object request = super.readInternal(type, input);
+      if (request == null) {
+        throw new HttpMessageNotReadableException("A GraphQL request is a JSON object with a query", input);
+      }
+      return request;
+    }
   }
 
   @Bean

@@ -4,6 +4,7 @@ import io.nfttraders.platform.ApiProblem;
 import io.nfttraders.platform.ProblemResponses;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** The one place where errors become RFC 9457 problem+json responses. */
@@ -49,13 +51,40 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
-  /** Spring's own problems (405, 406, 415, 413...) get a stable type too, not about:blank. */
+  /** A multipart body that reached a controller malformed (the intake parses uploads first, so this is a second line). */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+    log.info("malformed multipart body requestId={} reason={}", MDC.get(RequestIdFilter.MDC_KEY), e.getMessage());
+    return problem(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
+        "The multipart body is malformed or cut short"));
+  }
+
+  /** A query string or form field Tomcat could not decode, met where a parameter is read. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> malformedParameters(InvalidParameterException e) {
+    log.info("malformed request parameters requestId={} reason={}", MDC.get(RequestIdFilter.MDC_KEY), e.getMessage());
+    return problem(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
+        "The query string's parameters are not valid percent-encoded UTF-8 (e.g. %zz or a stray %)"));
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(ProblemDetail body) {
+    return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  /**
+   * Spring's own problems (405, 406, 415, 413...) get a stable type too, not about:blank, and are
+   * always problem+json: left to content negotiation, an Accept header without JSON in it would
+   * leave them with no body at all.
+   */
   @Override
   protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-    if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-      HttpStatus status = HttpStatus.resolve(statusCode.value());
-      String slug = status == null ? "http-" + statusCode.value() : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-      problem.setType(ProblemResponses.type(slug));
+    if (body instanceof ProblemDetail problem) {
+      if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        String slug = status == null ? "http-" + statusCode.value() : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        problem.setType(ProblemResponses.type(slug));
+      }
+      headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
     return super.createResponseEntity(body, headers, statusCode, request);
   }

@@ -19,14 +19,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestIdFilter extends OncePerRequestFilter {
 
   static final String MDC_KEY = "requestId";
+  static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
   static final String HEADER = "X-Request-Id";
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /** A request dispatched again (its body received, or an asynchronous answer) logs under the id it was given. */
+  @Override
+  protected boolean shouldNotFilterAsyncDispatch() {
+    return false;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String given = request.getHeader(HEADER);
-    String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id;
+    if (request.getAttribute(ATTRIBUTE) instanceof String known) {
+      id = known;
+    } else {
+      String given = request.getHeader(HEADER);
+      id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+      request.setAttribute(ATTRIBUTE, id);
+    }
     MDC.put(MDC_KEY, id);
     response.setHeader(HEADER, id);
     try {

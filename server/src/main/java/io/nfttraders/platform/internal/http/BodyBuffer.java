@@ -1,0 +1,84 @@
+package io.nfttraders.platform.internal.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request body as it arrives: in memory up to a threshold, then in a temporary file, so an upload
+ * of tens of megabytes does not sit on the heap. Not thread-safe: one reader fills it.
+ */
+final class BodyBuffer implements AutoCloseable {
+
+  private final int memoryThreshold;
+  private byte[] memory = new byte[1024];
+  private long size;
+  private @Nullable Path file;
+  private @Nullable OutputStream fileOut;
+
+  BodyBuffer(int memoryThreshold) {
+    this.memoryThreshold = memoryThreshold;
+  }
+
+  static BodyBuffer of(byte[] bytes) {
+    BodyBuffer buffer = new BodyBuffer(Integer.MAX_VALUE);
+    buffer.memory = bytes;
+    buffer.size = bytes.length;
+    return buffer;
+  }
+
+  long size() {
+    return size;
+  }
+
+  void append(byte[] bytes, int off, int len) throws IOException {
+    if (fileOut == null && size + len > memoryThreshold) {
+      file = Files.createTempFile("nft-body-", ".part");
+      fileOut = Files.newOutputStream(file);
+      fileOut.write(memory, 0, (int) size);
+      memory = new byte[0];
+    }
+    if (fileOut != null) {
+      fileOut.write(bytes, off, len);
+    } else {
+      if (size + len > memory.length) {
+        memory = Arrays.copyOf(memory, (int) Math.min(memoryThreshold, Math.max(size + len, memory.length * 2L)));
+      }
+      System.arraycopy(bytes, off, memory, (int) size, len);
+    }
+    size += len;
+  }
+
+  /** Every byte received; call once the body is complete. */
+  InputStream open() {
+    try {
+      if (fileOut != null) {
+        fileOut.close();
+        fileOut = null;
+      }
+      return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(memory, 0, (int) size);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (fileOut != null) {
+        fileOut.close();
+      }
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not remove the temporary body " + file, e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.nfttraders.platform.internal.http;
+
+import io.nfttraders.platform.ApiProblem;
+import io.nfttraders.platform.ProblemResponses;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One body being received without a thread: the container calls {@link #onDataAvailable()} as
+ * bytes arrive, {@link SlowBodies} calls {@link #expireIfTooSlow} on its sweep. Whichever finishes
+ * it first decides: the whole body dispatches the request again (now with its body,
+ * {@link BodyIntake}), a body over its limit is a 413, a body arriving too slowly a 408, a
+ * broken connection nothing at all.
+ */
+final class BodyReception implements ReadListener {
+
+  private static final Logger log = LoggerFactory.getLogger(BodyReception.class);
+
+  /** What is done with a body once it has fully arrived. */
+  interface Completion {
+    Received receive(BodyBuffer body);
+  }
+
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+  private final AsyncContext async;
+  private final ServletInputStream in;
+  private final BodyBuffer body;
+  private final long maxBytes;
+  private final Completion completion;
+  private final long startedNanos = System.nanoTime();
+  private final byte[] chunk = new byte[8192];
+  private boolean finished;
+
+  BodyReception(HttpServletRequest request, HttpServletResponse response, AsyncContext async, BodyBuffer body, long maxBytes,
+      Completion completion) throws IOException {
+    this.request = request;
+    this.response = response;
+    this.async = async;
+    this.in = request.getInputStream();
+    this.body = body;
+    this.maxBytes = maxBytes;
+    this.completion = completion;
+  }
+
+  @Override
+  public void onDataAvailable() throws IOException {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      while (in.isReady()) {
+        int n = in.read(chunk);
+        if (n < 0) {
+          return;
+        }
+        body.append(chunk, 0, n);
+        if (body.size() > maxBytes) {
+          finished = true;
+          break;
+        }
+      }
+      if (!finished) {
+        return;
+      }
+    }
+    refuse(new BodyProblems.TooLarge("The request body exceeds the " + maxBytes + " bytes this route takes"));
+  }
+
+  @Override
+  public void onAllDataRead() {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+    }
+    Received received;
+    try {
+      received = completion.receive(body);
+    } catch (ApiProblem problem) {
+      refuse(problem);
+      return;
+    }
+    request.setAttribute(BodyIntake.RECEIVED, received);
+    async.dispatch();
+  }
+
+  /** The connection broke or went quiet for longer than the connection timeout: nobody is left to answer. */
+  @Override
+  public void onError(Throwable failure) {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+    }
+    body.close();
+    log.info("request body not received method={} path={} bytes={} reason={}", request.getMethod(), request.getRequestURI(), body.size(),
+        failure.toString());
+    async.complete();
+  }
+
+  /** Refuses the body with a 408 if it has arrived too slowly for its size so far; true if it did. */
+  boolean expireIfTooSlow(HttpProperties limits) {
+    synchronized (this) {
+      if (finished || !limits.tooSlow(Duration.ofNanos(System.nanoTime() - startedNanos), body.size())) {
+        return finished;
+      }
+      finished = true;
+    }
+    refuse(new BodyProblems.TooSlow(body.size()));
+    return true;
+  }
+
+  synchronized boolean finished() {
+    return finished;
+  }
+
+  private void refuse(ApiProblem problem) {
+    body.close();
+    Refusals.refuse(request, response, ProblemResponses.detail(problem));
+  }
+}

@@ -1,0 +1,123 @@
+package io.nfttraders.platform.internal.http;
+
+import jakarta.servlet.http.Part;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.catalina.core.ApplicationPart;
+import org.apache.tomcat.util.http.fileupload.FileItem;
+import org.apache.tomcat.util.http.fileupload.FileUpload;
+import org.apache.tomcat.util.http.fileupload.FileUploadException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.apache.tomcat.util.http.fileupload.UploadContext;
+import org.apache.tomcat.util.http.fileupload.disk.DiskFileItemFactory;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.InvalidContentTypeException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+
+/**
+ * A {@code multipart/form-data} body, parsed once it has fully arrived. The parser is the one
+ * Tomcat itself uses for {@code getParts()}; Tomcat cannot be asked to parse a body that has
+ * already been read, so it is driven here over the buffered bytes, with the same limits.
+ *
+ * @param parts every part, in order
+ * @param fields the parts without a file name, as request parameters
+ */
+record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
+
+  private static final int MAX_PART_HEADER_BYTES = 512;
+
+  static MultipartBody parse(BodyBuffer body, String contentType, Charset charset, HttpProperties.Uploads limits, File temporaryFiles) {
+    DiskFileItemFactory files = new DiskFileItemFactory((int) limits.memoryThreshold().toBytes(), temporaryFiles);
+    files.setDefaultCharset(charset.name());
+    FileUpload upload = new FileUpload();
+    upload.setFileItemFactory(files);
+    upload.setSizeMax(limits.maxBody().toBytes());
+    upload.setFileSizeMax(limits.maxFile().toBytes());
+    upload.setFileCountMax(limits.maxParts());
+    upload.setPartHeaderSizeMax(MAX_PART_HEADER_BYTES);
+    List<FileItem> items;
+    try {
+      items = upload.parseRequest(new Buffered(body, contentType, charset));
+    } catch (SizeException | FileCountLimitExceededException e) {
+      throw new BodyProblems.TooLarge("The upload exceeds its limits: at most " + limits.maxParts() + " parts, "
+          + limits.maxFile().toMegabytes() + " MB a file, " + limits.maxBody().toMegabytes() + " MB in all");
+    } catch (InvalidContentTypeException e) {
+      throw new BodyProblems.MalformedMultipart("The Content-Type names no multipart boundary");
+    } catch (InvalidFileNameException e) {
+      throw new BodyProblems.MalformedMultipart("A part's file name contains a NUL character");
+    } catch (FileUploadException e) {
+      throw new BodyProblems.MalformedMultipart("The multipart body is malformed or cut short");
+    }
+    List<Part> parts = new ArrayList<>();
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    for (FileItem item : items) {
+      ApplicationPart part = new ApplicationPart(item, temporaryFiles);
+      checkFileName(part.getSubmittedFileName());
+      parts.add(part);
+      if (item.isFormField()) {
+        fields.computeIfAbsent(item.getFieldName(), name -> new ArrayList<>()).add(field(item, charset));
+      }
+    }
+    return new MultipartBody(List.copyOf(parts), fields);
+  }
+
+  /** A file name is only a label to us, but a control character in it has no business anywhere. */
+  private static void checkFileName(@org.jspecify.annotations.Nullable String name) {
+    if (name == null) {
+      return;
+    }
+    if (name.length() > 255 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new BodyProblems.MalformedMultipart("A part's file name is longer than 255 characters or contains control characters");
+    }
+  }
+
+  /** A form field's text; bytes that are not text in its charset are refused, not replaced. */
+  private static String field(FileItem item, Charset charset) {
+    try {
+      return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(item.get())).toString();
+    } catch (IOException e) {
+      throw new BodyProblems.MalformedMultipart("The form field '" + item.getFieldName() + "' is not text in " + charset.name());
+    }
+  }
+
+  void delete() {
+    for (Part part : parts) {
+      try {
+        part.delete();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("could not remove an uploaded part's temporary file", e);
+      }
+    }
+  }
+
+  private record Buffered(BodyBuffer body, String contentType, Charset charset) implements UploadContext {
+    @Override
+    public long contentLength() {
+      return body.size();
+    }
+
+    @Override
+    public String getCharacterEncoding() {
+      return charset.name();
+    }
+
+    @Override
+    public String getContentType() {
+      return contentType;
+    }
+
+    @Override
+    public InputStream getInputStream() {
+      return body.open();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.nfttraders.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.market.TradingFixture;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.MarketplaceTest;
+import io.nfttraders.support.TricklingClients;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Clients that send their request a byte at a time cannot starve the server: while they trickle,
+ * health and bids answer within a second, and each of them is answered 408 and disconnected once
+ * its configured time is up.
+ */
+@MarketplaceTest
+class SlowClientsTest {
+
+  private static final Duration PROMPT = Duration.ofSeconds(1);
+  /** A sweep's period and the scheduler's slack on a loaded two-core machine. */
+  private static final Duration SLACK = Duration.ofSeconds(3);
+
+  @LocalServerPort int port;
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+  @Value("${nft.http.body-timeout:10s}") Duration bodyTimeout;
+  @Value("${nft.http.header-timeout:10s}") Duration headerTimeout;
+  Api api;
+  TradingFixture market;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(port);
+    market = new TradingFixture(api, chain, contracts);
+  }
+
+  @Test
+  void twoHundredClientsTricklingBodiesStallNeitherHealthNorBidsAndAreCutOffWith408() throws Exception {
+    Api.Session seller = api.newUser();
+    List<Api.Session> bidders = List.of(api.newUser(), api.newUser());
+    market.withWeth("1", bidders);
+    String auction = api.postJson("/api/v1/auctions", Map.of("collection", market.collection(), "tokenId", market.mint(seller).toString(),
+        "startPrice", "0.001"), seller.accessToken()).text("id");
+
+    List<Long> healthMillis = new ArrayList<>();
+    List<Long> bidMillis = new ArrayList<>();
+    try (TricklingClients slow = TricklingClients.bodies(port, 200, "/api/v1/auth/login", "{\"email\":\"slow@example.com\",\"password\":\"x\"}")) {
+      BigInteger amount = TradingFixture.wei("0.001");
+      for (int i = 0; slow.elapsed().compareTo(bodyTimeout.minusSeconds(1)) < 0; i++) {
+        healthMillis.add(timed(() -> assertThat(api.get("/actuator/health", null).status()).isEqualTo(200)));
+        Api.Session bidder = bidders.get(i % 2);
+        String bid = amount.toString();
+        bidMillis.add(timed(() -> assertThat(api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amountWei", bid),
+            bidder.accessToken()).status()).isEqualTo(200)));
+        amount = amount.multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5));
+        Thread.sleep(300);
+      }
+      List<TricklingClients.Outcome> outcomes = slow.awaitAll(bodyTimeout.plus(SLACK).multipliedBy(2));
+
+      assertThat(healthMillis).hasSizeGreaterThan(3).allSatisfy(ms -> assertThat(ms).isLessThan(PROMPT.toMillis()));
+      assertThat(bidMillis).hasSizeGreaterThan(3).allSatisfy(ms -> assertThat(ms).isLessThan(PROMPT.toMillis()));
+      assertThat(outcomes).hasSize(200).allSatisfy(outcome -> {
+        assertThat(outcome.answer()).startsWith("HTTP/1.1 408 ").contains("application/problem+json", "request-timeout");
+        assertThat(outcome.closedAfter()).isLessThan(bodyTimeout.plus(SLACK));
+      });
+    }
+  }
+
+  @Test
+  void clientsTricklingTheirHeadersAreCutOffWith408OnceTheHeaderTimeoutIsUp() throws Exception {
+    try (TricklingClients slow = TricklingClients.headers(port, 20)) {
+      assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+      List<TricklingClients.Outcome> outcomes = slow.awaitAll(headerTimeout.plus(SLACK).multipliedBy(2));
+
+      assertThat(outcomes).hasSize(20).allSatisfy(outcome -> {
+        assertThat(outcome.answer()).startsWith("HTTP/1.1 408 ").contains("application/problem+json", "request-timeout");
+        assertThat(outcome.closedAfter()).isBetween(headerTimeout.minusMillis(500), headerTimeout.plus(SLACK));
+      });
+    }
+  }
+
+  private static long timed(Runnable call) {
+    long start = System.nanoTime();
+    call.run();
+    return Duration.ofNanos(System.nanoTime() - start).toMillis();
+  }
+}

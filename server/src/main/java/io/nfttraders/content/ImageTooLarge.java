@@ -13,10 +13,10 @@ public final class ImageTooLarge extends ApiProblem {
   private final long width;
   private final long height;
 
-  public ImageTooLarge(long width, long height) {
+  public ImageTooLarge(long width, long height, long maxPixels) {
     super(HttpStatus.UNPROCESSABLE_CONTENT, "image-too-large", "Image too large",
         "The image is " + width + " x " + height + " pixels; at most " + ImageValidation.MAX_SIDE
-            + " pixels a side and " + ImageValidation.MAX_PIXELS + " pixels in all are accepted");
+            + " pixels a side and " + maxPixels + " pixels in all are accepted");
     this.width = width;
     this.height = height;
   }

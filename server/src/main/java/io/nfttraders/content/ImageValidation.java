@@ -15,16 +15,24 @@ public final class ImageValidation {
   public static final long DEFAULT_MAX_IMAGE_BYTES = 10L * 1024 * 1024;
   /** Pixels a side: more than any screen or printer needs. */
   public static final long MAX_SIDE = 16_384;
-  /** Pixels in all: 50 megapixels decode to 200 MB of RGBA. */
+  /** Pixels in all that any image may declare to be recognised at all: 50 megapixels decode to 200 MB of RGBA. */
   public static final long MAX_PIXELS = 50_000_000;
+  /** Pixels in all of an upload by default (4096 x 4096, 64 MB of RGBA decoded in every viewer's browser). */
+  public static final long DEFAULT_MAX_UPLOAD_PIXELS = 4096L * 4096;
 
   private final long maxImageBytes;
+  private final long maxPixels;
 
   public ImageValidation(long maxImageBytes) {
-    if (maxImageBytes <= 0) {
-      throw new IllegalArgumentException("maxImageBytes must be positive: " + maxImageBytes);
+    this(maxImageBytes, DEFAULT_MAX_UPLOAD_PIXELS);
+  }
+
+  public ImageValidation(long maxImageBytes, long maxPixels) {
+    if (maxImageBytes <= 0 || maxPixels <= 0 || maxPixels > MAX_PIXELS) {
+      throw new IllegalArgumentException("maxImageBytes must be positive and maxPixels between 1 and " + MAX_PIXELS);
     }
     this.maxImageBytes = maxImageBytes;
+    this.maxPixels = maxPixels;
   }
 
   public long maxImageBytes() {
@@ -43,13 +51,19 @@ public final class ImageValidation {
   }
 
   /**
-   * Everything an upload must pass: size, type, dimensions.
+   * Everything an upload must pass: size, type, dimensions (at most the configured pixels in all:
+   * a few kilobytes can declare a canvas that every browser showing it must decode). Text chunks
+   * and comments are never read.
    *
    * @throws ContentTooLarge (413), UnsupportedImage (415), ImageTooLarge (422)
    */
   public ImageInfo validate(byte[] bytes) {
     checkSize(bytes.length);
-    return inspect(bytes);
+    ImageInfo info = inspect(bytes);
+    if (info.width() * info.height() > maxPixels) {
+      throw new ImageTooLarge(info.width(), info.height(), maxPixels);
+    }
+    return info;
   }
 
   /**
@@ -73,7 +87,7 @@ public final class ImageValidation {
             "Only PNG, JPEG, GIF, WebP and AVIF images are accepted (recognised by their content;"
                 + " SVG, HTML and archives are refused)"));
     if (info.width() > MAX_SIDE || info.height() > MAX_SIDE || info.width() * info.height() > MAX_PIXELS) {
-      throw new ImageTooLarge(info.width(), info.height());
+      throw new ImageTooLarge(info.width(), info.height(), MAX_PIXELS);
     }
     if (ImageHeaders.endsWithZipArchive(bytes)) {
       throw new UnsupportedImage("The file is both an image and a ZIP archive; only plain images are accepted");

@@ -3,6 +3,7 @@ package io.nfttraders.platform;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Amounts of ether (or WETH) typed as decimals by clients, in wei. */
 public final class EtherDecimals {
@@ -13,14 +14,20 @@ public final class EtherDecimals {
    */
   private static final int MAX_INTEGER_DIGITS = 40;
   private static final int WEI_DIGITS = 18;
+  /** ASCII digits only: BigDecimal also reads other scripts' digits, so "١٢" would be 12. */
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
   private EtherDecimals() {}
 
   /** The wei in {@code decimal} ether; empty unless it is a decimal with at most 18 fraction digits (and at most 40 integer digits). */
   public static Optional<BigInteger> toWei(String decimal) {
+    String text = decimal.strip();
+    if (!DECIMAL.matcher(text).matches()) {
+      return Optional.empty();
+    }
     BigDecimal value;
     try {
-      value = new BigDecimal(decimal.strip()).stripTrailingZeros();
+      value = new BigDecimal(text).stripTrailingZeros();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -125,4 +125,14 @@ class ImageValidationTest {
     assertThat(new ImageValidation(png.length).validate(png).mediaType()).isEqualTo("image/png");
     assertThatThrownBy(() -> validation.checkSize(ImageValidation.DEFAULT_MAX_IMAGE_BYTES + 1)).isInstanceOf(ContentTooLarge.class);
   }
+
+  @Test
+  void anUploadDeclaringMorePixelsThanConfiguredIsRefusedHoweverSmallItsFile() {
+    byte[] bomb = TestImages.pngDeclaring(7_000, 7_000);
+    assertThat(bomb.length).isLessThan(1_000);
+    assertThatThrownBy(() -> validation.validate(bomb)).isInstanceOf(ImageTooLarge.class).hasMessageContaining("7000 x 7000");
+    assertThat(validation.validate(TestImages.pngDeclaring(4_096, 4_096)).width()).isEqualTo(4_096);
+    assertThatThrownBy(() -> new ImageValidation(ImageValidation.DEFAULT_MAX_IMAGE_BYTES, 1_000).validate(TestImages.png(40, 30)))
+        .isInstanceOf(ImageTooLarge.class);
+  }
 }

@@ -1,6 +1,7 @@
 package io.nfttraders.auctions.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.platform.ClientTimes;
 import io.nfttraders.market.OfferSales;
 import io.nfttraders.market.OfferSales.SignedOffer;
 import java.math.BigInteger;
@@ -80,6 +81,9 @@ class AuctionsController {
     LiveAuction auction = live(AuctionInputs.auctionId(id));
     String address = AuctionInputs.bidder(bidder);
     BigInteger wei = AuctionInputs.amount("amountWei", amountWei, "amount", amount, true);
+    if (endTime != null && (!endTime.isAfter(clock.instant()) || !ClientTimes.inRange(endTime))) {
+      throw new AuctionProblems.InvalidBid("endTime must be in the future, and before " + ClientTimes.LATEST);
+    }
     Instant endsAt = auction.published().endsAt();
     Instant end = (endTime != null ? endTime : (endsAt != null ? endsAt : clock.instant().plus(auction.auction().terms().duration()))
         .plus(Duration.ofDays(7))).truncatedTo(ChronoUnit.SECONDS);

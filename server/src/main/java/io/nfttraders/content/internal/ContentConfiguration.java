@@ -27,6 +27,6 @@ class ContentConfiguration {
 
   @Bean
   ImageValidation imageValidation(ContentProperties properties) {
-    return new ImageValidation(properties.maxImageBytes().toBytes());
+    return new ImageValidation(properties.maxImageBytes().toBytes(), properties.maxImagePixels());
   }
 }

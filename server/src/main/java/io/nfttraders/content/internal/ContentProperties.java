@@ -9,12 +9,14 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param backend where content is stored: {@code local} (the data directory) or {@code s3}
  * @param maxImageBytes the largest image upload accepted
+ * @param maxImagePixels the most pixels (width x height) an uploaded image may declare
  * @param s3 the bucket, when {@code backend} is {@code s3}
  */
 @ConfigurationProperties("nft.content")
 record ContentProperties(
     @DefaultValue("local") Backend backend,
     @DefaultValue("10MB") DataSize maxImageBytes,
+    @DefaultValue("16777216") long maxImagePixels,
     @DefaultValue S3 s3) {
 
   enum Backend { LOCAL, S3 }

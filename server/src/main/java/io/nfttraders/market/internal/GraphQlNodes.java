@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.platform.UnicodeText;
 import java.math.BigInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,18 @@ final class GraphQlNodes {
 
   record UserNode(long chainId, String address) {}
 
-  record TraitFilter(String traitType, String value) {}
+  /** One of a listing filter's traits: both parts plain text, as minted metadata's are. */
+  record TraitFilter(String traitType, String value) {
+    TraitFilter {
+      if (traitType == null || value == null) {
+        throw new MarketProblems.InvalidOrder("a trait filter needs a traitType and a value");
+      }
+      UnicodeText.defect(traitType).map(d -> "traitType " + d).or(() -> UnicodeText.defect(value).map(d -> "the trait value " + d))
+          .ifPresent(defect -> {
+            throw new MarketProblems.InvalidOrder(defect);
+          });
+    }
+  }
 
   /** {@code search}: text the token's name contains, in any case (the web app's search box). */
   record ListingFilter(@Nullable String collection, @Nullable String minPriceWei, @Nullable String maxPriceWei, @Nullable String currency,

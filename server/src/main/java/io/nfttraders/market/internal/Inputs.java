@@ -1,6 +1,7 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.platform.EtherDecimals;
+import io.nfttraders.platform.UnicodeText;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,9 @@ final class Inputs {
     if (text.length() < 3 || text.length() > 100) {
       throw new MarketProblems.InvalidOrder("search must be 3 to 100 characters");
     }
+    UnicodeText.defect(text).ifPresent(defect -> {
+      throw new MarketProblems.InvalidOrder("search " + defect);
+    });
     return text;
   }
 

@@ -2,6 +2,7 @@ package io.nfttraders.market.internal;
 
 import io.nfttraders.market.internal.ListingQueries.Cursor;
 import io.nfttraders.market.internal.ListingQueries.Sort;
+import io.nfttraders.platform.ClientTimes;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -35,6 +36,9 @@ final class ListingCursors {
     return encode(CREATED, ByteBuffer.allocate(Long.BYTES).putLong(micros).array(), hash);
   }
 
+  /** A time the database can compare with (a forged cursor's could be out of its range). */
+  private static final Instant FIRST_YEAR = Instant.parse("0001-01-01T00:00:00Z");
+
   /** Where a page asked with this sort continues; a cursor is only good for the sort it was handed out with. */
   static Cursor decode(Sort sort, String cursor) {
     byte[] bytes;
@@ -55,7 +59,11 @@ final class ListingCursors {
     String hash = "0x" + HEX.formatHex(bytes, 1 + keyLength, bytes.length);
     if (bytes[0] == CREATED) {
       long micros = ByteBuffer.wrap(key).getLong();
-      return new Cursor(null, Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L)).plusNanos(Math.floorMod(micros, 1_000_000L) * 1_000L), hash);
+      Instant created = Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L)).plusNanos(Math.floorMod(micros, 1_000_000L) * 1_000L);
+      if (created.isBefore(FIRST_YEAR) || created.isAfter(ClientTimes.LATEST)) {
+        throw notHandedOut();
+      }
+      return new Cursor(null, created, hash);
     }
     BigInteger price = new BigInteger(key);
     if (price.signum() < 0) {

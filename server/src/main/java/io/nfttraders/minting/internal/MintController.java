@@ -21,15 +21,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Mint commands: answered 202 with the transaction to follow; an Idempotency-Key makes retries safe. */
 @RestController
 class MintController {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Minter minter;
   private final IdempotentRequests idempotent;
@@ -59,7 +54,7 @@ class MintController {
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, Authentication authentication) {
     UUID user = CurrentUser.id(authentication);
     List<MultipartFile> imageParts = request.getFiles("images");
-    List<byte[]> metadata = metadataArray(metadataPart(request));
+    List<byte[]> metadata = NftMetadata.parseArray(metadataPart(request));
     if (imageParts.isEmpty()) {
       throw new MintProblems.MissingPart("images");
     }
@@ -109,21 +104,6 @@ class MintController {
       throw new MintProblems.MissingPart("metadata");
     }
     return field.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static List<byte[]> metadataArray(byte[] json) {
-    JsonNode array;
-    try {
-      array = JSON.readTree(json);
-    } catch (JacksonException e) {
-      throw new MintProblems.InvalidMetadata(List.of("metadata must be a JSON array of metadata objects"));
-    }
-    if (array == null || !array.isArray()) {
-      throw new MintProblems.InvalidMetadata(List.of("metadata must be a JSON array of metadata objects"));
-    }
-    List<byte[]> items = new ArrayList<>();
-    array.forEach(node -> items.add(JSON.writeValueAsBytes(node)));
-    return items;
   }
 
   private static MultipartFile required(@Nullable MultipartFile file, String name) {

@@ -1,14 +1,18 @@
 package io.nfttraders.minting.internal;
 
+import io.nfttraders.platform.UnicodeText;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,9 +29,14 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
   private static final Set<String> DISPLAY_TYPES = Set.of("number", "boost_number", "boost_percentage", "date");
   private static final Pattern HEX_COLOR = Pattern.compile("[0-9a-fA-F]{6}");
   private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s<>\"']{1,2040}");
+  /** Numbers every reader of the metadata (a browser's JavaScript above all) takes as the same value: within 2^53 - 1, 15 significant digits. */
+  static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(9_007_199_254_740_991L);
+  static final int MAX_NUMBER_DIGITS = 15;
+  /** Numbers are read exactly (as decimals, never doubles), so 1e400 is a number too large, not infinity. */
   private static final JsonMapper STRICT = JsonMapper.builder(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(20_000).build())
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(20_000).maxNumberLength(100).build())
           .build())
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
   static NftMetadata parse(byte[] json) {
@@ -39,7 +48,7 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
     try {
       root = STRICT.readTree(json);
     } catch (JacksonException e) {
-      throw new MintProblems.InvalidMetadata(List.of("metadata is not valid JSON"));
+      throw new MintProblems.InvalidMetadata(List.of("metadata is not valid JSON: " + e.getOriginalMessage()));
     }
     if (root == null || !root.isObject()) {
       throw new MintProblems.InvalidMetadata(List.of("metadata must be a JSON object"));
@@ -64,6 +73,25 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
       throw new MintProblems.InvalidMetadata(errors);
     }
     return new NftMetadata(name, description, attributes, externalUrl, color);
+  }
+
+  /** A drop's metadata: a JSON array of metadata objects, each returned as its own document's bytes (checked by {@link #parse}). */
+  static List<byte[]> parseArray(byte[] json) {
+    if (json.length > MAX_INPUT_BYTES * 1_000L) {
+      throw new MintProblems.InvalidMetadata(List.of("a drop's metadata must be at most " + MAX_INPUT_BYTES * 1_000L + " bytes"));
+    }
+    JsonNode array;
+    try {
+      array = STRICT.readTree(json);
+    } catch (JacksonException e) {
+      throw new MintProblems.InvalidMetadata(List.of("metadata is not valid JSON: " + e.getOriginalMessage()));
+    }
+    if (array == null || !array.isArray()) {
+      throw new MintProblems.InvalidMetadata(List.of("a drop's metadata must be a JSON array of metadata objects"));
+    }
+    List<byte[]> items = new ArrayList<>();
+    array.forEach(node -> items.add(STRICT.writeValueAsBytes(node)));
+    return items;
   }
 
   /** The document stored on IPFS, fields in a fixed order so equal input gives equal bytes (and CID). */
@@ -104,18 +132,32 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
       errors.add(field + " must have " + min + " to " + max + " characters");
     }
     if (hasForbiddenCharacters(value, field.equals("description"))) {
-      errors.add(field + " must not contain control or bidirectional-override characters");
+      errors.add(field + " must be well-formed Unicode without control characters (newlines and tabs only in the description)"
+          + " or bidirectional overrides");
     }
     return value;
   }
 
   /**
-   * Control characters (PostgreSQL cannot even store NUL) and bidi overrides (they make a name
-   * display as something it is not); line breaks and tabs only in the description.
+   * Text that is not well-formed Unicode ({@link UnicodeText}: control characters, lone surrogates),
+   * and bidi overrides (they make a name display as something it is not); newlines and tabs only
+   * in the description.
    */
   static boolean hasForbiddenCharacters(String value, boolean multiline) {
-    return value.codePoints().anyMatch(c -> (c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
-        || c == 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
+    return UnicodeText.defect(value).isPresent() || !multiline && (value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0)
+        || value.codePoints().anyMatch(c -> (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
+  }
+
+  /** Why a number is out of what metadata may hold, or null if it is not. */
+  private static @Nullable String numberDefect(BigDecimal number) {
+    BigDecimal plain = number.stripTrailingZeros();
+    if (plain.abs().compareTo(MAX_NUMBER) > 0) {
+      return "must be between -(2^53 - 1) and 2^53 - 1";
+    }
+    if (plain.precision() > MAX_NUMBER_DIGITS || plain.scale() > MAX_NUMBER_DIGITS) {
+      return "must have at most " + MAX_NUMBER_DIGITS + " significant digits and " + MAX_NUMBER_DIGITS + " decimals";
+    }
+    return null;
   }
 
   private static List<Map<String, Object>> attributes(JsonNode node, List<String> errors) {
@@ -143,7 +185,7 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
       JsonNode trait = a.get("trait_type");
       if (trait != null) {
         if (!trait.isString() || trait.asString().isEmpty() || trait.asString().length() > 100 || hasForbiddenCharacters(trait.asString(), false)) {
-          errors.add(where + ".trait_type must be a string of 1 to 100 characters");
+          errors.add(where + ".trait_type must be a string of 1 to 100 characters, well-formed, without control characters");
         } else {
           attribute.put("trait_type", trait.asString());
         }
@@ -152,7 +194,9 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
       if (value == null || !(value.isString() || value.isNumber() || value.isBoolean())) {
         errors.add(where + ".value must be a string, number or boolean");
       } else if (value.isString() && (value.asString().length() > 500 || hasForbiddenCharacters(value.asString(), false))) {
-        errors.add(where + ".value must be at most 500 characters, without control characters");
+        errors.add(where + ".value must be at most 500 characters, well-formed, without control characters");
+      } else if (value.isNumber() && numberDefect(value.decimalValue()) != null) {
+        errors.add(where + ".value " + numberDefect(value.decimalValue()));
       } else {
         attribute.put("value", value.isString() ? value.asString() : value.isBoolean() ? value.asBoolean() : value.decimalValue());
       }
@@ -168,6 +212,8 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
       if (max != null) {
         if (!max.isNumber()) {
           errors.add(where + ".max_value must be a number");
+        } else if (numberDefect(max.decimalValue()) != null) {
+          errors.add(where + ".max_value " + numberDefect(max.decimalValue()));
         } else {
           attribute.put("max_value", max.decimalValue());
         }

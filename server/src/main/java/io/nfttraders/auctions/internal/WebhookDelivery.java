@@ -1,11 +1,9 @@
 package io.nfttraders.auctions.internal;
 
+import io.nfttraders.platform.GuardedHttpClient;
 import io.nfttraders.platform.WorkerLoop;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
@@ -14,11 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,10 +29,12 @@ import org.springframework.stereotype.Component;
  * DELIVERED on a 2xx answer. Otherwise it is tried again after 1 s, 2 s, 4 s... (at most an hour
  * apart) and given up (FAILED) after the configured attempts. Each request carries
  * {@code X-NFT-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">} under the webhook's
- * secret, and the notification's id for de-duplication.
+ * secret, and the notification's id for de-duplication. Each connection is checked by the webhooks'
+ * address guard on the addresses it is made to, so a host that resolved to a public address at
+ * registration cannot be pointed inside our network later; a redirect is not followed.
  */
 @Component
-class WebhookDelivery implements SmartLifecycle {
+class WebhookDelivery implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
   private static final int BATCH = 20;
@@ -43,7 +45,7 @@ class WebhookDelivery implements SmartLifecycle {
   private final Webhooks webhooks;
   private final WebhookProperties properties;
   private final Clock clock;
-  private final HttpClient http;
+  private final GuardedHttpClient http;
   private final WorkerLoop loop;
 
   WebhookDelivery(JdbcClient jdbc, Webhooks webhooks, WebhookProperties properties, Clock clock) {
@@ -51,7 +53,7 @@ class WebhookDelivery implements SmartLifecycle {
     this.webhooks = webhooks;
     this.properties = properties;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = new GuardedHttpClient(properties.guard(), properties.timeout(), properties.timeout());
     this.loop = new WorkerLoop("webhook-delivery", this::deliverDue, Duration.ofMillis(500));
   }
 
@@ -86,16 +88,13 @@ class WebhookDelivery implements SmartLifecycle {
   private void deliver(Due d) {
     String failure;
     try {
-      URI target = webhooks.checkedUrl(d.url());
+      // its address is checked by the client when it connects
+      URI target = Webhooks.wellFormedUrl(d.url());
       long timestamp = clock.instant().getEpochSecond();
-      HttpRequest request = HttpRequest.newBuilder(target).timeout(properties.timeout())
-          .header("Content-Type", "application/json")
-          .header("User-Agent", "nft-traders-webhooks/1")
-          .header("X-NFT-Notification-Id", Long.toString(d.notification()))
-          .header("X-NFT-Signature", "t=" + timestamp + ",v1=" + sign(webhooks.secret(d.sealedSecret()), timestamp + "." + d.body()))
-          .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
-          .build();
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status = http.postJson(target, Map.of(
+          "User-Agent", "nft-traders-webhooks/1",
+          "X-NFT-Notification-Id", Long.toString(d.notification()),
+          "X-NFT-Signature", "t=" + timestamp + ",v1=" + sign(webhooks.secret(d.sealedSecret()), timestamp + "." + d.body())), d.body());
       if (status / 100 == 2) {
         jdbc.sql("update webhook_deliveries set state = 'DELIVERED', attempts = attempts + 1, delivered_at = :now, last_error = null where id = :id")
             .param("now", Timestamp.from(clock.instant())).param("id", d.id()).update();
@@ -106,10 +105,8 @@ class WebhookDelivery implements SmartLifecycle {
     } catch (AuctionProblems.InvalidWebhook e) {
       failure = e.getMessage();
     } catch (IOException e) {
+      // AddressRefused too: by the next attempt the host may resolve elsewhere, as a receiver that is down may come back
       failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
     }
     int attempts = d.attempts() + 1;
     boolean givenUp = attempts >= properties.maxAttempts();
@@ -145,5 +142,11 @@ class WebhookDelivery implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return loop.isRunning();
+  }
+
+  /** After {@link #stop}: the context may start the loop again until then. */
+  @Override
+  public void destroy() {
+    http.close();
   }
 }

@@ -1,7 +1,8 @@
 package io.nfttraders.auctions.internal;
 
 import io.nfttraders.custody.SecretSealer;
-import java.net.InetAddress;
+import io.nfttraders.platform.AddressGuard;
+import io.nfttraders.platform.AddressRefused;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Users' webhooks: where their notifications are POSTed. Each gets a random secret, shown once at
  * registration and stored only sealed under the key-encryption key; receivers check our
- * HMAC-SHA256 signature with it. Addresses inside our network are refused unless allowed.
+ * HMAC-SHA256 signature with it. Addresses inside our network (every special-purpose range the
+ * {@link AddressGuard} refuses) are refused unless allowed.
  */
 @Component
 class Webhooks {
@@ -33,13 +35,13 @@ class Webhooks {
 
   private final JdbcClient jdbc;
   private final SecretSealer sealer;
-  private final WebhookProperties properties;
+  private final AddressGuard guard;
   private final Clock clock;
 
   Webhooks(JdbcClient jdbc, SecretSealer sealer, WebhookProperties properties, Clock clock) {
     this.jdbc = jdbc;
     this.sealer = sealer;
-    this.properties = properties;
+    this.guard = properties.guard();
     this.clock = clock;
   }
 
@@ -69,12 +71,29 @@ class Webhooks {
         .param("now", Timestamp.from(clock.instant())).param("id", id).param("user", user).update() == 1;
   }
 
-  /** An http(s) URL whose host is not inside our network (unless allowed); checked again before every delivery. */
+  /**
+   * An http(s) URL whose host resolves only to addresses the guard allows. This check at
+   * registration tells the user early; what protects us is the check on every delivery's connection.
+   */
   URI checkedUrl(@Nullable String url) {
-    return checkedUrl(url, properties.allowPrivateAddresses());
+    return checkedUrl(url, guard);
   }
 
-  static URI checkedUrl(@Nullable String url, boolean allowPrivateAddresses) {
+  static URI checkedUrl(@Nullable String url, AddressGuard guard) {
+    URI uri = wellFormedUrl(url);
+    try {
+      guard.resolve(uri.getHost());
+    } catch (AddressRefused e) {
+      // the range, not the address: a user must not learn what our internal names resolve to
+      throw new AuctionProblems.InvalidWebhook("the url's host is inside a private network or special-purpose range: " + e.reason());
+    } catch (UnknownHostException e) {
+      throw new AuctionProblems.InvalidWebhook("the url's host does not resolve");
+    }
+    return uri;
+  }
+
+  /** An http(s)://host/path URL without credentials or fragment; its host is not looked up. */
+  static URI wellFormedUrl(@Nullable String url) {
     URI uri;
     try {
       uri = URI.create(String.valueOf(url).strip());
@@ -88,25 +107,7 @@ class Webhooks {
     if (uri.toString().length() > 2_000) {
       throw new AuctionProblems.InvalidWebhook("the url is longer than 2,000 characters");
     }
-    if (!allowPrivateAddresses) {
-      try {
-        for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-          if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
-              || address.isMulticastAddress() || isUniqueLocal(address)) {
-            throw new AuctionProblems.InvalidWebhook("the url's host is inside a private network");
-          }
-        }
-      } catch (UnknownHostException e) {
-        throw new AuctionProblems.InvalidWebhook("the url's host does not resolve");
-      }
-    }
     return uri;
-  }
-
-  /** IPv6 unique local addresses (fc00::/7), which InetAddress does not count as site-local. */
-  private static boolean isUniqueLocal(InetAddress address) {
-    byte[] bytes = address.getAddress();
-    return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
   }
 
   byte[] secret(byte[] sealed) {

@@ -55,11 +55,22 @@ export async function signInWithWallet(wallet) {
   return address;
 }
 
-/** The account's own EIP-712 signature of a typed-data document (JSON text) the server prepared. */
-export async function signTypedData(typedDataJson) {
+/**
+ * The account's own EIP-712 signature of typed data the server prepared ({domain, types, primaryType,
+ * message}, as ethers and viem take it). eth_signTypedData_v4 wants one JSON document whose types
+ * include the domain's own.
+ */
+export async function signTypedData(typedData) {
   const provider = await connectedProvider();
   const address = session.address();
-  return provider.request({ method: 'eth_signTypedData_v4', params: [address, typedDataJson] });
+  const domainFields = [
+    { name: 'name', type: 'string' },
+    { name: 'version', type: 'string' },
+    { name: 'chainId', type: 'uint256' },
+    { name: 'verifyingContract', type: 'address' },
+  ];
+  const document = { ...typedData, types: { EIP712Domain: domainFields, ...typedData.types } };
+  return provider.request({ method: 'eth_signTypedData_v4', params: [address, JSON.stringify(document)] });
 }
 
 /**

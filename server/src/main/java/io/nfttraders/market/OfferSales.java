@@ -43,10 +43,8 @@ public interface OfferSales {
   /** The counter the maker's signed orders must carry now (the exchange's, as indexed). */
   BigInteger counter(String maker);
 
-  /**
-   * The {@code eth_signTypedData_v4} document a buyer signs for such an offer (its signature is not used).
-   */
-  String typedData(SignedOffer offer);
+  /** The EIP-712 typed data a buyer signs for such an offer (its signature is not used). */
+  TypedData typedData(SignedOffer offer);
 
   /**
    * Checks, without storing anything, that the offer could be filled as far as its signature goes:

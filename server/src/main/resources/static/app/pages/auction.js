@@ -11,7 +11,7 @@ import { confirmButton } from './nft-actions.js';
 const AUCTION = `query Auction($id: ID!) { auction(id: $id) { id collection tokenId seller type startPriceWei buyNowPriceWei seq phase endsAt
   leader leadingBidWei bids minimumBidWei extensionWindowSeconds } }`;
 const NFT = 'query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { metadata { name image } } }';
-const EVENTS = `subscription Events($id: ID!, $after: Int) { auctionEvents(auctionId: $id, after: $after) {
+const EVENTS = `subscription Events($id: ID!, $after: Long) { auctionEvents(auctionId: $id, after: $after) {
   seq kind at bidder amountWei outbid outbidAmountWei extended detail phase endsAt leader leadingBidWei bids } }`;
 
 export async function auctionPage(view, id) {

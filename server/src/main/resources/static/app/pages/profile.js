@@ -105,8 +105,8 @@ function liveNotifications(container) {
   let retry;
   let delay = 1000;
   const listen = () => {
-    const after = shown.size ? String(Math.max(...shown.keys())) : null;
-    stop = subscribe('subscription($after: ID) { myNotifications(after: $after) { id kind auctionId seq data createdAt } }', { after }, {
+    const after = shown.size ? Math.max(...shown.keys()) : null;
+    stop = subscribe('subscription($after: Long) { myNotifications(after: $after) { id kind auctionId seq data createdAt } }', { after }, {
       onSubscribed: () => { container.dataset.live = 'yes'; },
       onNext: (data) => {
         delay = 1000;

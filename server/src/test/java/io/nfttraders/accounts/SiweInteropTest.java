@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.nfttraders.support.WalletInterop;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,23 +21,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Sign-In with Ethereum against an independent implementation: the official `siwe` npm library with
- * `ethers` (pinned in src/test/node/siwe-interop). A message it builds and signs signs in here, and
+ * `ethers` (pinned in src/test/node/wallet-interop). A message it builds and signs signs in here, and
  * the message our web app builds parses there into the same fields and prints back byte for byte.
  */
 @MarketplaceTest
 class SiweInteropTest {
-
-  private static final Path INTEROP = Path.of("src", "test", "node", "siwe-interop").toAbsolutePath();
 
   @LocalServerPort int port;
   @Autowired DeployedContracts contracts;
 
   @BeforeAll
   static void installTheReferenceLibrary() throws Exception {
-    Path installed = INTEROP.resolve("node_modules").resolve(".package-lock.json");
-    if (!Files.exists(installed) || Files.getLastModifiedTime(INTEROP.resolve("package-lock.json")).compareTo(Files.getLastModifiedTime(installed)) > 0) {
-      run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
-    }
+    WalletInterop.install();
   }
 
   @Test
@@ -93,15 +84,6 @@ class SiweInteropTest {
   }
 
   private static JsonNode node(String command, Map<String, Object> input) throws Exception {
-    return Api.JSON.readTree(run(List.of("node", "interop.mjs", command, Api.JSON.writeValueAsString(input))));
-  }
-
-  private static String run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).directory(INTEROP.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-    }
-    return output;
+    return WalletInterop.call("interop.mjs", command, Api.JSON.writeValueAsString(input));
   }
 }

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 class AuctionSubscriptionTest {
 
   private static final String EVENTS = """
-      subscription Events($auctionId: ID!, $after: Int) {
+      subscription Events($auctionId: ID!, $after: Long) {
         auctionEvents(auctionId: $auctionId, after: $after) { seq kind bidder amountWei outbid extended phase leadingBidWei }
       }""";
   private static final Duration WAIT = Duration.ofSeconds(10);

@@ -8,6 +8,7 @@ import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.Eip712;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -23,12 +24,9 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
-import org.web3j.crypto.StructuredDataEncoder;
 import org.web3j.protocol.core.methods.response.VoidResponse;
-import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A bidder who keeps their own key signs each bid as their WETH offer for the token (the
@@ -65,8 +63,11 @@ class SelfCustodyBidsTest {
     assertThat(api.postJson("/api/v1/nfts/bid", Map.of("auctionId", auction, "amount", "0.2"), alice.accessToken()).status()).isEqualTo(200);
 
     JsonNode toSign = api.get("/api/v1/auctions/" + auction + "/bid-typed-data?bidder=" + self + "&amount=0.3", carol.accessToken()).json();
-    String typedData = toSign.get("typedData").asString();
-    JsonNode message = JsonMapper.builder().build().readTree(typedData).get("message");
+    JsonNode typedData = toSign.get("typedData");
+    assertThat(typedData.get("types").has("EIP712Domain")).as("as ethers' signTypedData takes it").isFalse();
+    assertThat(Eip712.digest(Api.JSON.readTree(toSign.get("typedDataJson").asString()))).as("the deprecated string is the same typed data")
+        .isEqualTo(Eip712.digest(typedData));
+    JsonNode message = typedData.get("message");
     assertThat(message.get("maker").asString()).isEqualToIgnoringCase(self);
     assertThat(message.get("side").asInt()).as("BUY").isEqualTo(1);
     assertThat(message.get("currency").asString()).isEqualToIgnoringCase(weth);
@@ -74,7 +75,7 @@ class SelfCustodyBidsTest {
     assertThat(message.get("tokenId").asString()).isEqualTo(token.toString());
     assertThat(message.get("startTime").asString()).isEqualTo("0");
     assertThat(message.get("counter").asString()).isEqualTo("0");
-    String signature = sign(key, typedData);
+    String signature = Eip712.sign(key, typedData);
     Map<String, Object> bid = new HashMap<>(Map.of("auctionId", auction, "amount", "0.3", "bidder", self, "endTime", toSign.get("endTime").asString(),
         "salt", toSign.get("salt").asString(), "counter", toSign.get("counter").asString(), "signature", signature));
 
@@ -87,7 +88,9 @@ class SelfCustodyBidsTest {
     // correctly signed, but with a counter the exchange no longer takes from this maker
     Map<String, Object> staleCounter = new HashMap<>(bid);
     staleCounter.put("counter", "7");
-    staleCounter.put("signature", sign(key, typedData.replace("\"counter\":\"0\"", "\"counter\":\"7\"")));
+    JsonNode withStaleCounter = typedData.deepCopy();
+    ((ObjectNode) withStaleCounter.get("message")).put("counter", "7");
+    staleCounter.put("signature", Eip712.sign(key, withStaleCounter));
     assertRefused(api.postJson("/api/v1/nfts/bid", staleCounter, carol.accessToken()));
     Map<String, Object> typo = new HashMap<>(bid);
     typo.put("bidder", self.substring(0, 41));
@@ -105,11 +108,6 @@ class SelfCustodyBidsTest {
     assertThat(market.wethAt(self, chain.blockNumber().longValueExact())).as("the bidder paid exactly their bid")
         .isEqualTo(TradingFixture.wei("0.2"));
     assertThat(market.wethAt(alice.walletAddress(), chain.blockNumber().longValueExact())).isEqualTo(TradingFixture.wei("1"));
-  }
-
-  private static String sign(Credentials key, String typedData) throws Exception {
-    Sign.SignatureData signed = Sign.signMessage(new StructuredDataEncoder(typedData).hashStructuredData(), key.getEcKeyPair(), false);
-    return Numeric.toHexString(signed.getR()) + Numeric.toHexStringNoPrefix(signed.getS()) + Numeric.toHexStringNoPrefix(signed.getV());
   }
 
   private static void assertRefused(Api.Response response) {

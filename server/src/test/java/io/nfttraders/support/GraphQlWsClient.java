@@ -6,9 +6,12 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +26,7 @@ public final class GraphQlWsClient implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
   private final WebSocket socket;
 
   private GraphQlWsClient(URI uri) {
@@ -37,13 +41,34 @@ public final class GraphQlWsClient implements AutoCloseable {
 
   /** With a connection_init payload (e.g. {@code {"accessToken": ...}}). */
   public static GraphQlWsClient connect(int port, Map<String, Object> initPayload) {
-    GraphQlWsClient client = new GraphQlWsClient(URI.create("ws://127.0.0.1:" + port + "/graphql"));
-    client.send(Map.of("type", "connection_init", "payload", initPayload));
+    GraphQlWsClient client = open(port);
+    client.init(initPayload);
     JsonNode ack = client.next(Duration.ofSeconds(10));
     if (!"connection_ack".equals(ack.get("type").asString())) {
       throw new IllegalStateException("expected connection_ack, got " + ack);
     }
     return client;
+  }
+
+  /** The socket alone, before the protocol's handshake. */
+  public static GraphQlWsClient open(int port) {
+    return new GraphQlWsClient(URI.create("ws://127.0.0.1:" + port + "/graphql"));
+  }
+
+  public void init(Map<String, Object> payload) {
+    send(Map.of("type", "connection_init", "payload", payload));
+  }
+
+  /** The close code the server closed the socket with; fails if it is still open after {@code timeout}. */
+  public int closeCode(Duration timeout) {
+    try {
+      return closedWith.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the server did not close the socket within " + timeout, e);
+    }
   }
 
   public void subscribe(String id, String query, Map<String, Object> variables) {
@@ -91,6 +116,12 @@ public final class GraphQlWsClient implements AutoCloseable {
         partial.setLength(0);
       }
       webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closedWith.complete(statusCode);
       return null;
     }
   }

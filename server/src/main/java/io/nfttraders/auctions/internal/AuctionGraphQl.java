@@ -59,7 +59,7 @@ class AuctionGraphQl {
   }
 
   @SubscriptionMapping
-  Flux<AuctionEventView> auctionEvents(@Argument String auctionId, @Argument int after) {
+  Flux<AuctionEventView> auctionEvents(@Argument String auctionId, @Argument long after) {
     if (after < 0) {
       throw new AuctionProblems.InvalidInput("after is a sequence number: 0 or more");
     }
@@ -68,17 +68,14 @@ class AuctionGraphQl {
 
   @SubscriptionMapping
   Flux<NotificationFeed.Notification> myNotifications(@ContextValue(name = CurrentUser.GRAPHQL_CONTEXT_KEY, required = false) @Nullable UUID user,
-      @Argument @Nullable String after) {
+      @Argument @Nullable Long after) {
     if (user == null) {
       throw new AuctionProblems.SignInRequired();
     }
-    long afterId;
-    try {
-      afterId = after == null ? 0 : Long.parseLong(after);
-    } catch (NumberFormatException e) {
-      throw new AuctionProblems.InvalidInput("after is a notification id");
+    if (after != null && after < 0) {
+      throw new AuctionProblems.InvalidInput("after is a notification id: 0 or more");
     }
-    return notifications.of(user, afterId);
+    return notifications.of(user, after == null ? 0 : after);
   }
 
   private LiveAuction live(String id) {

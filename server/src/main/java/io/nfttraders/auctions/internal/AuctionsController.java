@@ -4,6 +4,7 @@ import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.platform.ClientTimes;
 import io.nfttraders.market.OfferSales;
 import io.nfttraders.market.OfferSales.SignedOffer;
+import io.nfttraders.market.TypedData;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -28,7 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AuctionsController {
 
   /** What a self-custody bidder signs ({@code eth_signTypedData_v4}), with the values chosen for it. */
-  record BidToSign(String typedData, String bidder, String amountWei, Instant endTime, String salt, String counter) {}
+  /**
+   * A bid to sign with one's own key, and the values to send back with the signature.
+   *
+   * @param typedDataJson deprecated: the same typed data as one {@code eth_signTypedData_v4} string, as this field was named before;
+   *     to be removed in the next release
+   */
+  record BidToSign(TypedData typedData, String bidder, String amountWei, Instant endTime, String salt, String counter, String typedDataJson) {}
 
   private static final SecureRandom SALTS = new SecureRandom();
 
@@ -89,7 +96,8 @@ class AuctionsController {
         .plus(Duration.ofDays(7))).truncatedTo(ChronoUnit.SECONDS);
     SignedOffer unsigned = new SignedOffer(address, auction.auction().collection(), auction.auction().tokenId(), wei, end,
         new BigInteger(128, SALTS), sales.counter(address), "");
-    return new BidToSign(sales.typedData(unsigned), address, wei.toString(), end, unsigned.salt().toString(), unsigned.counter().toString());
+    TypedData typedData = sales.typedData(unsigned);
+    return new BidToSign(typedData, address, wei.toString(), end, unsigned.salt().toString(), unsigned.counter().toString(), typedData.v4Json());
   }
 
   /** The seller takes the auction back; only before its first bid (409 after). */

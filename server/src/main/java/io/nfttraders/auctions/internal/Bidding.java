@@ -25,7 +25,15 @@ class Bidding {
   private static final Logger log = LoggerFactory.getLogger(Bidding.class);
 
   /** @param event the accepted bid's event, with the auction's state after it */
-  record BidAccepted(AuctionEventView event, String minimumNextBidWei) {}
+  /**
+   * @param minimumBidWei the least bid the auction takes next, named as in the auction's view
+   * @param minimumNextBidWei deprecated: the same, under the name it had before; to be removed in the next release
+   */
+  record BidAccepted(AuctionEventView event, String minimumBidWei, String minimumNextBidWei) {
+    BidAccepted(AuctionEventView event, String minimumBidWei) {
+      this(event, minimumBidWei, minimumBidWei);
+    }
+  }
 
   private final AuctionRegistry registry;
   private final BidderFunds funds;

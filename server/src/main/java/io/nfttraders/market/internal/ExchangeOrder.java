@@ -1,12 +1,12 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.market.TypedData;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The exchange's {@code Order} struct, field for field (addresses lower-case, times in unix
@@ -28,7 +28,10 @@ record ExchangeOrder(
   static final String TYPE = "Order(address maker,uint8 side,address collection,uint256 tokenId,address currency,uint256 price,"
       + "uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)";
   private static final byte[] TYPEHASH = Hash.sha3(TYPE.getBytes());
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final List<TypedData.Field> FIELDS = List.of(new TypedData.Field("maker", "address"), new TypedData.Field("side", "uint8"),
+      new TypedData.Field("collection", "address"), new TypedData.Field("tokenId", "uint256"), new TypedData.Field("currency", "address"),
+      new TypedData.Field("price", "uint256"), new TypedData.Field("startTime", "uint256"), new TypedData.Field("endTime", "uint256"),
+      new TypedData.Field("salt", "uint256"), new TypedData.Field("counter", "uint256"));
 
   ExchangeOrder {
     maker = Abi.address(maker);
@@ -59,18 +62,8 @@ record ExchangeOrder(
     return Numeric.toHexString(digest(domain));
   }
 
-  /** The order as {@code eth_signTypedData_v4} JSON, for the signer and for wallets in the browser. */
-  String typedDataJson(OrderDomain domain) {
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("types", Map.of(
-        "EIP712Domain", List.of(field("name", "string"), field("version", "string"), field("chainId", "uint256"),
-            field("verifyingContract", "address")),
-        "Order", List.of(field("maker", "address"), field("side", "uint8"), field("collection", "address"), field("tokenId", "uint256"),
-            field("currency", "address"), field("price", "uint256"), field("startTime", "uint256"), field("endTime", "uint256"),
-            field("salt", "uint256"), field("counter", "uint256"))));
-    document.put("primaryType", "Order");
-    document.put("domain", Map.of("name", OrderDomain.NAME, "version", OrderDomain.VERSION, "chainId", domain.chainId(),
-        "verifyingContract", domain.exchange()));
+  /** The order as EIP-712 typed data under the exchange's domain (what a maker holding their own key signs). */
+  TypedData typedData(OrderDomain domain) {
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("maker", maker);
     message.put("side", side.code());
@@ -82,11 +75,12 @@ record ExchangeOrder(
     message.put("endTime", Long.toString(endTime));
     message.put("salt", salt.toString());
     message.put("counter", counter.toString());
-    document.put("message", message);
-    return JSON.writeValueAsString(document);
+    return new TypedData(new TypedData.Domain(OrderDomain.NAME, OrderDomain.VERSION, domain.chainId(), domain.exchange()), Map.of("Order", FIELDS),
+        "Order", message);
   }
 
-  private static Map<String, String> field(String name, String type) {
-    return Map.of("name", name, "type", type);
+  /** The order as one {@code eth_signTypedData_v4} document, for the signer. */
+  String typedDataJson(OrderDomain domain) {
+    return typedData(domain).v4Json();
   }
 }

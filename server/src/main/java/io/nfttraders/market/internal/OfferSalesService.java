@@ -1,6 +1,7 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.market.OfferSales;
+import io.nfttraders.market.TypedData;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,8 +47,8 @@ class OfferSalesService implements OfferSales {
   }
 
   @Override
-  public String typedData(SignedOffer offer) {
-    return order(offer).typedDataJson(placement.domain());
+  public TypedData typedData(SignedOffer offer) {
+    return order(offer).typedData(placement.domain());
   }
 
   @Override

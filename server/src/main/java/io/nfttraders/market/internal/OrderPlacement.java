@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +108,32 @@ class OrderPlacement {
         terms.end(), new BigInteger(128, RANDOM), chainCounter(maker));
   }
 
+  /**
+   * An order signed by its maker carries every field the signature covers that has no fixed
+   * default: left out, the server would fill in another value and the signature would not match.
+   */
+  private static void requireSignedFields(NewOrder request) {
+    List<String> missing = new ArrayList<>();
+    if (request.maker() == null) {
+      missing.add("maker");
+    }
+    if (request.startTime() == null) {
+      missing.add("startTime");
+    }
+    if (request.endTime() == null) {
+      missing.add("endTime");
+    }
+    if (request.salt() == null) {
+      missing.add("salt");
+    }
+    if (request.counter() == null) {
+      missing.add("counter");
+    }
+    if (!missing.isEmpty()) {
+      throw new MarketProblems.InvalidOrder("a signed order needs every field it was signed with; missing: " + String.join(", ", missing));
+    }
+  }
+
   /** A listing's maker owns the token; an offer's does not. */
   private static void checkOwnership(Side side, String maker, TokenView indexed) {
     if (side == Side.SELL && !maker.equals(indexed.owner())) {
@@ -119,6 +146,9 @@ class OrderPlacement {
 
   @Transactional
   OrderRow place(UUID user, Side side, NewOrder request) {
+    if (request.signature() != null) {
+      requireSignedFields(request);
+    }
     Instant now = clock.instant();
     Terms terms = terms(side, request, now);
     TokenRef token = terms.token();

@@ -1,6 +1,7 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.market.TypedData;
 import io.nfttraders.platform.IdempotentRequests;
 import java.net.URI;
 import java.time.Clock;
@@ -31,9 +32,14 @@ class TradingController {
 
   record BuyRequest(@Nullable String orderHash) {}
 
-  /** An order to sign with one's own key, and the values to send back with the signature. */
-  record OrderToSign(String typedData, String hash, String maker, String priceWei, String currency, Instant startTime, Instant endTime, String salt,
-      String counter) {}
+  /**
+   * An order to sign with one's own key, and the values to send back with the signature.
+   *
+   * @param typedDataJson deprecated: the same typed data as one {@code eth_signTypedData_v4} string
+   *     (EIP712Domain included), as this field was named before; to be removed in the next release
+   */
+  record OrderToSign(TypedData typedData, String hash, String maker, String priceWei, String currency, Instant startTime, Instant endTime,
+      String salt, String counter, String typedDataJson) {}
 
   private final OrderPlacement placement;
   private final OrderTaking taking;
@@ -74,9 +80,10 @@ class TradingController {
       throw new MarketProblems.InvalidOrder("this account signs in as " + own + "; its orders must be made by that address");
     });
     ExchangeOrder order = placement.toSign(side, request);
-    return new OrderToSign(order.typedDataJson(placement.domain()), order.hash(placement.domain()), Keys.toChecksumAddress(order.maker()),
-        order.price().toString(), order.paidInEth() ? "ETH" : "WETH", Instant.ofEpochSecond(order.startTime()), Instant.ofEpochSecond(order.endTime()),
-        order.salt().toString(), order.counter().toString());
+    TypedData typedData = order.typedData(placement.domain());
+    return new OrderToSign(typedData, order.hash(placement.domain()), Keys.toChecksumAddress(order.maker()), order.price().toString(),
+        order.paidInEth() ? "ETH" : "WETH", Instant.ofEpochSecond(order.startTime()), Instant.ofEpochSecond(order.endTime()),
+        order.salt().toString(), order.counter().toString(), typedData.v4Json());
   }
 
   /** A self-custody account places only orders its own address signed (anyone's signature proves consent, not whose order it is here). */

@@ -50,7 +50,10 @@ final class GraphQlWsEndpoint extends GraphQlWebSocketHandler implements Disposa
   private static final Logger log = LoggerFactory.getLogger(GraphQlWsEndpoint.class);
   private static final TypeReference<Map<String, Object>> MESSAGE = new TypeReference<>() {};
   static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
+  /** A subscribe before the connection was acknowledged. */
   static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
+  /** A connection_init refused (its access token): what the protocol asks a server that rejects a connection to answer. */
+  static final CloseStatus FORBIDDEN = new CloseStatus(4403, "Forbidden");
   static final CloseStatus INIT_TIMEOUT = new CloseStatus(4408, "Connection initialisation timeout");
   static final CloseStatus TOO_MANY_INITS = new CloseStatus(4429, "Too many initialisation requests");
 
@@ -129,7 +132,7 @@ final class GraphQlWsEndpoint extends GraphQlWebSocketHandler implements Disposa
     try {
       ack = interceptor.handleConnectionInitialization(connection.info(), payload).block(Duration.ofSeconds(10));
     } catch (RuntimeException e) {
-      close(connection.session(), UNAUTHORIZED);
+      close(connection.session(), FORBIDDEN);
       return;
     }
     Map<String, Object> message = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.Eip712;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -126,7 +127,7 @@ class SelfCustodyOrdersTest {
     Api.Response prepared = api.postJson("/api/v1/listings/typed-data", Map.of("collection", collection, "tokenId", tokenId.toString(),
         "price", "0.3", "maker", maker), minter.accessToken());
     assertThat(prepared.status()).as(prepared.body()).isEqualTo(200);
-    byte[] digest = new StructuredDataEncoder(prepared.text("typedData")).hashStructuredData();
+    byte[] digest = Eip712.digest(prepared.json().get("typedData"));
     assertThat(prepared.text("hash")).isEqualTo(Numeric.toHexString(digest));
     assertThat(prepared.text("priceWei")).isEqualTo("300000000000000000");
     Sign.SignatureData signed = Sign.signMessage(digest, self.getEcKeyPair(), false);
@@ -137,6 +138,13 @@ class SelfCustodyOrdersTest {
       listing.put(field, prepared.text(field));
     }
     listing.putAll(Map.of("collection", collection, "tokenId", tokenId.toString(), "signature", signature));
+    Map<String, Object> withoutTimes = new HashMap<>(listing);
+    withoutTimes.remove("startTime");
+    withoutTimes.remove("endTime");
+    Api.Response incomplete = api.postJson("/api/v1/listings", withoutTimes, minter.accessToken());
+    assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(400);
+    assertThat(incomplete.text("detail")).as("the missing signed fields are named").endsWith("missing: startTime, endTime");
+
     Api.Response placed = api.postJson("/api/v1/listings", listing, minter.accessToken());
     assertThat(placed.status()).as(placed.body()).isEqualTo(201);
     assertThat(placed.text("hash")).isEqualTo(prepared.text("hash"));

@@ -29,6 +29,11 @@ public final class Multipart {
   }
 
   public HttpRequest.BodyPublisher body() {
+    return HttpRequest.BodyPublishers.ofByteArray(bytes());
+  }
+
+  /** The whole body, as it goes on the wire. */
+  public byte[] bytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Part p : parts) {
       out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\"; filename=\"" + p.filename()
@@ -37,6 +42,6 @@ public final class Multipart {
       out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.BodyPublishers.ofByteArray(out.toByteArray());
+    return out.toByteArray();
   }
 }

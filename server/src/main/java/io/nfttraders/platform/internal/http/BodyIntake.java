@@ -7,6 +7,7 @@ import io.nfttraders.platform.SignedInCallers;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.apache.coyote.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -109,20 +111,18 @@ class BodyIntake extends OncePerRequestFilter {
       throws IOException, ServletException {
     BodyBuffer body = new BodyBuffer((int) limits.uploads().memoryThreshold().toBytes());
     ServletInputStream in = request.getInputStream();
-    byte[] chunk = new byte[8192];
-    // available() counts only bytes Tomcat already holds, so none of these reads waits on the client
-    while (!in.isFinished() && in.available() > 0) {
-      int n = in.read(chunk);
-      if (n < 0) {
-        break;
-      }
-      body.append(chunk, 0, n);
-      if (body.size() > rule.maxBytes()) {
+    try {
+      if (!readWhatHasArrived(in, body, rule.maxBytes())) {
         body.close();
         Refusals.refuse(request, response, ProblemResponses.detail(new BodyProblems.TooLarge("The request body exceeds the " + rule.maxBytes()
             + " bytes this route takes")));
         return;
       }
+    } catch (BadRequestException e) {
+      // its framing is broken (a bad chunk): the container answers 400 on the error page; not our fault (500)
+      body.close();
+      request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
+      return;
     }
     BodyReception.Completion completion = whole -> received(whole, rule, type);
     if (in.isFinished()) {
@@ -142,6 +142,25 @@ class BodyIntake extends OncePerRequestFilter {
     BodyReception reception = new BodyReception(request, response, async, body, rule.maxBytes(), completion);
     slowBodies.watch(reception);
     in.setReadListener(reception);
+  }
+
+  /**
+   * Takes the bytes Tomcat already holds: available() counts only those, so none of these reads
+   * waits on the client. False if they are more than {@code maxBytes}.
+   */
+  private static boolean readWhatHasArrived(ServletInputStream in, BodyBuffer body, long maxBytes) throws IOException {
+    byte[] chunk = new byte[8192];
+    while (!in.isFinished() && in.available() > 0) {
+      int n = in.read(chunk);
+      if (n < 0) {
+        break;
+      }
+      body.append(chunk, 0, n);
+      if (body.size() > maxBytes) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Received received(BodyBuffer body, BodyRules.Rule rule, @Nullable MediaType type) {

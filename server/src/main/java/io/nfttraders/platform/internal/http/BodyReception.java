@@ -4,11 +4,13 @@ import io.nfttraders.platform.ApiProblem;
 import io.nfttraders.platform.ProblemResponses;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.apache.coyote.BadRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +95,10 @@ final class BodyReception implements ReadListener {
     async.dispatch();
   }
 
-  /** The connection broke or went quiet for longer than the connection timeout: nobody is left to answer. */
+  /**
+   * The body's framing is broken (a bad chunk): a 400. Or the connection broke or went quiet for
+   * longer than the connection timeout: nobody is left to answer.
+   */
   @Override
   public void onError(Throwable failure) {
     synchronized (this) {
@@ -101,6 +106,12 @@ final class BodyReception implements ReadListener {
         return;
       }
       finished = true;
+    }
+    if (failure instanceof BadRequestException) {
+      // the container would answer the failure as our fault (500) on its error page
+      request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
+      refuse(new BodyProblems.MalformedBody());
+      return;
     }
     body.close();
     log.info("request body not received method={} path={} bytes={} reason={}", request.getMethod(), request.getRequestURI(), body.size(),

@@ -30,6 +30,8 @@ final class Refusals {
       if (!response.isCommitted()) {
         response.setHeader("Connection", "close");
         ProblemResponses.write(response, problem);
+        // sent before completing: after a read error the container closes the connection at once
+        response.flushBuffer();
       }
     } catch (IOException e) {
       log.info("request body refused, answer not delivered status={} reason={}", problem.getStatus(), e.toString());

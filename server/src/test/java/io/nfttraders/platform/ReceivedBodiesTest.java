@@ -1,0 +1,142 @@
+package io.nfttraders.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.market.TradingFixture;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.MarketplaceTest;
+import io.nfttraders.support.Multipart;
+import io.nfttraders.support.RawHttp;
+import io.nfttraders.support.TestImages;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A body that arrives in pieces is handled exactly as one sent at once (it is received without a
+ * thread, then the request goes on); a body that will not be taken is refused from its headers,
+ * without waiting for it.
+ */
+@MarketplaceTest
+class ReceivedBodiesTest {
+
+  private static final Duration GAP = Duration.ofMillis(600);
+
+  @LocalServerPort int port;
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+  Api api;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(port);
+  }
+
+  @Test
+  void aJsonBodyArrivingInPiecesIsHandledAsIfSentAtOnce() {
+    Api.Session user = api.newUser();
+    byte[] body = Api.JSON.writeValueAsBytes(Map.of("email", user.email(), "password", user.password()));
+
+    RawHttp.Answer answer = RawHttp.exchange(port, GAP, pieces(json("POST /api/v1/auth/login HTTP/1.1", body.length), body, 3));
+
+    assertThat(answer.status()).as(answer.head()).isEqualTo(200);
+    assertThat(answer.body()).contains("accessToken");
+    assertThat(answer.took()).as("it waited for the pieces").isGreaterThan(GAP.multipliedBy(2));
+  }
+
+  @Test
+  void aBidArrivingInPiecesIsDecidedLikeAnyOther() {
+    TradingFixture market = new TradingFixture(api, chain, contracts);
+    Api.Session seller = api.newUser();
+    Api.Session bidder = api.newUser();
+    market.withWeth("1", bidder);
+    String auction = api.postJson("/api/v1/auctions", Map.of("collection", market.collection(), "tokenId", market.mint(seller).toString(),
+        "startPrice", "0.01"), seller.accessToken()).text("id");
+    byte[] body = Api.JSON.writeValueAsBytes(Map.of("auctionId", auction, "amount", "0.02"));
+
+    RawHttp.Answer answer = RawHttp.exchange(port, GAP, pieces(json("POST /api/v1/nfts/bid HTTP/1.1", body.length,
+        "Authorization: Bearer " + bidder.accessToken()), body, 3));
+
+    assertThat(answer.status()).as(answer.head() + answer.body()).isEqualTo(200);
+    assertThat(api.get("/api/v1/auctions/" + auction, null).text("leadingBidWei")).isEqualTo(TradingFixture.wei("0.02").toString());
+  }
+
+  @Test
+  void anUploadArrivingInPiecesIsMinted() {
+    Api.Session creator = api.newUser();
+    Multipart upload = new Multipart().file("image", "art.png", "image/png", TestImages.png(41)).json("metadata", "{\"name\":\"Slowly sent\"}");
+    byte[] body = upload.bytes();
+    byte[] head = RawHttp.head("POST /api/v1/nfts HTTP/1.1", port, "Content-Type: " + upload.contentType(), "Content-Length: " + body.length,
+        "Authorization: Bearer " + creator.accessToken());
+
+    RawHttp.Answer answer = RawHttp.exchange(port, GAP, pieces(head, body, 4));
+
+    assertThat(answer.status()).as(answer.head() + answer.body()).isEqualTo(202);
+    assertThat(answer.body()).contains("transactionId");
+  }
+
+  @Test
+  void aChunkedBodyPastItsLimitIsRefusedWhereItCrossesIt() {
+    String chunk = "x".repeat(40_000);
+    byte[] head = RawHttp.head("POST /api/v1/auth/login HTTP/1.1", port, "Content-Type: application/json", "Transfer-Encoding: chunked");
+    byte[] piece = (Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    RawHttp.Answer answer = RawHttp.exchange(port, GAP, head, piece, piece, piece, piece);
+
+    assertThat(answer.status()).as(answer.head()).isEqualTo(413);
+    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(answer.body()).contains("body-too-large");
+  }
+
+  @Test
+  void aBodyThatWillNotBeTakenIsRefusedFromItsHeadersWithoutWaitingForIt() {
+    byte[] multipartOnAJsonRoute = RawHttp.head("GET /api/v1/chains HTTP/1.1", port, "Content-Type: multipart/form-data; boundary=x",
+        "Content-Length: 45000000");
+    byte[] anonymousUpload = RawHttp.head("POST /api/v1/nfts HTTP/1.1", port, "Content-Type: multipart/form-data; boundary=x",
+        "Content-Length: 45000000");
+    byte[] tooLargeJson = RawHttp.head("POST /api/v1/auth/login HTTP/1.1", port, "Content-Type: application/json", "Content-Length: 45000000");
+
+    for (var refused : Map.of(multipartOnAJsonRoute, 415, anonymousUpload, 401, tooLargeJson, 413).entrySet()) {
+      RawHttp.Answer answer = RawHttp.exchange(port, GAP, refused.getKey());
+      assertThat(answer.status()).as(answer.head()).isEqualTo(refused.getValue());
+      assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(answer.header("Connection")).isEqualToIgnoringCase("close");
+      assertThat(answer.took()).as("answered without the body, which never came").isLessThan(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void aBodyWhoseChunkedFramingIsBrokenIsA400Problem() {
+    byte[] head = RawHttp.head("POST /api/v1/auth/login HTTP/1.1", port, "Content-Type: application/json", "Transfer-Encoding: chunked");
+    byte[] broken = "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    for (RawHttp.Answer answer : new RawHttp.Answer[] {RawHttp.exchange(port, GAP, RawHttp.concat(head, broken)),
+        RawHttp.exchange(port, GAP, head, broken)}) {
+      assertThat(answer.status()).as(answer.head()).isEqualTo(400);
+      assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+  }
+
+  private byte[] json(String requestLine, int length, String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Content-Type: application/json";
+    all[1] = "Content-Length: " + length;
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return RawHttp.head(requestLine, port, all);
+  }
+
+  /** The head at once, then the body in {@code count} pieces. */
+  private static byte[][] pieces(byte[] head, byte[] body, int count) {
+    byte[][] pieces = RawHttp.pieces(body, count);
+    byte[][] all = new byte[count + 1][];
+    all[0] = head;
+    System.arraycopy(pieces, 0, all, 1, count);
+    return all;
+  }
+}

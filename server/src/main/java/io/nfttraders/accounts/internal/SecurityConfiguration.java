@@ -116,34 +116,53 @@ class SecurityConfiguration {
   /** What anyone may call. */
   private static final RequestMatcher PUBLIC = new OrRequestMatcher(
       path(HttpMethod.POST, "/api/v1/auth/signup"), path(HttpMethod.POST, "/api/v1/auth/login"), path(HttpMethod.POST, "/api/v1/auth/refresh"),
-      path(HttpMethod.POST, "/api/v1/auth/siwe"), path(HttpMethod.GET, "/api/v1/auth/siwe/nonce"),
-      path(HttpMethod.GET, "/api/v1/chains"), path(HttpMethod.GET, "/api/openapi.yaml"), path(HttpMethod.GET, "/api/v1/nfts/*/*/*"),
-      path(HttpMethod.GET, "/api/v1/orders/*"), path(HttpMethod.GET, "/api/v1/auctions/*"), path(HttpMethod.GET, "/api/v1/auctions/*/events"),
-      path(HttpMethod.GET, "/ipfs/**"), path(HttpMethod.HEAD, "/ipfs/**"), path(null, "/graphiql/**"),
+      path(HttpMethod.POST, "/api/v1/auth/siwe"), read("/api/v1/auth/siwe/nonce"),
+      read("/api/v1/chains"), read("/api/openapi.yaml"), read("/api/v1/nfts/*/*/*"),
+      read("/api/v1/orders/*"), read("/api/v1/auctions/*"), read("/api/v1/auctions/*/events"),
+      read("/ipfs/**"), path(null, "/graphiql/**"),
       // the web app, its files and the keys' document: everything outside the API and the actuator
       new NegatedRequestMatcher(new OrRequestMatcher(path(null, "/api/**"), path(null, "/actuator/**"))));
 
+  /** Public too, but an ADMIN's valid token shows more. */
+  private static final RequestMatcher HEALTH = new OrRequestMatcher(path(null, "/actuator/health"), path(null, "/actuator/health/**"),
+      path(null, "/actuator/info"));
+
   @Bean
   @Order(3)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PUBLIC).permitAll()
             .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
             .requestMatchers("/api/**").authenticated()
-            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+            .requestMatchers(HEALTH).permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .anyRequest().denyAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-    return bearerTokensOnly(http, publicIgnoresTokens(new BearerTokens())).build();
+    return bearerTokensOnly(http, publicIgnoresBadTokens(new BearerTokens(), decoder)).build();
   }
 
   /**
-   * On a public route a bearer token is not looked at: a client holding an expired one would else
-   * be answered 401 where no token is needed, signing in again included.
+   * On a public route a bearer token is not looked at (on health, only a valid one): a client
+   * holding an expired one would else be answered 401 where no token is needed, signing in again
+   * included.
    */
-  private static BearerTokenResolver publicIgnoresTokens(BearerTokenResolver tokens) {
-    return request -> PUBLIC.matches(request) ? null : tokens.resolve(request);
+  private static BearerTokenResolver publicIgnoresBadTokens(BearerTokenResolver tokens, JwtDecoder decoder) {
+    AccessTokenCallers valid = new AccessTokenCallers(decoder);
+    return request -> {
+      if (PUBLIC.matches(request)) {
+        return null;
+      }
+      if (HEALTH.matches(request)) {
+        return valid.isSignedIn(request) ? tokens.resolve(request) : null;
+      }
+      return tokens.resolve(request);
+    };
+  }
+
+  /** A read: GET, and HEAD, which Spring answers as a GET without its body. */
+  private static RequestMatcher read(String pattern) {
+    return new OrRequestMatcher(path(HttpMethod.GET, pattern), path(HttpMethod.HEAD, pattern));
   }
 
   private static RequestMatcher path(@Nullable HttpMethod method, String pattern) {
@@ -201,12 +220,15 @@ class SecurityConfiguration {
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
     return (request, response, e) -> {
-      boolean method = String.valueOf(e.getMessage()).contains("HTTP method");
-      ProblemResponses.write(response, method
-          ? ProblemResponses.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method Not Allowed",
-              "The method is not one this server serves (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS)")
-          : ProblemResponses.problem(HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
-              "The request URL is not allowed (path traversal, encoded separators or similar)"));
+      if (String.valueOf(e.getMessage()).contains("HTTP method")) {
+        // a method no route of this server serves: Allow names those any of them does
+        response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method Not Allowed",
+            "The method is not one this server serves (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS)"));
+      } else {
+        ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
+            "The request URL is not allowed (path traversal, encoded separators or similar)"));
+      }
     };
   }
 

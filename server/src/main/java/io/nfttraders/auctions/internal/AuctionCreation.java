@@ -82,6 +82,15 @@ class AuctionCreation {
     return registry.find(id).orElseThrow().auction();
   }
 
+  /** An amount of the auction's terms: its mistakes are the auction's, not a bid's. */
+  private static @Nullable BigInteger price(String weiField, @Nullable String wei, String decimalField, @Nullable String decimal, boolean required) {
+    try {
+      return AuctionInputs.amount(weiField, wei, decimalField, decimal, required);
+    } catch (AuctionProblems.InvalidBid e) {
+      throw new AuctionProblems.InvalidAuction(e.detail());
+    }
+  }
+
   private AuctionTerms terms(NewAuction request, Instant now) {
     AuctionType type;
     try {
@@ -89,9 +98,9 @@ class AuctionCreation {
     } catch (IllegalArgumentException e) {
       throw new AuctionProblems.InvalidAuction("type must be RESERVE, ENGLISH or DUTCH");
     }
-    BigInteger start = AuctionInputs.amount("startPriceWei", request.startPriceWei(), "startPrice", request.startPrice(), true);
-    BigInteger floor = AuctionInputs.amount("floorPriceWei", request.floorPriceWei(), "floorPrice", request.floorPrice(), false);
-    BigInteger buyNow = AuctionInputs.amount("buyNowPriceWei", request.buyNowPriceWei(), "buyNowPrice", request.buyNowPrice(), false);
+    BigInteger start = price("startPriceWei", request.startPriceWei(), "startPrice", request.startPrice(), true);
+    BigInteger floor = price("floorPriceWei", request.floorPriceWei(), "floorPrice", request.floorPrice(), false);
+    BigInteger buyNow = price("buyNowPriceWei", request.buyNowPriceWei(), "buyNowPrice", request.buyNowPrice(), false);
     Instant startsAt = type == AuctionType.RESERVE || request.startsAt() == null ? now : request.startsAt();
     if (type == AuctionType.RESERVE && request.startsAt() != null) {
       throw new AuctionProblems.InvalidAuction("a reserve auction opens when it is created; its clock starts with the first bid");

@@ -38,12 +38,17 @@ class ListingsField implements RuntimeWiringConfigurer {
     wiring.type("Query", type -> type.dataFetcher("listings", (DataFetcher<ListingConnection>) this::listings));
   }
 
-  ListingConnection listings(DataFetchingEnvironment env) {
-    Integer first = env.getArgument("first");
-    int size = first == null ? 24 : first;
-    if (size < 1 || size > MAX_PAGE) {
+  /** A page's size as a client asks for it: refused, not clamped, out of 1 to {@link #MAX_PAGE}. */
+  static int pageSize(int first) {
+    if (first < 1 || first > MAX_PAGE) {
       throw new MarketProblems.InvalidOrder("first must be between 1 and " + MAX_PAGE);
     }
+    return first;
+  }
+
+  ListingConnection listings(DataFetchingEnvironment env) {
+    Integer first = env.getArgument("first");
+    int size = pageSize(first == null ? 24 : first);
     String sort = env.getArgument("sort");
     ListingQueries.Page page = listings.page(filter(env.getArgument("filter")), sort == null ? ListingQueries.Sort.PRICE_ASC
         : ListingQueries.Sort.valueOf(sort), size, env.getArgument("after"), weth);

@@ -39,7 +39,6 @@ import org.web3j.crypto.Keys;
 @Controller
 class MarketGraphQl {
 
-  private static final int MAX_PAGE = ListingsField.MAX_PAGE;
 
   private final ListingQueries listings;
   private final MarketReads reads;
@@ -134,13 +133,13 @@ class MarketGraphQl {
 
   @SchemaMapping(typeName = "Collection", field = "activity")
   List<ActivityNode> collectionActivity(CollectionNode collection, @Argument int first) {
-    return reads.activity("collection", collection.address(), Math.clamp(first, 1, MAX_PAGE));
+    return reads.activity("collection", collection.address(), ListingsField.pageSize(first));
   }
 
   /** Every token of the collection, highest token id (newest) first; the cursor is the last token id seen. */
   @SchemaMapping(typeName = "Collection", field = "items")
   NftConnection collectionItems(CollectionNode collection, @Argument int first, @Argument @Nullable String after) {
-    int size = Math.clamp(first, 1, MAX_PAGE);
+    int size = ListingsField.pageSize(first);
     List<TokenView> tokens = nfts.inCollection(collection.chainId(), collection.address(), after == null ? null : Inputs.uint("after", after), size + 1);
     List<NftEdge> edges = tokens.stream().limit(size).map(t -> new NftEdge(t.tokenId().toString(), node(t))).toList();
     return new NftConnection(edges, new PageInfo(tokens.size() > size, edges.isEmpty() ? null : edges.getLast().cursor()));
@@ -158,7 +157,7 @@ class MarketGraphQl {
 
   @SchemaMapping(typeName = "UserProfile", field = "nfts")
   List<NftNode> userNfts(UserNode user, @Argument int first) {
-    return nfts.ownedBy(user.address(), Math.clamp(first, 1, MAX_PAGE)).stream().map(MarketGraphQl::node).toList();
+    return nfts.ownedBy(user.address(), ListingsField.pageSize(first)).stream().map(MarketGraphQl::node).toList();
   }
 
   @SchemaMapping(typeName = "UserProfile", field = "listings")
@@ -173,7 +172,7 @@ class MarketGraphQl {
 
   @SchemaMapping(typeName = "UserProfile", field = "activity")
   List<ActivityNode> userActivity(UserNode user, @Argument int first) {
-    return reads.activity("user", user.address(), Math.clamp(first, 1, MAX_PAGE));
+    return reads.activity("user", user.address(), ListingsField.pageSize(first));
   }
 
   private Map<TokenKey, NftNode> nodes(List<TokenKey> keys) {

@@ -84,7 +84,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String slug = status == null ? "http-" + statusCode.value() : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         problem.setType(ProblemResponses.type(slug));
       }
-      headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+      // the framework's headers may be read-only (an ErrorResponse's own)
+      HttpHeaders problemHeaders = new HttpHeaders();
+      problemHeaders.putAll(headers);
+      problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+      return super.createResponseEntity(body, problemHeaders, statusCode, request);
     }
     return super.createResponseEntity(body, headers, statusCode, request);
   }

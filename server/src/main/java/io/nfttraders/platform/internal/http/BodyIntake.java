@@ -90,6 +90,7 @@ class BodyIntake extends OncePerRequestFilter {
         chain.doFilter(request, response);
         return;
       }
+      HeadChecks.checkContentEncoding(request);
       rule = rules.ruleFor(request);
       BodyRules.check(rule, type);
       if (rule.upload() && !callers.isSignedIn(request)) {

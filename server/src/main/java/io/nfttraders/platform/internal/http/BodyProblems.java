@@ -34,15 +34,28 @@ final class BodyProblems {
   }
 
   static final class MalformedQuery extends ApiProblem {
-    MalformedQuery() {
-      super(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
-          "The query string's parameters are not valid percent-encoded UTF-8 (e.g. %zz or a stray %)");
+    MalformedQuery(String detail) {
+      super(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string", detail);
     }
   }
 
   static final class MalformedBody extends ApiProblem {
     MalformedBody() {
       super(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", "The request body's framing is broken (e.g. a bad chunk)");
+    }
+  }
+
+  static final class CutShort extends ApiProblem {
+    CutShort(long received) {
+      super(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+          "The request body ended before its declared length (" + received + " bytes received)");
+    }
+  }
+
+  static final class ContentEncodingRefused extends ApiProblem {
+    ContentEncodingRefused(String coding) {
+      super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-encoding", "Unsupported Content-Encoding",
+          "Request bodies are taken as they are, without a content coding; this one is " + coding);
     }
   }
 

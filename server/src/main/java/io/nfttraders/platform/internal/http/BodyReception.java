@@ -8,7 +8,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.apache.coyote.BadRequestException;
 import org.slf4j.Logger;
@@ -96,8 +98,9 @@ final class BodyReception implements ReadListener {
   }
 
   /**
-   * The body's framing is broken (a bad chunk): a 400. Or the connection broke or went quiet for
-   * longer than the connection timeout: nobody is left to answer.
+   * The body could not be read: its framing is broken (a bad chunk), it ended before its length
+   * (the client half-closed), or nothing came for the connection timeout. Each gets its answer in
+   * case the client still reads; a connection that is gone takes none.
    */
   @Override
   public void onError(Throwable failure) {
@@ -107,16 +110,29 @@ final class BodyReception implements ReadListener {
       }
       finished = true;
     }
-    if (failure instanceof BadRequestException) {
-      // the container would answer the failure as our fault (500) on its error page
-      request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
-      refuse(new BodyProblems.MalformedBody());
-      return;
-    }
-    body.close();
+    // else the container would answer it on its error page as our fault (500)
+    request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
     log.info("request body not received method={} path={} bytes={} reason={}", request.getMethod(), request.getRequestURI(), body.size(),
         failure.toString());
-    async.complete();
+    if (failure instanceof BadRequestException) {
+      refuse(new BodyProblems.MalformedBody());
+    } else if (causedBy(failure, EOFException.class)) {
+      refuse(new BodyProblems.CutShort(body.size()));
+    } else if (causedBy(failure, SocketTimeoutException.class)) {
+      refuse(new BodyProblems.TooSlow(body.size()));
+    } else {
+      body.close();
+      async.complete();
+    }
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (kind.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Refuses the body with a 408 if it has arrived too slowly for its size so far; true if it did. */

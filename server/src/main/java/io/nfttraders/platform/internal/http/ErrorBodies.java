@@ -26,6 +26,12 @@ class ErrorBodies extends OncePerRequestFilter {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** A request dispatched again with its body (BodyIntake) is answered on that dispatch. */
+  @Override
+  protected boolean shouldNotFilterAsyncDispatch() {
+    return false;
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {

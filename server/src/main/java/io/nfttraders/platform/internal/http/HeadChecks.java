@@ -15,16 +15,31 @@ final class HeadChecks {
 
   private HeadChecks() {}
 
-  /** Each Accept header a list of media types (wildcards are what Accept is for). */
+  /** The media types a request may list in its Accept headers, as Spring reads them. */
+  static final int MAX_ACCEPTED_TYPES = 50;
+
+  /** Each Accept header a list of media types (wildcards are what Accept is for), at most 50 in all. */
   static void checkAccept(HttpServletRequest request) {
     Enumeration<String> accepts = request.getHeaders("Accept");
+    int types = 0;
     while (accepts.hasMoreElements()) {
       String accept = accepts.nextElement();
       try {
-        MediaType.parseMediaTypes(accept);
+        types += MediaType.parseMediaTypes(accept).size();
       } catch (InvalidMediaTypeException e) {
         throw new BodyProblems.NotAcceptable("The Accept header is not a list of media types: " + e.getMessage());
       }
+    }
+    if (types > MAX_ACCEPTED_TYPES) {
+      throw new BodyProblems.NotAcceptable("The Accept headers name " + types + " media types; at most " + MAX_ACCEPTED_TYPES + " are read");
+    }
+  }
+
+  /** A body is taken as it is: a content coding (gzip...) would need decoding first. */
+  static void checkContentEncoding(HttpServletRequest request) {
+    String coding = request.getHeader("Content-Encoding");
+    if (coding != null && !coding.isBlank() && !"identity".equalsIgnoreCase(coding.strip())) {
+      throw new BodyProblems.ContentEncodingRefused(coding.strip());
     }
   }
 
@@ -43,7 +58,9 @@ final class HeadChecks {
     try {
       request.getParameterMap();
     } catch (InvalidParameterException e) {
-      throw new BodyProblems.MalformedQuery();
+      boolean tooMany = e.getMessage() != null && e.getMessage().contains("maximum");
+      throw new BodyProblems.MalformedQuery(tooMany ? "A query string has at most 1,000 parameters"
+          : "The query string's parameters are not valid percent-encoded UTF-8 (e.g. %zz or a stray %)");
     }
   }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,11 @@ import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.apache.tomcat.util.http.fileupload.UploadContext;
 import org.apache.tomcat.util.http.fileupload.disk.DiskFileItemFactory;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.InvalidContentTypeException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * A {@code multipart/form-data} body, parsed once it has fully arrived. The parser is the one
@@ -32,7 +36,8 @@ import org.apache.tomcat.util.http.fileupload.impl.SizeException;
  */
 record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
 
-  private static final int MAX_PART_HEADER_BYTES = 512;
+  /** A part's headers: its name, file name (up to 255 characters, in UTF-8 up to four bytes each) and type. */
+  private static final int MAX_PART_HEADER_BYTES = 2_048;
 
   static MultipartBody parse(BodyBuffer body, String contentType, Charset charset, HttpProperties.Uploads limits, File temporaryFiles) {
     DiskFileItemFactory files = new DiskFileItemFactory((int) limits.memoryThreshold().toBytes(), temporaryFiles);
@@ -46,14 +51,20 @@ record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
     List<FileItem> items;
     try {
       items = upload.parseRequest(new Buffered(body, contentType, charset));
-    } catch (SizeException | FileCountLimitExceededException e) {
-      throw new BodyProblems.TooLarge("The upload exceeds its limits: at most " + limits.maxParts() + " parts, "
-          + limits.maxFile().toMegabytes() + " MB a file, " + limits.maxBody().toMegabytes() + " MB in all");
+    } catch (FileCountLimitExceededException e) {
+      throw new BodyProblems.TooLarge("An upload has at most " + limits.maxParts() + " parts");
+    } catch (FileSizeLimitExceededException e) {
+      throw new BodyProblems.TooLarge("A file in an upload is at most " + limits.maxFile().toMegabytes() + " MB");
+    } catch (SizeException e) {
+      // the whole body, or one part's headers
+      throw new BodyProblems.TooLarge("An upload is at most " + limits.maxBody().toMegabytes() + " MB, and a part's headers at most "
+          + MAX_PART_HEADER_BYTES + " bytes");
     } catch (InvalidContentTypeException e) {
       throw new BodyProblems.MalformedMultipart("The Content-Type names no multipart boundary");
     } catch (InvalidFileNameException e) {
       throw new BodyProblems.MalformedMultipart("A part's file name contains a NUL character");
-    } catch (FileUploadException e) {
+    } catch (FileUploadException | IllegalStateException e) {
+      // IllegalStateException: part headers that never end, as a charset other than ASCII's supersets reads them
       throw new BodyProblems.MalformedMultipart("The multipart body is malformed or cut short");
     }
     List<Part> parts = new ArrayList<>();
@@ -63,7 +74,7 @@ record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
       checkFileName(part.getSubmittedFileName());
       parts.add(part);
       if (item.isFormField()) {
-        fields.computeIfAbsent(item.getFieldName(), name -> new ArrayList<>()).add(field(item, charset));
+        fields.computeIfAbsent(item.getFieldName(), name -> new ArrayList<>()).add(field(item, partCharset(item, charset)));
       }
     }
     return new MultipartBody(List.copyOf(parts), fields);
@@ -76,6 +87,20 @@ record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
     }
     if (name.length() > 255 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new BodyProblems.MalformedMultipart("A part's file name is longer than 255 characters or contains control characters");
+    }
+  }
+
+  /** The charset a part declares for itself, else the request's. */
+  private static Charset partCharset(FileItem item, Charset requestCharset) {
+    if (item.getContentType() == null) {
+      return requestCharset;
+    }
+    try {
+      Charset declared = MediaType.parseMediaType(item.getContentType()).getCharset();
+      return declared == null ? requestCharset : declared;
+    } catch (InvalidMediaTypeException | UnsupportedCharsetException e) {
+      throw new BodyProblems.MalformedMultipart("The form field '" + item.getFieldName() + "' has a Content-Type that is not a media type"
+          + " with a known charset");
     }
   }
 

@@ -51,6 +51,10 @@ final class ReceivedRequest extends HttpServletRequestWrapper {
     redispatched = on;
   }
 
+  boolean isMultipart() {
+    return multipart != null;
+  }
+
   @Override
   public DispatcherType getDispatcherType() {
     return redispatched ? DispatcherType.REQUEST : super.getDispatcherType();

@@ -31,10 +31,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.detail());
-    body.setType(problem.type());
-    body.setTitle(problem.title());
-    problem.properties().forEach(body::setProperty);
+    ProblemDetail body = ProblemResponses.detail(problem);
+    logged(body);
     HttpHeaders headers = new HttpHeaders();
     problem.headers().forEach(headers::add);
     return ResponseEntity.status(problem.status())
@@ -51,10 +49,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
+  /** A client's mistake is worth one line (what and which request), never a stack trace. */
+  private static void logged(ProblemDetail problem) {
+    if (problem.getStatus() < 500) {
+      log.info("request refused status={} type={} requestId={}", problem.getStatus(), problem.getType(), MDC.get(RequestIdFilter.MDC_KEY));
+    }
+  }
+
   /** A multipart body that reached a controller malformed (the intake parses uploads first, so this is a second line). */
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
-    log.info("malformed multipart body requestId={} reason={}", MDC.get(RequestIdFilter.MDC_KEY), e.getMessage());
     return problem(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
         "The multipart body is malformed or cut short"));
   }
@@ -62,12 +66,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   /** A query string or form field Tomcat could not decode, met where a parameter is read. */
   @ExceptionHandler(InvalidParameterException.class)
   ResponseEntity<ProblemDetail> malformedParameters(InvalidParameterException e) {
-    log.info("malformed request parameters requestId={} reason={}", MDC.get(RequestIdFilter.MDC_KEY), e.getMessage());
     return problem(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-query", "Malformed query string",
         "The query string's parameters are not valid percent-encoded UTF-8 (e.g. %zz or a stray %)"));
   }
 
   private static ResponseEntity<ProblemDetail> problem(ProblemDetail body) {
+    logged(body);
     return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
@@ -84,6 +88,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String slug = status == null ? "http-" + statusCode.value() : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         problem.setType(ProblemResponses.type(slug));
       }
+      logged(problem);
       // the framework's headers may be read-only (an ErrorResponse's own)
       HttpHeaders problemHeaders = new HttpHeaders();
       problemHeaders.putAll(headers);
@@ -104,6 +109,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemResponses.problem(
             HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "One or more fields are invalid");
     body.setProperty("errors", errors);
+    logged(body);
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
@@ -111,6 +117,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail body = ProblemResponses.unreadableBody(ex);
+    logged(body);
     return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 }

@@ -1,10 +1,9 @@
 package io.nfttraders.platform.internal.http;
 
+import io.nfttraders.platform.WorkerLoop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.coyote.http11.Http11Processor;
 import org.apache.tomcat.util.net.SocketWrapperBase;
@@ -27,12 +26,11 @@ import org.springframework.stereotype.Component;
 class HeaderDeadlines implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(HeaderDeadlines.class);
-  private static final long SWEEP_MILLIS = 500;
   private static final byte[] TIMEOUT = answer();
 
   private final long timeoutNanos;
   private volatile @Nullable DeadlineNioProtocol protocol;
-  private @Nullable ScheduledExecutorService sweeper;
+  private final WorkerLoop sweeper = new WorkerLoop("header-deadlines", this::sweep, Duration.ofMillis(500));
 
   HeaderDeadlines(HttpProperties properties) {
     this.timeoutNanos = properties.headerTimeout().toNanos();
@@ -43,10 +41,11 @@ class HeaderDeadlines implements SmartLifecycle {
     this.protocol = connector;
   }
 
-  private void sweep() {
+  /** Always 0: a sweep has nothing to do until the next. */
+  private int sweep() {
     DeadlineNioProtocol connector = protocol;
     if (connector == null) {
-      return;
+      return 0;
     }
     long now = System.nanoTime();
     for (SocketWrapperBase<?> connection : connector.connections()) {
@@ -54,6 +53,7 @@ class HeaderDeadlines implements SmartLifecycle {
         expire(connection, now);
       }
     }
+    return 0;
   }
 
   /**
@@ -104,30 +104,17 @@ class HeaderDeadlines implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("header-deadlines").daemon().factory());
-    sweeper.scheduleWithFixedDelay(this::sweepSafely, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-  }
-
-  private void sweepSafely() {
-    try {
-      sweep();
-    } catch (RuntimeException e) {
-      // a sweep that threw would end the schedule: log it and sweep again next time
-      log.warn("sweeping for slow request headers failed", e);
-    }
+  public void start() {
+    sweeper.start();
   }
 
   @Override
-  public synchronized void stop() {
-    if (sweeper != null) {
-      sweeper.shutdownNow();
-      sweeper = null;
-    }
+  public void stop() {
+    sweeper.stop(Duration.ofSeconds(1));
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return sweeper != null;
+  public boolean isRunning() {
+    return sweeper.isRunning();
   }
 }

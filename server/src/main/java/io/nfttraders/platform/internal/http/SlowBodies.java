@@ -1,11 +1,9 @@
 package io.nfttraders.platform.internal.http;
 
+import io.nfttraders.platform.WorkerLoop;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,11 +19,10 @@ import org.springframework.stereotype.Component;
 class SlowBodies implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SlowBodies.class);
-  private static final long SWEEP_MILLIS = 200;
 
   private final HttpProperties limits;
   private final Set<BodyReception> receiving = ConcurrentHashMap.newKeySet();
-  private @Nullable ScheduledExecutorService sweeper;
+  private final WorkerLoop sweeper = new WorkerLoop("slow-bodies", this::sweep, Duration.ofMillis(200));
 
   SlowBodies(HttpProperties limits) {
     this.limits = limits;
@@ -35,8 +32,10 @@ class SlowBodies implements SmartLifecycle {
     receiving.add(reception);
   }
 
-  private void sweep() {
+  /** Always 0: a sweep has nothing to do until the next. */
+  private int sweep() {
     receiving.removeIf(this::done);
+    return 0;
   }
 
   private boolean done(BodyReception reception) {
@@ -50,21 +49,17 @@ class SlowBodies implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("slow-bodies").daemon().factory());
-    sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+  public void start() {
+    sweeper.start();
   }
 
   @Override
-  public synchronized void stop() {
-    if (sweeper != null) {
-      sweeper.shutdownNow();
-      sweeper = null;
-    }
+  public void stop() {
+    sweeper.stop(Duration.ofSeconds(1));
   }
 
   @Override
-  public synchronized boolean isRunning() {
-    return sweeper != null;
+  public boolean isRunning() {
+    return sweeper.isRunning();
   }
 }

@@ -1,0 +1,147 @@
+package io.nfttraders.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HTTP/1.1 over a plain socket, byte for byte as given: java.net.http refuses to send an invalid
+ * percent-escape, a NUL in a header or a broken chunk, and those are what hostile clients send.
+ * One request per connection ({@code Connection: close}); the request is sent whole, then the
+ * sending side is shut, so a server that waits for more sees the end at once.
+ */
+public final class RawHttp {
+
+  /** What came back; {@code status} is 0 when no status line arrived (see {@code failure}). */
+  public record Reply(int status, Map<String, String> headers, byte[] body, @Nullable String failure) {
+
+    public @Nullable String contentType() {
+      return headers.get("content-type");
+    }
+
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  private final int port;
+
+  public RawHttp(int port) {
+    this.port = port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The head (request line and headers, each line ending in CRLF, without the empty line) with Host and Connection added, then the body. */
+  public Reply send(String head, byte[] body) {
+    byte[] headBytes = (head + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] request = new byte[headBytes.length + body.length];
+    System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+    System.arraycopy(body, 0, request, headBytes.length, body.length);
+    return sendRaw(request);
+  }
+
+  /**
+   * Exactly these bytes. Each connection comes from its own loopback address (127.x.y.z): the
+   * server throttles failed logins per client address, and a hostile suite fails many on purpose.
+   */
+  public Reply sendRaw(byte[] request) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String source = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(source, 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(30_000);
+      @Nullable String sendFailure = null;
+      try {
+        socket.getOutputStream().write(request);
+        socket.getOutputStream().flush();
+        socket.shutdownOutput();
+      } catch (IOException e) {
+        // the server may answer and close before reading a body it refuses; its answer is still there to read
+        sendFailure = "sending: " + e;
+      }
+      ByteArrayOutputStream received = new ByteArrayOutputStream();
+      @Nullable String readFailure = readAll(socket.getInputStream(), received);
+      return parse(received.toByteArray(), sendFailure != null ? sendFailure : readFailure);
+    } catch (IOException e) {
+      return new Reply(0, Map.of(), new byte[0], e.toString());
+    }
+  }
+
+  private static @Nullable String readAll(InputStream in, ByteArrayOutputStream out) {
+    byte[] buffer = new byte[16384];
+    try {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        out.write(buffer, 0, n);
+      }
+      return null;
+    } catch (IOException e) {
+      return "reading: " + e;
+    }
+  }
+
+  static Reply parse(byte[] raw, @Nullable String failure) {
+    String text = new String(raw, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    if (!text.startsWith("HTTP/1.1 ") || end < 0 || text.length() < 12) {
+      return new Reply(0, Map.of(), raw, failure == null ? "no status line" : failure);
+    }
+    int status = Integer.parseInt(text.substring(9, 12));
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String line : text.substring(text.indexOf("\r\n") + 2, end).split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+      }
+    }
+    byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+    if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      body = dechunk(body);
+    }
+    return new Reply(status, headers, body, null);
+  }
+
+  private static byte[] dechunk(byte[] chunked) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int at = 0;
+    while (at < chunked.length) {
+      int lineEnd = indexOfCrlf(chunked, at);
+      if (lineEnd < 0) {
+        break;
+      }
+      String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+      int length;
+      try {
+        length = Integer.parseInt(size, 16);
+      } catch (NumberFormatException e) {
+        break;
+      }
+      if (length == 0 || lineEnd + 2 + length > chunked.length) {
+        break;
+      }
+      out.write(chunked, lineEnd + 2, length);
+      at = lineEnd + 2 + length + 2;
+    }
+    return out.toByteArray();
+  }
+
+  private static int indexOfCrlf(byte[] bytes, int from) {
+    for (int i = from; i + 1 < bytes.length; i++) {
+      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

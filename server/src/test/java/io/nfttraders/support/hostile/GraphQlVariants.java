@@ -78,8 +78,12 @@ public final class GraphQlVariants {
     orders.add(null);
     path.getLast().getInputValueDefinitions().stream().filter(a -> enumeration(a.getType()) != null).findFirst()
         .ifPresent(sort -> enumeration(sort.getType()).getEnumValueDefinitions().forEach(v -> orders.add(Map.of(name + sort.getName(), v.getName()))));
+    // only what must be given: a filter could leave the page empty, and there would be no cursor
+    Map<String, Object> required = new LinkedHashMap<>();
+    path.forEach(field -> field.getInputValueDefinitions().stream().filter(a -> a.getType() instanceof NonNullType)
+        .forEach(a -> required.put(field.getName() + "_" + a.getName(), valid.get(field.getName() + "_" + a.getName()))));
     for (Object order : orders) {
-      Map<String, Object> variables = new LinkedHashMap<>(valid);
+      Map<String, Object> variables = new LinkedHashMap<>(required);
       if (order instanceof Map<?, ?> chosen) {
         chosen.forEach((k, v) -> variables.put(k.toString(), v));
       }

@@ -46,7 +46,8 @@ public final class MarketplaceBaselines {
 
     Api.Response drop = api.upload("/api/v1/nfts/batch", alice.accessToken(), new Multipart().file("images", "a.png", "image/png", TestImages.png())
         .file("images", "b.png", "image/png", TestImages.png()).file("images", "c.png", "image/png", TestImages.png())
-        .json("metadata", "[{\"name\":\"Listed\"},{\"name\":\"Auctioned\"},{\"name\":\"Free\"}]"), null);
+        .json("metadata", "[{\"name\":\"Listed\",\"attributes\":[{\"trait_type\":\"Level\",\"value\":5}]},{\"name\":\"Auctioned\"},"
+            + "{\"name\":\"Free\"}]"), null);
     require(drop, 202);
     BigInteger bobs = market.mint(bob);
     String mintTransaction = drop.text("transactionId");

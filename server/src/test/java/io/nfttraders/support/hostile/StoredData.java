@@ -40,13 +40,13 @@ public final class StoredData {
    * tables of the application, on purpose: only what can still change without a request.
    */
   private static final List<String> PENDING_WORK = List.of(
-      "select count(*) from chain_transactions where status not in ('CONFIRMED', 'FAILED') and next_attempt_at < now() + interval '3 minutes'",
+      "select count(*) from chain_transactions where status not in ('CONFIRMED', 'FAILED') and next_attempt_at < now() + interval '2 minutes'",
       // a publication whose listener failed stays incomplete for good: only recent ones are work under way
       "select count(*) from event_publication where completion_date is null and publication_date > now() - interval '2 minutes'",
-      "select count(*) from webhook_deliveries where state = 'PENDING' and next_attempt_at < now() + interval '3 minutes'",
+      "select count(*) from webhook_deliveries where state = 'PENDING' and next_attempt_at < now() + interval '2 minutes'",
       """
       select count(*) from auctions a where a.phase = 'ENDED' or a.phase = 'OPEN' and exists (
-        select 1 from auction_events e where e.auction_id = a.id and e.ends_at < now() + interval '3 minutes'
+        select 1 from auction_events e where e.auction_id = a.id and e.ends_at < now() + interval '2 minutes'
           and e.seq = (select max(seq) from auction_events l where l.auction_id = a.id))
       """);
 

@@ -33,7 +33,7 @@ final class TransportVariants {
    * @param otherMethods methods documented on this path, which have their own variants
    */
   static List<HostileRequest> all(ApiOperation operation, Baseline base, boolean spoilable, Map<String, String> tokens, Set<String> otherMethods) {
-    List<HostileRequest> requests = new ArrayList<>(mediaTypes(operation, base));
+    List<HostileRequest> requests = new ArrayList<>(mediaTypes(operation, base, spoilable));
     requests.add(Requests.of(operation, "Accept: garbage", base, "Accept: garbage"));
     requests.add(Requests.of(operation, "Accept: application/json;q=bogus", base, "Accept: application/json;q=bogus"));
     requests.add(Requests.of(operation, "Accept: application/json;charset=bogus", base, "Accept: application/json;charset=bogus"));
@@ -52,13 +52,26 @@ final class TransportVariants {
     return requests;
   }
 
-  static List<HostileRequest> mediaTypes(ApiOperation operation, Baseline base) {
+  /**
+   * Each media type with a body and without one: a request's Content-Type is read (and was once a
+   * server error when it was a wildcard) whether or not a body follows.
+   */
+  static List<HostileRequest> mediaTypes(ApiOperation operation, Baseline base, boolean spoilable) {
     byte[] body = Requests.someBody(operation, base);
     List<HostileRequest> requests = new ArrayList<>();
     requests.add(Requests.withBody(operation, "no Content-Type with a body", base, null, body));
-    for (String type : List.of("*/*", "application/*", "text/*", "*", "*/*;q=1", "multipart/*", "text/plain", "text/plain; charset=bogus",
-        "application/json; charset=bogus", "application/json; charset=\"", "garbage", "application/octet-stream")) {
+    List<String> invalid = List.of("*/*", "application/*", "text/*", "*", "*/*;q=1", "multipart/*", "text/plain; charset=bogus",
+        "application/json; charset=bogus", "application/json; charset=\"", "garbage");
+    for (String type : invalid) {
       requests.add(Requests.withBody(operation, "Content-Type: " + type, base, type, body));
+      requests.add(Requests.withBody(operation, "Content-Type: " + type + " without a body", base, type, new byte[0]));
+    }
+    for (String type : List.of("text/plain", "application/octet-stream")) {
+      requests.add(Requests.withBody(operation, "Content-Type: " + type, base, type, body));
+      if (spoilable) {
+        // a real media type on a request without a body: a command taking no body may fairly run
+        requests.add(Requests.withBody(operation, "Content-Type: " + type + " without a body", base, type, new byte[0]));
+      }
     }
     requests.add(Requests.withBody(operation, "a form with %zz", base, "application/x-www-form-urlencoded", HostileRequest.utf8("a=%zz&b=%&c=%ff")));
     byte[] multipart = Baseline.multipart(List.of(Baseline.Part.json("metadata", "{}"), new Baseline.Part("image", "a.png", "image/png", UploadVariants.png(8, 8))));

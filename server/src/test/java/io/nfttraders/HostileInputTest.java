@@ -106,7 +106,7 @@ class HostileInputTest {
     long operationStarted = System.nanoTime();
     List<Future<?>> answers = new ArrayList<>();
     for (HostileRequest variant : variants) {
-      answers.add(senders.submit(() -> findings.judge(variant, http.send(variant.head(token), variant.body()))));
+      answers.add(senders.submit(() -> findings.judge(variant, http.send(variant.head(token), variant.bodyToSend()))));
     }
     for (Future<?> answer : answers) {
       answer.get();

@@ -53,6 +53,27 @@ public record HostileRequest(ApiOperation operation, String variant, String meth
     return head.toString();
   }
 
+  /**
+   * Marks a value that must be new in every request it is sent in (an email to sign up with, or
+   * to fail a login with without the throttle on that email answering in place of the password check).
+   */
+  public static final String UNIQUE = "{unique}";
+  private static final byte[] UNIQUE_BYTES = UNIQUE.getBytes(StandardCharsets.US_ASCII);
+
+  /** The body as it is sent: each {@link #UNIQUE} replaced by as many random letters and digits, so lengths stay as framed. */
+  public byte[] bodyToSend() {
+    byte[] sent = body.clone();
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i + UNIQUE_BYTES.length <= sent.length; i++) {
+      if (java.util.Arrays.equals(sent, i, i + UNIQUE_BYTES.length, UNIQUE_BYTES, 0, UNIQUE_BYTES.length)) {
+        for (int j = 0; j < UNIQUE_BYTES.length; j++) {
+          sent[i + j] = (byte) "abcdefghijklmnopqrstuvwxyz0123456789".charAt(random.nextInt(36));
+        }
+      }
+    }
+    return sent;
+  }
+
   /** Who sent it and what, for a report: method, target (abbreviated), variant. */
   public String describe() {
     String shown = target.length() > 160 ? target.substring(0, 150) + "...(" + target.length() + " chars)" : target;

@@ -32,7 +32,7 @@ final class HostileValues {
     Set<String> types = Schemas.types(schema);
     List<Hostile> values = new ArrayList<>();
     if (types.size() > 1) {
-      // a union (metadata attribute values: string, number or boolean): only what no member allows
+      // a union (metadata attribute values: string, number or boolean): numbers out of any range, ill-formed text, structures
       values.addAll(numbers("number"));
       values.removeIf(h -> !h.name().contains("e400") && !h.name().contains("2^256"));
       values.addAll(illFormedText(valid));

@@ -77,8 +77,10 @@ public final class MarketplaceBaselines {
     Map<String, Object> newListing = ordered("collection", collection, "tokenId", free.toString(), "price", "0.01", "currency", "ETH", "endTime", in7Days);
     Map<String, Object> newOffer = ordered("collection", collection, "tokenId", bobs.toString(), "price", "0.001", "currency", "WETH", "endTime", in7Days);
 
-    json("signUp", ordered("email", "hostile-" + UUID.randomUUID() + "@example.com", "password", "a long passphrase"));
-    json("login", ordered("email", carol.email(), "password", carol.password()));
+    // new emails in every request: an account made by an accepted variant leaves the next one as
+    // deep, and failed logins of one email are throttled before the password is checked
+    json("signUp", ordered("email", "hostile-" + HostileRequest.UNIQUE + "@example.com", "password", "a long passphrase"));
+    json("login", ordered("email", "nobody-" + HostileRequest.UNIQUE + "@example.com", "password", "a long passphrase"));
     json("refresh", ordered("refreshToken", carol.refreshToken()));
     json("signInWithEthereum", siwe(api, port, chainId));
     json("logout", ordered("refreshToken", aliceAgain.refreshToken()));

@@ -36,10 +36,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 20: whatever a client sends, the server answers it as a client error it describes, and
- * keeps what it has stored. For every operation of the OpenAPI document, and the GraphQL endpoint,
- * malformed and hostile variants of each of its inputs ({@link HostileVariants},
- * {@link GraphQlVariants}), anonymous and signed in, aimed at a small real marketplace
- * ({@link MarketplaceBaselines}). Every table is compared before and after each operation's variants.
+ * keeps what it has stored. For every operation of the OpenAPI document, the GraphQL endpoint and
+ * the routes the document leaves out (the web app, the health probes), malformed and hostile
+ * variants of each of its inputs ({@link HostileVariants}, {@link GraphQlVariants}), anonymous and
+ * signed in, aimed at a small real marketplace ({@link MarketplaceBaselines}). Every table is
+ * compared before and after each operation's variants.
  */
 @MarketplaceTest
 class HostileInputTest {
@@ -86,14 +87,16 @@ class HostileInputTest {
     List<HostileRequest> graphQlVariants = new ArrayList<>(HostileVariants.of(GraphQlVariants.OPERATION, graphQl.baseline(), tokens, Set.of()));
     graphQlVariants.addAll(HostileVariants.anonymousAndSignedIn(graphQl.arguments(http)));
     try (ExecutorService senders = Executors.newFixedThreadPool(PARALLEL)) {
-      for (ApiOperation operation : operations) {
+      List<ApiOperation> routes = new ArrayList<>(operations);
+      routes.addAll(ApiOperation.undocumented());
+      for (ApiOperation operation : routes) {
         Set<String> otherMethods = operations.stream().filter(o -> o.path().equals(operation.path()) && o != operation).map(ApiOperation::method)
             .collect(Collectors.toSet());
         exercise(senders, operation, HostileVariants.of(operation, marketplace.of(operation), tokens, otherMethods), marketplace.alice.accessToken());
       }
       exercise(senders, GraphQlVariants.OPERATION, graphQlVariants, marketplace.alice.accessToken());
     }
-    log.info("hostile inputs: {} operations and GraphQL, {} requests in {} s, {} tables checked", operations.size(), sent,
+    log.info("hostile inputs: {} operations, the web app, health and GraphQL: {} requests in {} s, {} tables checked", operations.size(), sent,
         Duration.ofNanos(System.nanoTime() - started).toSeconds(), stored.tables().size());
     Files.writeString(Path.of("target/hostile-input-findings.txt"), findings.report());
     Files.writeString(Path.of("target/hostile-input-answers.txt"), findings.answers());

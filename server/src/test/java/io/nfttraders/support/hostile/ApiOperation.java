@@ -62,6 +62,20 @@ public record ApiOperation(String id, String method, String path, List<Parameter
     return operations;
   }
 
+  /**
+   * Routes the document does not describe, that a client reaches all the same: the web app, one
+   * of its files, and the health probes (a probe a client could make fail would take the server out
+   * of its load balancer).
+   */
+  public static List<ApiOperation> undocumented() {
+    return List.of(get("webApp", "/"), get("webAppFile", "/app/main.js"), get("health", "/actuator/health"),
+        get("readiness", "/actuator/health/readiness"));
+  }
+
+  private static ApiOperation get(String id, String path) {
+    return new ApiOperation(id, "GET", path, List.of(), null, Map.of(), false, Set.of(200));
+  }
+
   /** Whether a request may change what is stored (every method but GET and HEAD). */
   public boolean unsafe() {
     return !method.equals("GET") && !method.equals("HEAD");

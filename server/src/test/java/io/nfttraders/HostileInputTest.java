@@ -55,8 +55,6 @@ class HostileInputTest {
   private static final Map<String, Set<String>> CHANGED_BY_DESIGN = Map.of(
       // handing out a nonce is what this GET is for: each is stored until used or expired
       "siweNonce", Set.of("public.siwe_nonces"),
-      // a refused sign-in uses up its nonce, so that a message cannot be tried again
-      "signInWithEthereum", Set.of("public.siwe_nonces"),
       // a refused login is counted: it is the throttle on password guessing
       "login", Set.of("public.login_failures"));
 

@@ -52,8 +52,9 @@ public final class RawHttp {
   }
 
   /**
-   * Exactly these bytes. Each connection comes from its own loopback address (127.x.y.z): the
-   * server throttles failed logins per client address, and a hostile suite fails many on purpose.
+   * Exactly these bytes. Each connection comes from its own loopback address (127.x.y.z, all of
+   * which are the loopback interface's on Linux): the server throttles failed logins per client
+   * address, and a hostile suite fails many on purpose, which would throttle the other specs' logins.
    */
   public Reply sendRaw(byte[] request) {
     ThreadLocalRandom random = ThreadLocalRandom.current();

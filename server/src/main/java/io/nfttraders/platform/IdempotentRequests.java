@@ -39,14 +39,12 @@ public class IdempotentRequests {
     if (key == null) {
       return transactions.execute(s -> work.get());
     }
-    if (key.isBlank() || key.length() > 200) {
-      throw new InvalidIdempotencyKey();
-    }
+    checkKey(key);
     return transactions.execute(s -> {
       int claimed = jdbc.sql("insert into idempotency_keys (user_id, key, fingerprint) values (:user, :key, :fp) on conflict do nothing")
           .param("user", user).param("key", key).param("fp", fingerprint).update();
       if (claimed == 0) {
-        return previous(user, key, fingerprint, type);
+        return previousAnswer(user, key, fingerprint, type);
       }
       Answer<T> answer = work.get();
       jdbc.sql("update idempotency_keys set status = :status, body = :body where user_id = :user and key = :key")
@@ -55,7 +53,30 @@ public class IdempotentRequests {
     });
   }
 
-  private <T> Answer<T> previous(UUID user, String key, String fingerprint, Class<T> type) {
+  /**
+   * The answer already given to this key, for work that must not even be prepared twice (e.g.
+   * content stored before {@link #run}); empty if the key is new. A retry racing the first use
+   * still gets exactly one answer from {@link #run}.
+   *
+   * @throws IdempotencyKeyReused if the key was used for a different request
+   */
+  public <T> Optional<Answer<T>> previous(UUID user, @Nullable String key, String fingerprint, Class<T> type) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    checkKey(key);
+    boolean claimed = jdbc.sql("select count(*) from idempotency_keys where user_id = :user and key = :key")
+        .param("user", user).param("key", key).query(Long.class).single() > 0;
+    return claimed ? Optional.of(previousAnswer(user, key, fingerprint, type)) : Optional.empty();
+  }
+
+  private static void checkKey(String key) {
+    if (key.isBlank() || key.length() > 200) {
+      throw new InvalidIdempotencyKey();
+    }
+  }
+
+  private <T> Answer<T> previousAnswer(UUID user, String key, String fingerprint, Class<T> type) {
     record Stored(String fingerprint, @Nullable Integer status, @Nullable String body) {}
     Stored stored = jdbc.sql("select fingerprint, status, body from idempotency_keys where user_id = :user and key = :key")
         .param("user", user).param("key", key)

@@ -3,6 +3,7 @@ package io.nfttraders.accounts.internal;
 import io.nfttraders.accounts.Role;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.platform.UnicodeText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -55,6 +56,10 @@ class Accounts {
   }
 
   static String normalizeEmail(String email) {
+    // checked before trimming, which would drop a trailing NUL or control character
+    if (UnicodeText.defect(email).isPresent()) {
+      throw new AuthProblems.InvalidEmail();
+    }
     String normalized = email.trim().toLowerCase(Locale.ROOT);
     if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches() || normalized.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new AuthProblems.InvalidEmail();
@@ -92,6 +97,7 @@ class Accounts {
   @Transactional(noRollbackFor = AuthProblems.InvalidCredentials.class)
   TokenPair login(String rawEmail, String password, String clientIp) {
     String email = normalizeEmail(rawEmail);
+    PasswordPolicy.checkWellFormed(password);
     throttle.checkAllowed(email, clientIp);
     Optional<User> user = findByEmail(email);
     boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(dummyHash));

@@ -22,6 +22,13 @@ final class AuthProblems {
     }
   }
 
+  static final class MalformedPassword extends ApiProblem {
+    MalformedPassword() {
+      super(HttpStatus.BAD_REQUEST, "invalid-password", "Invalid password",
+          "A password is well-formed Unicode text without control characters (no lone surrogates, no NUL)");
+    }
+  }
+
   static final class InvalidEmail extends ApiProblem {
     InvalidEmail() {
       super(HttpStatus.BAD_REQUEST, "invalid-email", "Invalid email", "The email address is not valid");

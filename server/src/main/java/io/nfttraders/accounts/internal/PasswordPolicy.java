@@ -1,5 +1,6 @@
 package io.nfttraders.accounts.internal;
 
+import io.nfttraders.platform.UnicodeText;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,7 +20,15 @@ final class PasswordPolicy {
 
   private PasswordPolicy() {}
 
+  /** What no password may be, at sign-up or sign-in: text the hash function cannot take (a lone surrogate has no UTF-8). */
+  static void checkWellFormed(String password) {
+    if (UnicodeText.defect(password).isPresent()) {
+      throw new AuthProblems.MalformedPassword();
+    }
+  }
+
   static void check(String password, String email) {
+    checkWellFormed(password);
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
       throw new AuthProblems.WeakPassword("The password must have at least " + MIN_LENGTH + " characters");

@@ -94,6 +94,10 @@ class Webhooks {
 
   /** An http(s)://host/path URL without credentials or fragment; its host is not looked up. */
   static URI wellFormedUrl(@Nullable String url) {
+    if (url != null && !url.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      // a URL is ASCII (RFC 3986): other characters are percent-encoded, an internationalised host punycoded
+      throw new AuctionProblems.InvalidWebhook("the url must be ASCII, without spaces or control characters (percent-encode the rest)");
+    }
     URI uri;
     try {
       uri = URI.create(String.valueOf(url).strip());

@@ -148,6 +148,9 @@ class OrderPlacement {
   OrderRow place(UUID user, Side side, NewOrder request) {
     if (request.signature() != null) {
       requireSignedFields(request);
+    } else if (request.maker() != null || request.salt() != null || request.counter() != null) {
+      // the server signs a custodial order with a fresh salt and the wallet's counter: fields it would ignore are a mistake to name
+      throw new MarketProblems.InvalidOrder("maker, salt and counter are sent only with an order signed by its maker's own key (its signature)");
     }
     Instant now = clock.instant();
     Terms terms = terms(side, request, now);

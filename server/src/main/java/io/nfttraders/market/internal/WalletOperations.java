@@ -65,6 +65,11 @@ class WalletOperations {
     }
     String asset = request.asset() == null ? "" : request.asset().strip().toUpperCase();
     String reason = "withdraw " + asset + " to " + Keys.toChecksumAddress(to);
+    boolean token = "NFT".equals(asset);
+    if (!token && (request.collection() != null || request.tokenId() != null) || token && (request.amountWei() != null || request.amount() != null)) {
+      // a field of another kind of withdrawal is a mistake to name, not to ignore
+      throw new MarketProblems.InvalidOrder("an ETH or WETH withdrawal has an amount and no collection or tokenId; an NFT's, the reverse");
+    }
     return switch (asset) {
       case "ETH" -> {
         BigInteger amount = amount(request);

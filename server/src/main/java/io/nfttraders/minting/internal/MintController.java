@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -42,8 +43,13 @@ class MintController {
     UUID user = CurrentUser.id(authentication);
     byte[] image = bytes(required(request.getFile("image"), "image"));
     byte[] metadata = metadataPart(request);
+    String fingerprint = fingerprint(List.of(image, metadata));
+    Optional<IdempotentRequests.Answer<MintAccepted>> retried = beforeStoring(user, key, fingerprint);
+    if (retried.isPresent()) {
+      return accepted(retried.get());
+    }
     Minter.Prepared prepared = minter.store(List.of(minter.validate(image, metadata))).getFirst();
-    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(List.of(image, metadata)), MintAccepted.class,
+    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint, MintAccepted.class,
         () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared)));
     return accepted(answer);
   }
@@ -67,15 +73,30 @@ class MintController {
     List<byte[]> images = imageParts.stream().map(MintController::bytes).toList();
     List<byte[]> all = new ArrayList<>(images);
     all.addAll(metadata);
+    String fingerprint = fingerprint(all);
+    Optional<IdempotentRequests.Answer<MintAccepted>> retried = beforeStoring(user, key, fingerprint);
+    if (retried.isPresent()) {
+      return accepted(retried.get());
+    }
     List<Minter.Validated> validated = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       validated.add(validateItem(i, images.get(i), metadata.get(i)));
     }
     List<Minter.Prepared> prepared = minter.store(validated);
     StoredDirectory directory = minter.storeDrop(prepared);
-    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint(all), MintAccepted.class,
+    IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint, MintAccepted.class,
         () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared, directory)));
     return accepted(answer);
+  }
+
+  /**
+   * What must hold before anything is stored (stored content stays, refused or not): a custodial
+   * wallet to mint with, and an Idempotency-Key that is valid and, if used before, for the same
+   * request, whose first answer is then the answer.
+   */
+  private Optional<IdempotentRequests.Answer<MintAccepted>> beforeStoring(UUID user, @Nullable String key, String fingerprint) {
+    minter.requireWallet(user);
+    return idempotent.previous(user, key, fingerprint, MintAccepted.class);
   }
 
   /** Says which item of a drop is wrong. */

@@ -169,6 +169,11 @@ class Minter {
     return new MintAccepted(mintId, tx.toString(), "QUEUED", properties.mode().name(), collection, accepted);
   }
 
+  /** Checked before anything is stored for a mint: an account without a custodial wallet cannot mint here. */
+  void requireWallet(UUID user) {
+    walletOf(user);
+  }
+
   private Wallet walletOf(UUID user) {
     return wallets.walletOf(user).orElseThrow(MintProblems.NoWallet::new);
   }

@@ -2,6 +2,10 @@ package io.nfttraders.minting.internal;
 
 import io.nfttraders.platform.UnicodeText;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +48,7 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
     if (json.length > MAX_INPUT_BYTES) {
       throw new MintProblems.InvalidMetadata(List.of("metadata must be at most " + MAX_INPUT_BYTES + " bytes"));
     }
+    requireUtf8(json);
     JsonNode root;
     try {
       root = STRICT.readTree(json);
@@ -80,6 +85,7 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
     if (json.length > MAX_INPUT_BYTES * 1_000L) {
       throw new MintProblems.InvalidMetadata(List.of("a drop's metadata must be at most " + MAX_INPUT_BYTES * 1_000L + " bytes"));
     }
+    requireUtf8(json);
     JsonNode array;
     try {
       array = STRICT.readTree(json);
@@ -92,6 +98,16 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
     List<byte[]> items = new ArrayList<>();
     array.forEach(node -> items.add(STRICT.writeValueAsBytes(node)));
     return items;
+  }
+
+  /** Metadata is UTF-8, strictly: Jackson would read some malformed sequences (C0 AF as "/") into what is minted for good. */
+  private static void requireUtf8(byte[] json) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(json));
+    } catch (CharacterCodingException e) {
+      throw new MintProblems.InvalidMetadata(List.of("metadata is not UTF-8 text"));
+    }
   }
 
   /** The document stored on IPFS, fields in a fixed order so equal input gives equal bytes (and CID). */

@@ -16,8 +16,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * Request values read as they are written, with no guessing: a JSON object with the same key twice
  * is refused (which one would count?), an integer is a JSON integer (not a string, which Java would
- * read in any script's digits, nor a fraction cut off), and an integer query parameter is ASCII
- * digits.
+ * read in any script's digits, nor a fraction cut off), a string is a JSON string (not a number or
+ * a boolean turned into text), and an integer query parameter is ASCII digits.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictRequestValues implements WebMvcConfigurer {
@@ -28,7 +28,9 @@ class StrictRequestValues implements WebMvcConfigurer {
   JsonMapperBuilderCustomizer strictJson() {
     return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .withCoercionConfig(LogicalType.Integer, config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+        .withCoercionConfig(LogicalType.Integer, config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+        .withCoercionConfig(LogicalType.Textual, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
   }
 
   @Override

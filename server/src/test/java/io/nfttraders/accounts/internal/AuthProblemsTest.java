@@ -76,7 +76,8 @@ class AuthProblemsTest {
   @Test
   void answersFrameworkErrorsWithAStableProblemType() {
     Api.Session session = api.newUser();
-    Api.Response wrongMethod = api.send(api.request("/api/v1/user/profile", session.accessToken()).PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+    Api.Response wrongMethod = api.send(api.request("/api/v1/user/profile", session.accessToken()).header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
     assertProblem(wrongMethod, 405, "method-not-allowed");
     Api.Response wrongType = api.send(api.request("/api/v1/auth/signup", null).header("Content-Type", "text/plain")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hi")));

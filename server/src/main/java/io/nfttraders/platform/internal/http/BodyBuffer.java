@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -53,6 +57,19 @@ final class BodyBuffer implements AutoCloseable {
       System.arraycopy(bytes, off, memory, (int) size, len);
     }
     size += len;
+  }
+
+  /** Whether the bytes are UTF-8, strictly: no overlong forms or encoded surrogates, which lenient decoders take. */
+  boolean isUtf8() {
+    try (InputStream in = open()) {
+      ByteBuffer bytes = file == null ? ByteBuffer.wrap(memory, 0, (int) size) : ByteBuffer.wrap(in.readAllBytes());
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every byte received; call once the body is complete. */

@@ -166,6 +166,11 @@ class BodyIntake extends OncePerRequestFilter {
 
   private Received received(BodyBuffer body, BodyRules.Rule rule, @Nullable MediaType type) {
     if (!rule.upload() || type == null) {
+      // JSON is UTF-8 (RFC 8259); Jackson would take some malformed sequences (C0 AF as "/")
+      if (!body.isUtf8()) {
+        body.close();
+        throw new BodyProblems.MalformedBody("The request body is not UTF-8 text");
+      }
       return new Received(body, null);
     }
     try {

@@ -41,7 +41,11 @@ final class BodyProblems {
 
   static final class MalformedBody extends ApiProblem {
     MalformedBody() {
-      super(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", "The request body's framing is broken (e.g. a bad chunk)");
+      this("The request body's framing is broken (e.g. a bad chunk)");
+    }
+
+    MalformedBody(String detail) {
+      super(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail);
     }
   }
 

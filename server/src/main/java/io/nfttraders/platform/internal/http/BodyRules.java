@@ -76,15 +76,12 @@ class BodyRules {
 
   /**
    * The body's type must be what the route takes: multipart/form-data for an upload, JSON for
-   * everything else. A body without a type is received as it is (within the JSON limit): the route
-   * decides, as it does for a wrong method.
+   * everything else. A body must say what it is (a route that takes none is not sent one either).
    */
   static void check(Rule rule, @Nullable MediaType type) {
     if (type == null) {
-      if (rule.upload()) {
-        throw new BodyProblems.UnsupportedMediaType("An upload is sent as multipart/form-data");
-      }
-      return;
+      throw new BodyProblems.UnsupportedMediaType(rule.upload() ? "An upload is sent as multipart/form-data"
+          : "A request body is sent as application/json, with its Content-Type");
     }
     if (rule.upload()) {
       if (!MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(type)) {

@@ -54,6 +54,11 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
+  /** CPU time the server's JVM has used so far. */
+  Duration cpuTime() {
+    return Machine.cpuTime(process.pid());
+  }
+
   /** Starts the server and waits until its readiness probe says so. */
   static BenchServer start(Path dataDirectory, List<String> jvmOptions, List<String> serverOptions) {
     BenchServer server = launch(dataDirectory, jvmOptions, serverOptions);

@@ -98,10 +98,13 @@ public final class HotAuction {
         if (statements) {
           PostgresStatements.reset(postgres.getPostgresDatabase());
         }
+        Duration cpuBefore = server.cpuTime();
         Wrk.Result closed = Wrk.run(bidUrl, bidScript(List.of(hot), bidders, amounts.get()), bidderCount, 1, seconds, data);
+        Duration cpu = server.cpuTime().minus(cpuBefore);
         amounts.addAndGet(100_000_000L);
         long accepted = seq(api, hot) - before;
-        System.out.printf("closed loop: %d requests, %d accepted in %.1f s%n", closed.requests(), accepted, closed.seconds());
+        System.out.printf("closed loop: %d requests, %d accepted in %.1f s; server CPU %.1f µs a request%n", closed.requests(), accepted,
+            closed.seconds(), cpu.toNanos() / 1000.0 / closed.requests());
         if (statements) {
           PostgresStatements.print(postgres.getPostgresDatabase(), "the closed loop", 15);
         }
@@ -147,8 +150,12 @@ public final class HotAuction {
         }
 
         Map<String, Long> seqsBefore = seqs(api, many);
+        Duration spreadCpuBefore = server.cpuTime();
         Wrk.Result spread = Wrk.run(bidUrl, bidScript(many, bidders, amounts.get()), bidderCount, 1, seconds, data);
+        Duration spreadCpu = server.cpuTime().minus(spreadCpuBefore);
         long spreadAccepted = seqs(api, many).entrySet().stream().mapToLong(e -> e.getValue() - seqsBefore.get(e.getKey())).sum();
+        System.out.printf("%d auctions, closed loop: %d requests; server CPU %.1f µs a request%n", many.size(), spread.requests(),
+            spreadCpu.toNanos() / 1000.0 / spread.requests());
 
         report(bidderCount, seconds, naive, closed, accepted, rates, open, openAccepted, many.size(), spread, spreadAccepted,
             List.of(health, read, bare), flushes, openWrites);

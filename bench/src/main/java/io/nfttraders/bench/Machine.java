@@ -101,6 +101,15 @@ final class Machine {
     return new Foreign(ticks / TICKS / capacity, top);
   }
 
+  /**
+   * The CPU time one process (all its threads) has used so far: what a request costs the server,
+   * measured across a load, moves much less with the machine's speed than requests a second do.
+   */
+  static Duration cpuTime(long pid) {
+    return readStat(Path.of("/proc", Long.toString(pid))).map(stat -> Duration.ofMillis(Math.round(stat.ticks() * 1000 / TICKS)))
+        .orElseThrow(() -> new IllegalStateException("no process " + pid));
+  }
+
   private record Stat(String name, long ticks) {}
 
   private static java.util.Optional<Stat> readStat(Path proc) {

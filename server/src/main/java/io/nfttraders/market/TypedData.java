@@ -1,5 +1,6 @@
 package io.nfttraders.market;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record TypedData(Domain domain, Map<String, List<Field>> types, String pr
       throw new IllegalArgumentException("types name the primary type and leave EIP712Domain to the domain");
     }
     types = Map.copyOf(types);
-    message = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(message));
+    message = Collections.unmodifiableMap(new LinkedHashMap<>(message));
   }
 
   /** The same as one {@code eth_signTypedData_v4} document (what browser wallets take), {@code EIP712Domain} included. */

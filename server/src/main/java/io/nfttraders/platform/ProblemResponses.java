@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProblemResponses {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** A qualified Java name's packages and enclosing classes, as in `io.nfttraders.market.internal.NewOrder` or `java.time.Instant`. */
+  private static final Pattern PACKAGES = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?:[A-Z]\\w*\\$)*(?=[A-Z])");
 
   private ProblemResponses() {}
 
@@ -52,11 +55,21 @@ public final class ProblemResponses {
     String detail = "The request body is missing or is not valid JSON of the expected shape";
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof DatabindException bad && !bad.getPath().isEmpty()) {
-        detail += ": at " + jsonPath(bad.getPath()) + ", " + bad.getOriginalMessage();
+        detail += ": at " + jsonPath(bad.getPath()) + ", " + withoutPackages(bad.getOriginalMessage());
+        break;
+      }
+      if (t instanceof JacksonException bad) {
+        // malformed JSON, or a key given twice: where the parser stopped
+        detail += ": " + withoutPackages(bad.getOriginalMessage());
         break;
       }
     }
     return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request body", detail);
+  }
+
+  /** Java types named by their simple names: the message is the client's, our packages are not. */
+  private static String withoutPackages(String message) {
+    return PACKAGES.matcher(message).replaceAll("");
   }
 
   /** The field a reading error happened at, as a client names it: {@code attributes[0].value}. */

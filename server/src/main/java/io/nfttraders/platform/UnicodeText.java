@@ -12,6 +12,19 @@ public final class UnicodeText {
 
   private UnicodeText() {}
 
+  /** Whether {@code text} has a UTF-16 surrogate without its pair: text that has no UTF-8 encoding at all. */
+  public static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Why {@code text} is not well-formed, naming the first offending character's position; empty if it is. */
   public static Optional<String> defect(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -1,6 +1,7 @@
 package io.nfttraders.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
@@ -10,10 +11,15 @@ import io.nfttraders.support.MarketplaceTest;
 import io.nfttraders.support.Multipart;
 import io.nfttraders.support.RawHttp;
 import io.nfttraders.support.TestImages;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +129,34 @@ class ReceivedBodiesTest {
     for (RawHttp.Reply answer : List.of(raw.sendInPieces(GAP, RawHttp.concat(head, broken)), raw.sendInPieces(GAP, head, broken))) {
       assertThat(answer.status()).as(answer.text()).isEqualTo(400);
       assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void refusedAndAbandonedUploadsLeaveNoTemporaryFiles() throws Exception {
+    Api.Session creator = api.newUser();
+    List<String> before = temporaryFiles();
+    // parts over the in-memory threshold go to temporary files while the upload is parsed
+    Multipart badName = new Multipart().file("image", "art\u0001.png", "image/png", new byte[300_000]).json("metadata", "{\"name\":\"x\"}");
+    Api.Response refused = api.upload("/api/v1/nfts", creator.accessToken(), badName, null);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+
+    byte[] body = new Multipart().file("image", "art.png", "image/png", new byte[600_000]).json("metadata", "{\"name\":\"x\"}").bytes();
+    try (Socket abandoned = new Socket("127.0.0.1", port)) {
+      abandoned.getOutputStream().write(raw.head("POST /api/v1/nfts HTTP/1.1", "Content-Type: multipart/form-data; boundary=x",
+          "Content-Length: " + body.length, "Authorization: Bearer " + creator.accessToken()));
+      abandoned.getOutputStream().write(body, 0, 400_000);
+      abandoned.getOutputStream().flush();
+      Thread.sleep(GAP);
+    }
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(temporaryFiles()).isEqualTo(before));
+  }
+
+  /** The request bodies and upload parts the server keeps in temporary files (it runs in this JVM). */
+  private static List<String> temporaryFiles() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.map(f -> f.getFileName().toString()).filter(name -> name.startsWith("nft-body-") || name.startsWith("upload_")).sorted().toList();
     }
   }
 

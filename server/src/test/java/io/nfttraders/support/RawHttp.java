@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * HTTP/1.1 over a plain socket, byte for byte as given: java.net.http refuses to send an invalid
  * percent-escape, a NUL in a header or a broken chunk, and those are what hostile clients send.
- * One request per connection ({@code Connection: close}); the request is sent whole, then the
- * sending side is shut, so a server that waits for more sees the end at once; or it is sent in
- * pieces some time apart, as a slow client's.
+ * One request per connection ({@code Connection: close}); the request is sent whole, then (unless
+ * asked not to) the sending side is shut, so a server that waits for more sees the end at once; or
+ * it is sent in pieces some time apart, as a slow client's.
  */
 public final class RawHttp {
 
@@ -51,11 +51,18 @@ public final class RawHttp {
 
   /** The head (request line and headers, each line ending in CRLF, without the empty line) with Host and Connection added, then the body. */
   public Reply send(String head, byte[] body) {
+    return send(head, body, true);
+  }
+
+  /**
+   * As {@link #send(String, byte[])}, the sending side left open if {@code shutSendingSide} is
+   * false: Tomcat closes a connection unanswered when its client shuts the sending side right after
+   * a whole chunked body (the end of the body dispatches a second processor, which reads the end
+   * of the connection), so only a request that never arrives whole needs the end to be seen.
+   */
+  public Reply send(String head, byte[] body, boolean shutSendingSide) {
     byte[] headBytes = (head + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-    byte[] request = new byte[headBytes.length + body.length];
-    System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-    System.arraycopy(body, 0, request, headBytes.length, body.length);
-    return sendRaw(request);
+    return sendRaw(concat(headBytes, body), shutSendingSide);
   }
 
   /** A request line and headers, with Host and Connection added and the empty line that ends them. */
@@ -118,6 +125,10 @@ public final class RawHttp {
    * address, and a hostile suite fails many on purpose, which would throttle the other specs' logins.
    */
   public Reply sendRaw(byte[] request) {
+    return sendRaw(request, true);
+  }
+
+  private Reply sendRaw(byte[] request, boolean shutSendingSide) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String source = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
     try (Socket socket = new Socket()) {
@@ -128,7 +139,9 @@ public final class RawHttp {
       try {
         socket.getOutputStream().write(request);
         socket.getOutputStream().flush();
-        socket.shutdownOutput();
+        if (shutSendingSide) {
+          socket.shutdownOutput();
+        }
       } catch (IOException e) {
         // the server may answer and close before reading a body it refuses; its answer is still there to read
         sendFailure = "sending: " + e;
@@ -161,7 +174,10 @@ public final class RawHttp {
     }
     int status = Integer.parseInt(text.substring(9, 12));
     Map<String, String> headers = new LinkedHashMap<>();
-    for (String line : text.substring(text.indexOf("\r\n") + 2, end).split("\r\n")) {
+    int headersStart = text.indexOf("\r\n") + 2;
+    // an interim reply (100 Continue) has no headers: its status line ends at the empty line
+    String headerLines = headersStart <= end ? text.substring(headersStart, end) : "";
+    for (String line : headerLines.split("\r\n")) {
       int colon = line.indexOf(':');
       if (colon > 0) {
         headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());

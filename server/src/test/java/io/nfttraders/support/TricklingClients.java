@@ -69,6 +69,16 @@ public final class TricklingClients implements AutoCloseable {
     return new TricklingClients(port, connections, head.getBytes(StandardCharsets.US_ASCII), body);
   }
 
+  /**
+   * Chunked POSTs of JSON to {@code path} whose framing trickles: a chunk's size line (its
+   * extension) or the trailer after the last chunk, a byte a second.
+   */
+  public static TricklingClients chunkFraming(int port, int connections, String path, boolean trailer) throws IOException {
+    String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + (trailer ? "2\r\n{}\r\n0\r\nX-" : "2;");
+    return new TricklingClients(port, connections, head.getBytes(StandardCharsets.US_ASCII), "a".repeat(200).getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** GETs whose request line and headers come a byte a second. */
   public static TricklingClients headers(int port, int connections) throws IOException {
     String request = "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Slow: " + "z".repeat(200) + "\r\n\r\n";

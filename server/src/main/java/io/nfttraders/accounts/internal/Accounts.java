@@ -97,7 +97,7 @@ class Accounts {
   @Transactional(noRollbackFor = AuthProblems.InvalidCredentials.class)
   TokenPair login(String rawEmail, String password, String clientIp) {
     String email = normalizeEmail(rawEmail);
-    PasswordPolicy.checkWellFormed(password);
+    PasswordPolicy.checkHashable(password);
     throttle.checkAllowed(email, clientIp);
     Optional<User> user = findByEmail(email);
     boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(dummyHash));

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,9 @@ class AuthController {
 
   @PostMapping("/api/v1/auth/login")
   TokenPair login(@Valid @RequestBody Credentials body, HttpServletRequest request) {
-    return accounts.login(body.email(), body.password(), request.getRemoteAddr());
+    // none once the client's connection has closed; the attempt still counts against the email
+    String clientIp = Objects.requireNonNullElse(request.getRemoteAddr(), "unknown");
+    return accounts.login(body.email(), body.password(), clientIp);
   }
 
   @PostMapping("/api/v1/auth/refresh")

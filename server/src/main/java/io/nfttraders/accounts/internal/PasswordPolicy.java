@@ -20,15 +20,20 @@ final class PasswordPolicy {
 
   private PasswordPolicy() {}
 
-  /** What no password may be, at sign-up or sign-in: text the hash function cannot take (a lone surrogate has no UTF-8). */
-  static void checkWellFormed(String password) {
-    if (UnicodeText.defect(password).isPresent()) {
+  /**
+   * What no password can be, at sign-in too: text the hash function cannot take (a lone surrogate
+   * has no UTF-8). Control characters are refused only for new passwords: older ones may hold them.
+   */
+  static void checkHashable(String password) {
+    if (UnicodeText.hasLoneSurrogate(password)) {
       throw new AuthProblems.MalformedPassword();
     }
   }
 
   static void check(String password, String email) {
-    checkWellFormed(password);
+    if (UnicodeText.defect(password).isPresent()) {
+      throw new AuthProblems.MalformedPassword();
+    }
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
       throw new AuthProblems.WeakPassword("The password must have at least " + MIN_LENGTH + " characters");

@@ -42,13 +42,13 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -60,6 +60,23 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  /** The methods the firewall lets through (its defaults); any other is refused before a route is looked for. */
+  private static final List<String> SERVED_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  /** What anyone may call. */
+  private static final RequestMatcher PUBLIC = new OrRequestMatcher(
+      path(HttpMethod.POST, "/api/v1/auth/signup"), path(HttpMethod.POST, "/api/v1/auth/login"), path(HttpMethod.POST, "/api/v1/auth/refresh"),
+      path(HttpMethod.POST, "/api/v1/auth/siwe"), read("/api/v1/auth/siwe/nonce"),
+      read("/api/v1/chains"), read("/api/openapi.yaml"), read("/api/v1/nfts/*/*/*"),
+      read("/api/v1/orders/*"), read("/api/v1/auctions/*"), read("/api/v1/auctions/*/events"),
+      read("/ipfs/**"), path(null, "/graphiql/**"),
+      // the web app, its files and the keys' document: everything outside the API and the actuator
+      new NegatedRequestMatcher(new OrRequestMatcher(path(null, "/api/**"), path(null, "/actuator/**"))));
+
+  /** Public too, but an ADMIN's valid token shows more. */
+  private static final RequestMatcher HEALTH = new OrRequestMatcher(path(null, "/actuator/health"), path(null, "/actuator/health/**"),
+      path(null, "/actuator/info"));
 
   /**
    * No observations (metrics, traces) of each security filter and authentication: they wrapped
@@ -112,20 +129,6 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
     return bearerTokensOnly(http, new BearerTokens()).build();
   }
-
-  /** What anyone may call. */
-  private static final RequestMatcher PUBLIC = new OrRequestMatcher(
-      path(HttpMethod.POST, "/api/v1/auth/signup"), path(HttpMethod.POST, "/api/v1/auth/login"), path(HttpMethod.POST, "/api/v1/auth/refresh"),
-      path(HttpMethod.POST, "/api/v1/auth/siwe"), read("/api/v1/auth/siwe/nonce"),
-      read("/api/v1/chains"), read("/api/openapi.yaml"), read("/api/v1/nfts/*/*/*"),
-      read("/api/v1/orders/*"), read("/api/v1/auctions/*"), read("/api/v1/auctions/*/events"),
-      read("/ipfs/**"), path(null, "/graphiql/**"),
-      // the web app, its files and the keys' document: everything outside the API and the actuator
-      new NegatedRequestMatcher(new OrRequestMatcher(path(null, "/api/**"), path(null, "/actuator/**"))));
-
-  /** Public too, but an ADMIN's valid token shows more. */
-  private static final RequestMatcher HEALTH = new OrRequestMatcher(path(null, "/actuator/health"), path(null, "/actuator/health/**"),
-      path(null, "/actuator/info"));
 
   @Bean
   @Order(3)
@@ -220,11 +223,11 @@ class SecurityConfiguration {
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
     return (request, response, e) -> {
-      if (String.valueOf(e.getMessage()).contains("HTTP method")) {
+      if (!SERVED_METHODS.contains(request.getMethod())) {
         // a method no route of this server serves: Allow names those any of them does
-        response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        response.setHeader("Allow", String.join(", ", SERVED_METHODS));
         ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method Not Allowed",
-            "The method is not one this server serves (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS)"));
+            "The method is not one this server serves (" + String.join(", ", SERVED_METHODS) + ")"));
       } else {
         ProblemResponses.write(response, ProblemResponses.problem(HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
             "The request URL is not allowed (path traversal, encoded separators or similar)"));

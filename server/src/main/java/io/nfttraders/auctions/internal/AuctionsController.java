@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuctionsController {
 
-  /** What a self-custody bidder signs ({@code eth_signTypedData_v4}), with the values chosen for it. */
   /**
-   * A bid to sign with one's own key, and the values to send back with the signature.
+   * What a self-custody bidder signs (EIP-712 typed data), and the values chosen for it to send back
+   * with the signature.
    *
    * @param typedDataJson deprecated: the same typed data as one {@code eth_signTypedData_v4} string, as this field was named before;
    *     to be removed in the next release

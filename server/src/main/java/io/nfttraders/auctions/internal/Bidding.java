@@ -24,8 +24,8 @@ class Bidding {
 
   private static final Logger log = LoggerFactory.getLogger(Bidding.class);
 
-  /** @param event the accepted bid's event, with the auction's state after it */
   /**
+   * @param event the accepted bid's event, with the auction's state after it
    * @param minimumBidWei the least bid the auction takes next, named as in the auction's view
    * @param minimumNextBidWei deprecated: the same, under the name it had before; to be removed in the next release
    */

@@ -26,6 +26,7 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,10 +67,12 @@ class GraphQlConfiguration {
    * Results are written with a mapper of their own: the application's leaves out null properties
    * (spring.jackson.default-property-inclusion), but a GraphQL response must carry a selected
    * field that is null (e.g. {@code endCursor: null}); writing every entry is also the faster path.
+   * A request naming a key twice is refused, as every request body is.
    */
   @Bean
   GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
-    return new GraphQlHttpHandler(handler, new RequestObjects(JsonMapper.builder().build()));
+    JsonMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    return new GraphQlHttpHandler(handler, new RequestObjects(mapper));
   }
 
   /** A request body of JSON {@code null} is a client's mistake (400), not a request without a query (Spring GraphQL fails on it). */

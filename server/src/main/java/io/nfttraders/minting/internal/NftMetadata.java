@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
   private static final Set<String> DISPLAY_TYPES = Set.of("number", "boost_number", "boost_percentage", "date");
   private static final Pattern HEX_COLOR = Pattern.compile("[0-9a-fA-F]{6}");
   private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s<>\"']{1,2040}");
-  /** Numbers every reader of the metadata (a browser's JavaScript above all) takes as the same value: within 2^53 - 1, 15 significant digits. */
+  /** Numbers every reader of the metadata (a browser's JavaScript above all) takes as the same value: integers within 2^53 - 1, fractions of 15 significant digits and decimals. */
   static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(9_007_199_254_740_991L);
   static final int MAX_NUMBER_DIGITS = 15;
   /** Numbers are read exactly (as decimals, never doubles), so 1e400 is a number too large, not infinity. */
@@ -41,6 +42,7 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(20_000).maxNumberLength(100).build())
           .build())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   static NftMetadata parse(byte[] json) {
@@ -156,11 +158,13 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
 
   /**
    * Text that is not well-formed Unicode ({@link UnicodeText}: control characters, lone surrogates),
-   * and bidi overrides (they make a name display as something it is not); newlines and tabs only
-   * in the description.
+   * and bidi overrides (they make a name display as something it is not); line breaks (LF or CRLF)
+   * and tabs only in the description.
    */
   static boolean hasForbiddenCharacters(String value, boolean multiline) {
-    return UnicodeText.defect(value).isPresent() || !multiline && (value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0)
+    // a description's line breaks may be CRLF, as browsers' forms and Windows send them
+    String text = multiline ? value.replace('\r', '\n') : value;
+    return UnicodeText.defect(text).isPresent() || !multiline && (value.indexOf('\n') >= 0 || value.indexOf('\t') >= 0)
         || value.codePoints().anyMatch(c -> (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
   }
 
@@ -170,8 +174,9 @@ record NftMetadata(String name, String description, List<Map<String, Object>> at
     if (plain.abs().compareTo(MAX_NUMBER) > 0) {
       return "must be between -(2^53 - 1) and 2^53 - 1";
     }
-    if (plain.precision() > MAX_NUMBER_DIGITS || plain.scale() > MAX_NUMBER_DIGITS) {
-      return "must have at most " + MAX_NUMBER_DIGITS + " significant digits and " + MAX_NUMBER_DIGITS + " decimals";
+    // an integer in that range is exact as a double; a fraction only when it is this short
+    if (plain.scale() > 0 && (plain.precision() > MAX_NUMBER_DIGITS || plain.scale() > MAX_NUMBER_DIGITS)) {
+      return "must be an integer or have at most " + MAX_NUMBER_DIGITS + " significant digits and " + MAX_NUMBER_DIGITS + " decimals";
     }
     return null;
   }

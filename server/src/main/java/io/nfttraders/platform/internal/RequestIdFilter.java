@@ -16,10 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Gives every request an id (the caller's {@code X-Request-Id} if sane) that logs and errors carry. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends OncePerRequestFilter {
 
   static final String MDC_KEY = "requestId";
-  static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+  /** The request attribute holding the request's id, for what runs where the logging context is not set. */
+  public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
   static final String HEADER = "X-Request-Id";
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 

@@ -63,6 +63,22 @@ class AuthProblemsTest {
   }
 
   @Test
+  void rejectsTextNoHashOrAccountShouldHold() {
+    long before = users();
+    // lone surrogates are written as JSON escapes: Java's JSON writers refuse to write them
+    assertProblem(api.post("/api/v1/auth/signup", "{\"email\":\"lone@example.com\",\"password\":\"a long passphrase\\ud800\"}", null), 400,
+        "invalid-password");
+    assertProblem(api.post("/api/v1/auth/signup", "{\"email\":\"nul@example.com\",\"password\":\"a long passphrase\\u0000\"}", null), 400,
+        "invalid-password");
+    assertProblem(api.post("/api/v1/auth/login", "{\"email\":\"lone@example.com\",\"password\":\"\\ud800\"}", null), 400, "invalid-password");
+    assertProblem(api.post("/api/v1/auth/signup", "{\"email\":\"trailing@example.com\\u0000\",\"password\":\"a long passphrase\"}", null), 400,
+        "invalid-email");
+    assertProblem(api.post("/api/v1/auth/signup", "{\"email\":\"surrogate\\ud800@example.com\",\"password\":\"a long passphrase\"}", null), 400,
+        "invalid-email");
+    assertThat(users()).isEqualTo(before);
+  }
+
+  @Test
   void rejectsMalformedJsonAndMissingFields() {
     long before = users();
     assertProblem(api.post("/api/v1/auth/signup", "{\"email\": ", null), 400, "malformed-request");

@@ -27,7 +27,7 @@ public record HostileRequest(ApiOperation operation, String variant, String meth
   }
 
   /** Whether the server may close the connection without an answer (the request never arrived whole). */
-  boolean mayGoUnanswered() {
+  public boolean mayGoUnanswered() {
     return framed && TransportVariants.INCOMPLETE.contains(variant);
   }
 

@@ -30,13 +30,6 @@ final class BodyBuffer implements AutoCloseable {
     this.memoryThreshold = memoryThreshold;
   }
 
-  static BodyBuffer of(byte[] bytes) {
-    BodyBuffer buffer = new BodyBuffer(Integer.MAX_VALUE);
-    buffer.memory = bytes;
-    buffer.size = bytes.length;
-    return buffer;
-  }
-
   long size() {
     return size;
   }

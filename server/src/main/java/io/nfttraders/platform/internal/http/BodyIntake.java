@@ -7,7 +7,6 @@ import io.nfttraders.platform.SignedInCallers;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +15,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.apache.coyote.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -65,15 +63,15 @@ class BodyIntake extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getDispatcherType() == DispatcherType.ASYNC) {
-      if (request.getAttribute(RECEIVED) instanceof Received received) {
+      if (request.getAttribute(RECEIVED) instanceof ReceivedBody received) {
         request.removeAttribute(RECEIVED);
         ReceivedRequest withBody = received.wrap(request);
         withBody.redispatch(true);
         try {
           chain.doFilter(withBody, response);
         } finally {
+          // the body is discarded when the request completes (BodyReception)
           withBody.redispatch(false);
-          received.discardWhenDone(request);
         }
       } else {
         chain.doFilter(request, response);
@@ -81,18 +79,18 @@ class BodyIntake extends OncePerRequestFilter {
       return;
     }
     BodyRules.Rule rule;
-    @Nullable MediaType type;
+    MediaType type;
     try {
-      type = BodyRules.contentType(request);
-      HeadChecks.checkAccept(request);
-      HeadChecks.checkQuery(request, type);
+      @Nullable MediaType declared = BodyRules.contentType(request);
+      HeaderAndQueryChecks.checkAccept(request);
+      HeaderAndQueryChecks.checkQuery(request, declared);
       if (!BodyRules.hasBody(request)) {
         chain.doFilter(request, response);
         return;
       }
-      HeadChecks.checkContentEncoding(request);
+      HeaderAndQueryChecks.checkContentEncoding(request);
       rule = rules.ruleFor(request);
-      BodyRules.check(rule, type);
+      type = BodyRules.check(rule, declared);
       if (rule.upload() && !callers.isSignedIn(request)) {
         Refusals.refuse(request, response, ProblemResponses.unauthorized());
         return;
@@ -108,35 +106,36 @@ class BodyIntake extends OncePerRequestFilter {
     receive(request, response, chain, rule, type);
   }
 
-  private void receive(HttpServletRequest request, HttpServletResponse response, FilterChain chain, BodyRules.Rule rule, @Nullable MediaType type)
+  private void receive(HttpServletRequest request, HttpServletResponse response, FilterChain chain, BodyRules.Rule rule, MediaType type)
       throws IOException, ServletException {
+    ContinueValve.acknowledge(request);
     BodyBuffer body = new BodyBuffer((int) limits.uploads().memoryThreshold().toBytes());
     ServletInputStream in = request.getInputStream();
-    try {
-      if (!readWhatHasArrived(in, body, rule.maxBytes())) {
-        body.close();
-        Refusals.refuse(request, response, ProblemResponses.detail(new BodyProblems.TooLarge("The request body exceeds the " + rule.maxBytes()
-            + " bytes this route takes")));
-        return;
-      }
-    } catch (BadRequestException e) {
-      // its framing is broken (a bad chunk): the container answers 400 on the error page; not our fault (500)
-      body.close();
-      request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
-      return;
-    }
     BodyReception.Completion completion = whole -> received(whole, rule, type);
-    if (in.isFinished()) {
-      Received received;
+    // only a body of declared length: reading a chunked one parses its framing, which can wait on the client
+    if (request.getContentLengthLong() > 0) {
       try {
-        received = completion.receive(body);
-      } catch (ApiProblem problem) {
+        if (!readWhatHasArrived(in, body, rule.maxBytes())) {
+          body.close();
+          Refusals.refuse(request, response, ProblemResponses.detail(new BodyProblems.TooLarge("The request body exceeds the " + rule.maxBytes()
+              + " bytes this route takes")));
+          return;
+        }
+      } catch (IOException e) {
         body.close();
-        Refusals.refuse(request, response, ProblemResponses.detail(problem));
+        throw e;
+      }
+      if (in.isFinished()) {
+        ReceivedBody received;
+        try {
+          received = completion.receive(body);
+        } catch (ApiProblem problem) {
+          Refusals.refuse(request, response, ProblemResponses.detail(problem));
+          return;
+        }
+        proceed(received, request, response, chain);
         return;
       }
-      proceed(received, request, response, chain);
-      return;
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(0);
@@ -164,24 +163,24 @@ class BodyIntake extends OncePerRequestFilter {
     return true;
   }
 
-  private Received received(BodyBuffer body, BodyRules.Rule rule, @Nullable MediaType type) {
-    if (!rule.upload() || type == null) {
-      // JSON is UTF-8 (RFC 8259); Jackson would take some malformed sequences (C0 AF as "/")
-      if (!body.isUtf8()) {
-        body.close();
-        throw new BodyProblems.MalformedBody("The request body is not UTF-8 text");
-      }
-      return new Received(body, null);
-    }
+  /** The body, checked as what its route takes; it is discarded if it is refused. */
+  private ReceivedBody received(BodyBuffer body, BodyRules.Rule rule, MediaType type) {
     try {
-      return new Received(body, MultipartBody.parse(body, type.toString(), charset(type), limits.uploads(), temporaryFiles));
+      if (!rule.upload()) {
+        // JSON is UTF-8 (RFC 8259); Jackson would take some malformed sequences (C0 AF as "/")
+        if (!body.isUtf8()) {
+          throw new BodyProblems.MalformedBody("The request body is not UTF-8 text");
+        }
+        return new ReceivedBody(body, null);
+      }
+      return new ReceivedBody(body, MultipartBody.parse(body, type.toString(), charset(type), limits.uploads(), temporaryFiles));
     } catch (RuntimeException e) {
       body.close();
       throw e;
     }
   }
 
-  private void proceed(Received received, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  private void proceed(ReceivedBody received, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try {
       chain.doFilter(received.wrap(request), response);

@@ -2,6 +2,7 @@ package io.nfttraders.platform.internal.http;
 
 import io.nfttraders.platform.ApiProblem;
 import io.nfttraders.platform.ProblemResponses;
+import io.nfttraders.platform.internal.RequestIdFilter;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.RequestDispatcher;
@@ -27,9 +28,9 @@ final class BodyReception implements ReadListener {
 
   private static final Logger log = LoggerFactory.getLogger(BodyReception.class);
 
-  /** What is done with a body once it has fully arrived. */
+  /** What is done with a body once it has fully arrived; it discards the body if it refuses it. */
   interface Completion {
-    Received receive(BodyBuffer body);
+    ReceivedBody receive(BodyBuffer body);
   }
 
   private final HttpServletRequest request;
@@ -40,7 +41,6 @@ final class BodyReception implements ReadListener {
   private final long maxBytes;
   private final Completion completion;
   private final long startedNanos = System.nanoTime();
-  private final byte[] chunk = new byte[8192];
   private boolean finished;
 
   BodyReception(HttpServletRequest request, HttpServletResponse response, AsyncContext async, BodyBuffer body, long maxBytes,
@@ -60,6 +60,8 @@ final class BodyReception implements ReadListener {
       if (finished) {
         return;
       }
+      // per callback, not per request: thousands of slow requests must not each hold one
+      byte[] chunk = new byte[8192];
       while (in.isReady()) {
         int n = in.read(chunk);
         if (n < 0) {
@@ -86,14 +88,21 @@ final class BodyReception implements ReadListener {
       }
       finished = true;
     }
-    Received received;
+    ReceivedBody received;
     try {
       received = completion.receive(body);
     } catch (ApiProblem problem) {
-      refuse(problem);
+      Refusals.refuse(request, response, ProblemResponses.detail(problem));
+      return;
+    } catch (RuntimeException e) {
+      // our fault (the temporary file could not be read...); the body was discarded where it failed
+      log.error("a received request body could not be taken method={} path={}", request.getMethod(), request.getRequestURI(), e);
+      Refusals.refuse(request, response, ProblemResponses.internalError(String.valueOf(request.getAttribute(RequestIdFilter.ATTRIBUTE))));
       return;
     }
     request.setAttribute(BodyIntake.RECEIVED, received);
+    // discarded when the request completes, whether or not its second dispatch gets to the intake
+    async.addListener(new ReceivedBody.DiscardOnComplete(received));
     async.dispatch();
   }
 
@@ -110,7 +119,7 @@ final class BodyReception implements ReadListener {
       }
       finished = true;
     }
-    // else the container would answer it on its error page as our fault (500)
+    // else the container would log it on its error page as our fault (500)
     request.removeAttribute(RequestDispatcher.ERROR_EXCEPTION);
     log.info("request body not received method={} path={} bytes={} reason={}", request.getMethod(), request.getRequestURI(), body.size(),
         failure.toString());
@@ -145,10 +154,6 @@ final class BodyReception implements ReadListener {
     }
     refuse(new BodyProblems.TooSlow(body.size()));
     return true;
-  }
-
-  synchronized boolean finished() {
-    return finished;
   }
 
   private void refuse(ApiProblem problem) {

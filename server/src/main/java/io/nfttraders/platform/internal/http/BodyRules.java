@@ -75,10 +75,10 @@ class BodyRules {
   }
 
   /**
-   * The body's type must be what the route takes: multipart/form-data for an upload, JSON for
-   * everything else. A body must say what it is (a route that takes none is not sent one either).
+   * The body's type, which must be what the route takes: multipart/form-data for an upload, JSON
+   * for everything else. A body must say what it is (a route that takes none is not sent one either).
    */
-  static void check(Rule rule, @Nullable MediaType type) {
+  static MediaType check(Rule rule, @Nullable MediaType type) {
     if (type == null) {
       throw new BodyProblems.UnsupportedMediaType(rule.upload() ? "An upload is sent as multipart/form-data"
           : "A request body is sent as application/json, with its Content-Type");
@@ -94,6 +94,7 @@ class BodyRules {
       throw new BodyProblems.UnsupportedMediaType("This route takes application/json, not " + type.getType() + "/" + type.getSubtype()
           + ("multipart".equals(type.getType()) ? " (uploads go to their own routes, signed in)" : ""));
     }
+    return type;
   }
 
   /** application/json, or a JSON-based type such as application/merge-patch+json or application/graphql+json. */

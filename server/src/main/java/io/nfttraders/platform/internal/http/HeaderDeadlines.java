@@ -103,6 +103,12 @@ class HeaderDeadlines implements SmartLifecycle {
         + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Stopped after the web server (a later phase stops first): slow headers are still cut off while it drains its requests. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  }
+
   @Override
   public void start() {
     sweeper.start();

@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param headerTimeout a request's line and headers must have arrived this long after their first byte
  * @param bodyTimeout with {@code minBodyRate}: a body must have arrived by {@code bodyTimeout + size / minBodyRate}
  *     after its headers, checked as it arrives, so a trickle is cut off after about {@code bodyTimeout}
- * @param minBodyRate bytes a second that a body must average once its {@code bodyTimeout} has passed
+ * @param minBodyRate bytes a second that a body must average once its {@code bodyTimeout} has passed (16 KB/s: a
+ *     10 MB image over a 128 kbit/s uplink; a slow body costs a connection, not a thread)
  * @param connectionTimeout the longest wait for a new connection's first byte, and between two reads
  * @param keepAliveTimeout an idle kept-alive connection is closed after this long
  * @param maxConnections connections held at once; more wait in the listen backlog
@@ -23,7 +24,7 @@ record HttpProperties(
     @DefaultValue("64KB") DataSize maxJsonBody,
     @DefaultValue("10s") Duration headerTimeout,
     @DefaultValue("10s") Duration bodyTimeout,
-    @DefaultValue("64KB") DataSize minBodyRate,
+    @DefaultValue("16KB") DataSize minBodyRate,
     @DefaultValue("20s") Duration connectionTimeout,
     @DefaultValue("15s") Duration keepAliveTimeout,
     @DefaultValue("4096") int maxConnections,

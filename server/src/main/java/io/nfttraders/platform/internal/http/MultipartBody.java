@@ -4,11 +4,13 @@ import jakarta.servlet.http.Part;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededExcepti
 import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.InvalidContentTypeException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -49,8 +52,8 @@ record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
     upload.setFileCountMax(limits.maxParts());
     upload.setPartHeaderSizeMax(MAX_PART_HEADER_BYTES);
     List<FileItem> items;
-    try {
-      items = upload.parseRequest(new Buffered(body, contentType, charset));
+    try (InputStream in = body.open()) {
+      items = upload.parseRequest(new Buffered(in, body.size(), contentType, charset));
     } catch (FileCountLimitExceededException e) {
       throw new BodyProblems.TooLarge("An upload has at most " + limits.maxParts() + " parts");
     } catch (FileSizeLimitExceededException e) {
@@ -66,7 +69,19 @@ record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
     } catch (FileUploadException | IllegalStateException e) {
       // IllegalStateException: part headers that never end, as a charset other than ASCII's supersets reads them
       throw new BodyProblems.MalformedMultipart("The multipart body is malformed or cut short");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the received upload could not be read back", e);
     }
+    try {
+      return of(items, charset, temporaryFiles);
+    } catch (RuntimeException e) {
+      // the parser already wrote large parts to temporary files
+      items.forEach(FileItem::delete);
+      throw e;
+    }
+  }
+
+  private static MultipartBody of(List<FileItem> items, Charset charset, File temporaryFiles) {
     List<Part> parts = new ArrayList<>();
     Map<String, List<String>> fields = new LinkedHashMap<>();
     for (FileItem item : items) {
@@ -77,11 +92,13 @@ record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
         fields.computeIfAbsent(item.getFieldName(), name -> new ArrayList<>()).add(field(item, partCharset(item, charset)));
       }
     }
-    return new MultipartBody(List.copyOf(parts), fields);
+    Map<String, List<String>> immutableFields = new LinkedHashMap<>();
+    fields.forEach((name, values) -> immutableFields.put(name, List.copyOf(values)));
+    return new MultipartBody(List.copyOf(parts), Collections.unmodifiableMap(immutableFields));
   }
 
   /** A file name is only a label to us, but a control character in it has no business anywhere. */
-  private static void checkFileName(@org.jspecify.annotations.Nullable String name) {
+  private static void checkFileName(@Nullable String name) {
     if (name == null) {
       return;
     }
@@ -114,20 +131,28 @@ record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
     }
   }
 
+  /** Removes every part's temporary file; each is tried even if another fails. */
   void delete() {
+    List<IOException> failures = new ArrayList<>();
     for (Part part : parts) {
       try {
         part.delete();
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("could not remove an uploaded part's temporary file", e);
+        failures.add(e);
       }
+    }
+    if (!failures.isEmpty()) {
+      UncheckedIOException failure = new UncheckedIOException("could not remove " + failures.size() + " uploaded parts' temporary files",
+          failures.getFirst());
+      failures.stream().skip(1).forEach(failure::addSuppressed);
+      throw failure;
     }
   }
 
-  private record Buffered(BodyBuffer body, String contentType, Charset charset) implements UploadContext {
+  private record Buffered(InputStream in, long length, String contentType, Charset charset) implements UploadContext {
     @Override
     public long contentLength() {
-      return body.size();
+      return length;
     }
 
     @Override
@@ -142,7 +167,7 @@ record MultipartBody(List<Part> parts, Map<String, List<String>> fields) {
 
     @Override
     public InputStream getInputStream() {
-      return body.open();
+      return in;
     }
   }
 }

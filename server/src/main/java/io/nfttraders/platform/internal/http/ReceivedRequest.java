@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -131,17 +132,13 @@ final class ReceivedRequest extends HttpServletRequestWrapper {
     return parameters;
   }
 
+  /** The query was checked to decode when the request arrived ({@link HeaderAndQueryChecks}). */
   private static String decode(String value) {
-    try {
-      return UriUtils.decode(value.replace('+', ' '), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      // not percent-encoded properly: taken as it is, as Tomcat does with a parameter it cannot decode
-      return value;
-    }
+    return UriUtils.decode(value.replace('+', ' '), StandardCharsets.UTF_8);
   }
 
   private static String[] concat(String[] a, String[] b) {
-    String[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    String[] both = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, both, a.length, b.length);
     return both;
   }

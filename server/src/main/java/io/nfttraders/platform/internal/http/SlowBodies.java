@@ -43,9 +43,15 @@ class SlowBodies implements SmartLifecycle {
       return reception.expireIfTooSlow(limits);
     } catch (RuntimeException e) {
       // the request ended some other way meanwhile (e.g. the client went away as it was refused)
-      log.warn("a slow request body could not be refused", e);
+      log.info("a slow request body could not be refused: {}", e.toString());
       return true;
     }
+  }
+
+  /** Stopped after the web server (a later phase stops first): slow bodies are still cut off while it drains its requests. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
   @Override

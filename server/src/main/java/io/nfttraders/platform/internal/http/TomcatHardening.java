@@ -12,11 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The connector's limits on slow and idle clients ({@code nft.http}), its connections watched for
- * slow headers ({@link HeaderDeadlines}), and its own error answers in problem+json
- * ({@link ProblemErrorReportValve}). Applied after Spring Boot's own Tomcat settings.
- *
- * <p>{@code Expect: 100-continue} is answered at once: a body is received without a thread
- * ({@link BodyIntake}), and Tomcat would otherwise only send the 100 when a thread first reads.
+ * slow headers ({@link HeaderDeadlines}), its own error answers in problem+json
+ * ({@link ProblemErrorReportValve}), and {@code Expect: 100-continue} answered only once a body is
+ * wanted ({@link ContinueValve}). Applied after Spring Boot's own Tomcat settings.
  */
 @Component
 class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -37,10 +35,11 @@ class TomcatHardening implements WebServerFactoryCustomizer<TomcatServletWebServ
         protocol.setConnectionTimeout((int) properties.connectionTimeout().toMillis());
         protocol.setKeepAliveTimeout((int) properties.keepAliveTimeout().toMillis());
         protocol.setMaxConnections(properties.maxConnections());
-        protocol.setContinueResponseTiming("immediately");
+        protocol.setContinueResponseTiming("onRead");
         headerDeadlines.watch(protocol);
       }
     });
+    factory.addContextValves(new ContinueValve());
     factory.addContextCustomizers(context -> answerContainerErrorsAsProblems(context.getParent()));
   }
 

@@ -1,19 +1,24 @@
 package io.nfttraders.platform.internal.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What a request says before its body, checked once for every route: frameworks further on parse
  * these lazily, each in its own way, and some fail with a server error on a malformed one.
  */
-final class HeadChecks {
+final class HeaderAndQueryChecks {
 
-  private HeadChecks() {}
+  private HeaderAndQueryChecks() {}
 
   /** The media types a request may list in its Accept headers, as Spring reads them. */
   static final int MAX_ACCEPTED_TYPES = 50;
@@ -43,24 +48,37 @@ final class HeadChecks {
     }
   }
 
+  /** Parameters a query string may have (Tomcat's limit). */
+  static final int MAX_QUERY_PARAMETERS = 1_000;
+
   /**
-   * The query string's parameters decode (valid percent-encoding of UTF-8). Tomcat decodes them on
-   * first use and throws where a controller, or the actuator, asks. Not for a multipart or form
-   * body: Tomcat would read that body for parameters too, on this thread ({@link ReceivedRequest}
-   * reads an upload's query itself; a form body is refused).
+   * The query string's parameters decode (valid percent-encoding of UTF-8), at most 1,000 of them.
+   * Tomcat decodes them on first use and throws where a controller, or the actuator, asks; for a
+   * multipart or form body it would also read that body for parameters, on this thread, so such a
+   * request's query is decoded here instead ({@link ReceivedRequest} reads an upload's query itself;
+   * a form body is refused).
    */
   static void checkQuery(HttpServletRequest request, @Nullable MediaType bodyType) {
-    boolean bodyHasParameters = bodyType != null
-        && ("multipart".equals(bodyType.getType()) || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(bodyType));
-    if (request.getQueryString() == null || bodyHasParameters) {
+    String query = request.getQueryString();
+    if (query == null) {
       return;
     }
+    if (query.chars().filter(c -> c == '&').count() >= MAX_QUERY_PARAMETERS) {
+      throw new BodyProblems.MalformedQuery("A query string has at most " + MAX_QUERY_PARAMETERS + " parameters");
+    }
+    boolean bodyHasParameters = bodyType != null
+        && ("multipart".equals(bodyType.getType()) || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(bodyType));
     try {
-      request.getParameterMap();
-    } catch (InvalidParameterException e) {
-      boolean tooMany = e.getMessage() != null && e.getMessage().contains("maximum");
-      throw new BodyProblems.MalformedQuery(tooMany ? "A query string has at most 1,000 parameters"
-          : "The query string's parameters are not valid percent-encoded UTF-8 (e.g. %zz or a stray %)");
+      if (bodyHasParameters) {
+        for (String pair : query.split("&")) {
+          byte[] decoded = UriUtils.decode(pair.replace('+', ' '), StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
+          StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(decoded));
+        }
+      } else {
+        request.getParameterMap();
+      }
+    } catch (InvalidParameterException | IllegalArgumentException | CharacterCodingException e) {
+      throw new BodyProblems.MalformedQuery("The query string's parameters are not valid percent-encoded UTF-8 (e.g. %zz or a stray %)");
     }
   }
 }

@@ -11,7 +11,7 @@ import org.springframework.web.util.WebUtils;
  * or broken upload above all) would have the container read its body from the connection again.
  */
 @Component("multipartResolver")
-class UploadsOnlyFromTheIntake extends StandardServletMultipartResolver {
+class IntakeMultipartResolver extends StandardServletMultipartResolver {
 
   @Override
   public boolean isMultipart(HttpServletRequest request) {

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /** A body that has fully arrived, and its parts if it is an upload; discarded when its request is done. */
-record Received(BodyBuffer body, @Nullable MultipartBody multipart) {
+record ReceivedBody(BodyBuffer body, @Nullable MultipartBody multipart) {
 
   ReceivedRequest wrap(HttpServletRequest request) {
     return new ReceivedRequest(request, body, multipart);
@@ -32,7 +32,7 @@ record Received(BodyBuffer body, @Nullable MultipartBody multipart) {
   }
 
   /** Follows the request through further asynchronous cycles until it completes. */
-  record DiscardOnComplete(Received received) implements AsyncListener {
+  record DiscardOnComplete(ReceivedBody received) implements AsyncListener {
     @Override
     public void onComplete(AsyncEvent event) {
       received.discard();

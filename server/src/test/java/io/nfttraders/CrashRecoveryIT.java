@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainEndpoint;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.ServerProcess;
@@ -82,7 +83,7 @@ class CrashRecoveryIT {
         String collection = chainInfo.get("contracts").get("Collection").asString();
         // exactly once: the wallet holds one token per mint transaction, and sent nothing else
         assertThat(CollectionAbi.balanceOf(chain, collection, user.walletAddress())).isEqualTo(BigInteger.valueOf(mints.size()));
-        assertThat(chain.pendingNonce(user.walletAddress())).isEqualTo(BigInteger.valueOf(mints.size()));
+        assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).isEqualTo(BigInteger.valueOf(mints.size()));
       }
     }
   }

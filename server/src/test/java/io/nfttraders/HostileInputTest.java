@@ -72,7 +72,7 @@ class HostileInputTest {
   @Test
   void everyOperationAnswersHostileInputWithAProblemAndChangesNothing() throws Exception {
     Api api = new Api(port);
-    MarketplaceBaselines marketplace = new MarketplaceBaselines(api, new TradingFixture(api, chain, contracts), port, contracts.chainId());
+    MarketplaceBaselines marketplace = new MarketplaceBaselines(api, new TradingFixture(api, chain, contracts), port, contracts.chainId().value());
     Map<String, String> tokens = ForgedTokens.forUser(marketplace.alice.userId(), "nft-traders");
     List<ApiOperation> operations = ApiOperation.read(OPENAPI);
     http = new RawHttp(port);

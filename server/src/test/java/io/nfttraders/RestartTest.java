@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.StandaloneServer;
 import java.math.BigInteger;
@@ -28,10 +29,10 @@ class RestartTest {
     try (StandaloneServer first = StandaloneServer.start(data)) {
       alice = first.api().newUser();
       ChainClient chain = first.bean(ChainClient.class);
-      await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(alice.walletAddress()).signum() > 0);
-      balance = chain.balance(alice.walletAddress());
+      await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(Address.of(alice.walletAddress())).signum() > 0);
+      balance = chain.balance(Address.of(alice.walletAddress()));
       block = chain.blockNumber();
-      collection = first.bean(DeployedContracts.class).address("Collection");
+      collection = first.bean(DeployedContracts.class).collection().address().checksummed();
     }
 
     try (StandaloneServer second = StandaloneServer.start(data)) {
@@ -44,9 +45,9 @@ class RestartTest {
       assertThat(api.get("/api/v1/user/profile", alice.accessToken()).status()).isEqualTo(200);
 
       ChainClient chain = second.bean(ChainClient.class);
-      assertThat(second.bean(DeployedContracts.class).address("Collection")).isEqualTo(collection);
-      assertThat(chain.hasCode(collection)).isTrue();
-      assertThat(chain.balance(alice.walletAddress())).isEqualTo(balance);
+      assertThat(second.bean(DeployedContracts.class).collection().address().checksummed()).isEqualTo(collection);
+      assertThat(chain.hasCode(Address.of(collection))).isTrue();
+      assertThat(chain.balance(Address.of(alice.walletAddress()))).isEqualTo(balance);
       assertThat(chain.blockNumber()).isGreaterThanOrEqualTo(block);
     }
   }

@@ -1,5 +1,6 @@
 package io.nfttraders.chain;
 
+import io.nfttraders.ethereum.Address;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -17,13 +18,14 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
-import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 
 /**
  * Our only door to the chain: hides web3j, applies explicit timeouts, and turns failures into
@@ -62,33 +64,39 @@ public class ChainClient implements AutoCloseable {
     return send("eth_blockNumber", web3j.ethBlockNumber()).getBlockNumber();
   }
 
-  public BigInteger balance(String address) {
-    return send("eth_getBalance", web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST)).getBalance();
+  public BigInteger balance(Address address) {
+    return send("eth_getBalance", web3j.ethGetBalance(address.hex(), DefaultBlockParameterName.LATEST)).getBalance();
   }
 
   /** The number of transactions of this sender in mined blocks. */
-  public BigInteger minedNonce(String address) {
-    return send("eth_getTransactionCount", web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)).getTransactionCount();
+  public BigInteger minedNonce(Address address) {
+    return send("eth_getTransactionCount", web3j.ethGetTransactionCount(address.hex(), DefaultBlockParameterName.LATEST)).getTransactionCount();
   }
 
   /** The next nonce counting transactions still in the mempool. */
-  public BigInteger pendingNonce(String address) {
-    return send("eth_getTransactionCount", web3j.ethGetTransactionCount(address, DefaultBlockParameterName.PENDING))
+  public BigInteger pendingNonce(Address address) {
+    return send("eth_getTransactionCount", web3j.ethGetTransactionCount(address.hex(), DefaultBlockParameterName.PENDING))
         .getTransactionCount();
   }
 
-  public boolean hasCode(String address) {
-    String code = send("eth_getCode", web3j.ethGetCode(address, DefaultBlockParameterName.LATEST)).getCode();
+  public boolean hasCode(Address address) {
+    String code = send("eth_getCode", web3j.ethGetCode(address.hex(), DefaultBlockParameterName.LATEST)).getCode();
     return code != null && code.length() > 2;
   }
 
-  public String call(String to, String data) {
-    return send("eth_call", web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), DefaultBlockParameterName.LATEST))
-        .getValue();
+  /** What a view function answers, as the node returns it (0x and hex). */
+  public String call(Address to, byte[] data) {
+    Transaction call = Transaction.createEthCallTransaction(null, to.hex(), Numeric.toHexString(data));
+    return send("eth_call", web3j.ethCall(call, DefaultBlockParameterName.LATEST)).getValue();
   }
 
-  public BigInteger estimateGas(String from, @Nullable String to, BigInteger value, String data) {
-    Transaction tx = new Transaction(from, null, null, null, to, value, data);
+  /** A view function's single uint256 (or uint-like) result, such as a balance or an allowance. */
+  public BigInteger callUint256(Address to, byte[] data) {
+    return Numeric.toBigInt(call(to, data));
+  }
+
+  public BigInteger estimateGas(Address from, @Nullable Address to, BigInteger value, byte[] data) {
+    Transaction tx = new Transaction(from.hex(), null, null, null, to == null ? null : to.hex(), value, Numeric.toHexString(data));
     return send("eth_estimateGas", web3j.ethEstimateGas(tx)).getAmountUsed();
   }
 
@@ -251,11 +259,11 @@ public class ChainClient implements AutoCloseable {
    * Sends value from an account the node itself unlocks (anvil's dev accounts): the dev chain's
    * faucet. Refused on a configured chain, where no such accounts exist.
    */
-  public String sendFromUnlockedAccount(String from, String to, BigInteger valueWei) {
+  public String sendFromUnlockedAccount(Address from, Address to, BigInteger valueWei) {
     if (!endpoint.embedded()) {
       throw new IllegalStateException("unlocked-account transfers exist only on the embedded dev chain");
     }
-    Transaction tx = Transaction.createEtherTransaction(from, null, null, null, to, valueWei);
+    Transaction tx = Transaction.createEtherTransaction(from.hex(), null, null, null, to.hex(), valueWei);
     return send("eth_sendTransaction", web3j.ethSendTransaction(tx)).getTransactionHash();
   }
 

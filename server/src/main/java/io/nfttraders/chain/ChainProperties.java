@@ -1,5 +1,6 @@
 package io.nfttraders.chain;
 
+import io.nfttraders.ethereum.Address;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public record ChainProperties(
       @DefaultValue("8545") int port,
       @DefaultValue("0") int blockTimeSeconds,
       @DefaultValue("contracts/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil") String anvilBinary,
-      @DefaultValue("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266") String devAccount,
+      @DefaultValue("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266") Address devAccount,
       @DefaultValue("10000000000000000000") BigInteger walletFundingWei,
       @DefaultValue("60") int stateIntervalSeconds) {}
 }

@@ -1,20 +1,25 @@
 package io.nfttraders.chain;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
-/** Our contracts on the configured chain, by name (e.g. "Collection"), deployed on first start. */
-public record DeployedContracts(long chainId, Map<String, String> addresses) {
+/**
+ * Our contracts on the configured chain, deployed on first start.
+ *
+ * @param collection the platform's shared ERC-721 collection
+ * @param weth the wrapped ether that bids and offers are paid in
+ * @param exchange the exchange that settles listings and offers
+ */
+public record DeployedContracts(ChainId chainId, NftCollection collection, Weth weth, Address exchange) {
 
-  public DeployedContracts {
-    addresses = Map.copyOf(addresses);
-  }
-
-  public String address(String name) {
-    String address = addresses.get(name);
-    if (address == null) {
-      throw new NoSuchElementException("contract " + name + " is not deployed on chain " + chainId);
-    }
-    return address;
+  /** Each contract by the name of its artifact, as the chains endpoint shows them. */
+  public Map<String, Address> byName() {
+    Map<String, Address> byName = new LinkedHashMap<>();
+    byName.put("Collection", collection.address());
+    byName.put("WETH", weth.address());
+    byName.put("Exchange", exchange);
+    return byName;
   }
 }

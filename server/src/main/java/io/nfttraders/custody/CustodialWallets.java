@@ -1,5 +1,6 @@
 package io.nfttraders.custody;
 
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.Signer;
 import io.nfttraders.signer.WalletId;
 import java.util.Optional;
@@ -32,11 +33,11 @@ public class CustodialWallets {
   public Wallet openWallet(UUID userId) {
     long index = jdbc.sql("select nextval('wallet_index_seq')").query(Long.class).single();
     WalletId id = new WalletId(index);
-    String address = signer.address(id);
+    Address address = Address.of(signer.address(id));
     jdbc.sql("insert into wallets (wallet_index, user_id, address) values (:index, :user, :address)")
         .param("index", index)
         .param("user", userId)
-        .param("address", address)
+        .param("address", address.checksummed())
         .update();
     events.publishEvent(new WalletOpened(userId, index, address));
     log.info("custodial wallet opened userId={} walletIndex={} address={}", userId, index, address);
@@ -46,11 +47,11 @@ public class CustodialWallets {
   public Optional<Wallet> walletOf(UUID userId) {
     return jdbc.sql("select wallet_index, address from wallets where user_id = :user")
         .param("user", userId)
-        .query((rs, n) -> new Wallet(new WalletId(rs.getLong(1)), rs.getString(2), Optional.of(userId)))
+        .query((rs, n) -> new Wallet(new WalletId(rs.getLong(1)), Address.of(rs.getString(2)), Optional.of(userId)))
         .optional();
   }
 
   public Wallet platformWallet() {
-    return new Wallet(PlatformWallet.ID, signer.address(PlatformWallet.ID), Optional.empty());
+    return new Wallet(PlatformWallet.ID, Address.of(signer.address(PlatformWallet.ID)), Optional.empty());
   }
 }

@@ -1,7 +1,8 @@
 package io.nfttraders.indexer;
 
-import java.math.BigInteger;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.TokenRef;
 import org.jspecify.annotations.Nullable;
 
 /** A token as the indexer knows it from the chain. {@code owner} is null once burned. */
-public record TokenView(long chainId, String contract, BigInteger tokenId, @Nullable String owner, String mintTransactionHash, long mintedBlock, boolean burned) {}
+public record TokenView(TokenRef token, @Nullable Address owner, String mintTransactionHash, long mintedBlock, boolean burned) {}

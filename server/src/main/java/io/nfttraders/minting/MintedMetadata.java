@@ -1,7 +1,6 @@
 package io.nfttraders.minting;
 
-import io.nfttraders.indexer.TokenKey;
-import java.math.BigInteger;
+import io.nfttraders.ethereum.TokenRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +17,8 @@ public interface MintedMetadata {
 
   record Metadata(String name, @Nullable String description, @Nullable String imageCid, List<Attribute> attributes) {}
 
-  Optional<Metadata> of(long chainId, String contract, BigInteger tokenId);
+  Optional<Metadata> of(TokenRef token);
 
   /** Of many tokens at once, in a fixed number of queries; tokens without metadata here are left out. */
-  Map<TokenKey, Metadata> of(long chainId, List<TokenKey> tokens);
+  Map<TokenRef, Metadata> of(List<TokenRef> tokens);
 }

@@ -1,5 +1,6 @@
 package io.nfttraders.txmanager;
 
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.WalletId;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.UUID;
 public record TransactionIntent(
     String kind,
     WalletId wallet,
-    String to,
+    Address to,
     BigInteger valueWei,
     byte[] data,
     BigInteger gasLimit,
@@ -28,9 +29,6 @@ public record TransactionIntent(
   public TransactionIntent {
     if (kind.isBlank() || kind.length() > 40 || reason.isBlank() || reason.length() > 300) {
       throw new IllegalArgumentException("kind (1-40 chars) and reason (1-300 chars) are required");
-    }
-    if (!to.matches("0x[0-9a-fA-F]{40}")) {
-      throw new IllegalArgumentException("to must be an address");
     }
     if (valueWei.signum() < 0 || gasLimit.signum() <= 0) {
       throw new IllegalArgumentException("value must be >= 0 and gas limit > 0");

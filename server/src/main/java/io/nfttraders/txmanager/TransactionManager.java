@@ -55,7 +55,7 @@ public class TransactionManager {
         .param("kind", intent.kind())
         .param("wallet", intent.wallet().index())
         .param("from", signer.address(intent.wallet()))
-        .param("to", intent.to())
+        .param("to", intent.to().hex())
         .param("value", intent.valueWei())
         .param("data", intent.data())
         .param("gas", intent.gasLimit())

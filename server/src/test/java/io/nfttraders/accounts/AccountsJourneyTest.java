@@ -7,6 +7,7 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.FeeQuote;
 import io.nfttraders.chain.Receipt;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.KeyEncryptionKey;
 import io.nfttraders.signer.SignedTransaction;
 import io.nfttraders.signer.Signer;
@@ -66,14 +67,14 @@ class AccountsJourneyTest {
   void aTransactionSignedForTheWalletIsMinedAndItsSenderIsTheWallet() throws Exception {
     Api.Session session = api.newUser();
     long index = api.get("/api/v1/user/profile", session.accessToken()).json().get("walletIndex").asLong();
-    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(session.walletAddress()).signum() > 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(Address.of(session.walletAddress())).signum() > 0);
 
     // supportsInterface(0x80ac58cd): a harmless call to our own contract, sent as a transaction
-    String collection = contracts.address("Collection");
+    String collection = contracts.collection().address().checksummed();
     byte[] data = Numeric.hexStringToByteArray("0x01ffc9a780ac58cd00000000000000000000000000000000000000000000000000000000");
     FeeQuote fees = chain.fees();
     SignedTransaction tx = signer.sign(new TransactionRequest(new WalletId(index), chain.endpoint().chainId(),
-        chain.pendingNonce(session.walletAddress()), BigInteger.valueOf(100_000), collection, BigInteger.ZERO, data,
+        chain.pendingNonce(Address.of(session.walletAddress())), BigInteger.valueOf(100_000), collection, BigInteger.ZERO, data,
         fees.maxPriorityFeePerGas(), fees.maxFeePerGas(), "test", "journey"));
 
     String hash = chain.sendRawTransaction(tx.rawTransaction());
@@ -82,6 +83,6 @@ class AccountsJourneyTest {
     assertThat(hash).isEqualTo(tx.transactionHash());
     SignedRawTransaction decoded = (SignedRawTransaction) TransactionDecoder.decode(tx.rawTransaction());
     assertThat(decoded.getFrom()).isEqualToIgnoringCase(session.walletAddress());
-    assertThat(chain.pendingNonce(session.walletAddress())).isEqualTo(BigInteger.ONE);
+    assertThat(chain.pendingNonce(Address.of(session.walletAddress()))).isEqualTo(BigInteger.ONE);
   }
 }

@@ -66,7 +66,7 @@ class SignInWithEthereumTest {
 
     // what it signs must be its own address's: another's signature is consent, not this account's order or bid
     String someoneElse = Keys.toChecksumAddress("0x00000000000000000000000000000000000b0b05");
-    Api.Response offer = api.postJson("/api/v1/offers", Map.of("collection", contracts.address("Collection"), "tokenId", "1", "price", "0.1",
+    Api.Response offer = api.postJson("/api/v1/offers", Map.of("collection", contracts.collection().address().checksummed(), "tokenId", "1", "price", "0.1",
         "maker", someoneElse, "salt", "1", "counter", "0", "signature", "0x" + "11".repeat(65)), token);
     assertThat(offer.status()).as(offer.body()).isEqualTo(400);
     assertThat(offer.text("detail")).contains("signs in as " + address.toLowerCase());
@@ -152,7 +152,7 @@ class SignInWithEthereumTest {
         .append("Sign in to NFT Traders\n\n")
         .append("URI: ").append(changes.getOrDefault("uri", "http://" + domain + "/login")).append('\n')
         .append("Version: 1\n")
-        .append("Chain ID: ").append(changes.getOrDefault("chainId", Long.toString(contracts.chainId()))).append('\n')
+        .append("Chain ID: ").append(changes.getOrDefault("chainId", Long.toString(contracts.chainId().value()))).append('\n')
         .append("Nonce: ").append(nonce).append('\n')
         .append("Issued At: ").append(changes.getOrDefault("issuedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
     if (changes.containsKey("expirationTime")) {

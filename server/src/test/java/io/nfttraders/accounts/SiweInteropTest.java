@@ -40,7 +40,7 @@ class SiweInteropTest {
     Api api = new Api(port);
     ECKeyPair key = Keys.createEcKeyPair();
     String nonce = api.get("/api/v1/auth/siwe/nonce", null).text("nonce");
-    JsonNode signed = node("sign", Map.of("domain", "localhost:" + port, "uri", "http://localhost:" + port, "chainId", contracts.chainId(),
+    JsonNode signed = node("sign", Map.of("domain", "localhost:" + port, "uri", "http://localhost:" + port, "chainId", contracts.chainId().value(),
         "nonce", nonce, "privateKey", Numeric.toHexStringWithPrefixZeroPadded(key.getPrivateKey(), 64)));
     assertThat(signed.get("address").asString()).isEqualTo(Keys.toChecksumAddress(Keys.getAddress(key)));
 
@@ -62,7 +62,7 @@ class SiweInteropTest {
       fields.put("address", "0x" + address);
       fields.put("statement", "Sign in to NFT Traders.");
       fields.put("uri", i % 2 == 0 ? "http://localhost:" + port : "https://market.example.com/login?next=%2Fme");
-      fields.put("chainId", i == 3 ? 1 : contracts.chainId());
+      fields.put("chainId", i == 3 ? 1 : contracts.chainId().value());
       fields.put("nonce", "n0nce" + "abcdefghijklmnopqrs".substring(i));
       fields.put("issuedAt", issued.toString());
       fields.put("expirationTime", issued.plusSeconds(600).toString());

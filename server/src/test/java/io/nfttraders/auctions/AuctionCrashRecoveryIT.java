@@ -133,7 +133,7 @@ class AuctionCrashRecoveryIT {
         assertThat(CollectionAbi.ownerOf(chain, chainInfo.get("contracts").get("Collection").asString(), token)).isEqualToIgnoringCase(winner);
         // once: the winner paid the winning bid and nothing more
         String balanceOf = FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(winner)), List.of()));
-        BigInteger weth = Numeric.toBigInt(chain.call(chainInfo.get("contracts").get("WETH").asString(), balanceOf));
+        BigInteger weth = Numeric.toBigInt(chain.call(io.nfttraders.ethereum.Address.of(chainInfo.get("contracts").get("WETH").asString()), Numeric.hexStringToByteArray(balanceOf)));
         assertThat(weth).isEqualTo(new BigInteger("500000000000000000").subtract(price));
       }
     }

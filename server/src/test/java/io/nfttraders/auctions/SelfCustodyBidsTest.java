@@ -49,11 +49,11 @@ class SelfCustodyBidsTest {
     Api.Session carol = api.newUser();
     Credentials key = Credentials.create(Keys.createEcKeyPair());
     String self = Keys.toChecksumAddress(key.getAddress());
-    String weth = contracts.address("WETH");
+    String weth = contracts.weth().address().checksummed();
     chain.request("anvil_setBalance", List.of(self, "0xde0b6b3a7640000"), VoidResponse.class);
     market.sendAs(self, weth, FunctionEncoder.encode(new Function("deposit", List.of(), List.of())), TradingFixture.wei("0.5"));
     market.sendAs(self, weth, FunctionEncoder.encode(new Function("approve",
-        List.of(new Address(contracts.address("Exchange")), new Uint256(TradingFixture.wei("0.5"))), List.of())));
+        List.of(new Address(contracts.exchange().checksummed()), new Uint256(TradingFixture.wei("0.5"))), List.of())));
     market.withWeth("1", alice);
     BigInteger token = market.mint(seller);
     Map<String, Object> terms = new HashMap<>(Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT8S", "extensionWindow", "PT0S"));

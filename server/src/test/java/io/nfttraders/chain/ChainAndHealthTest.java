@@ -2,11 +2,13 @@ package io.nfttraders.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 
 @MarketplaceTest
@@ -23,9 +25,9 @@ class ChainAndHealthTest {
     assertThat(first.get("id").asLong()).isEqualTo(31337);
     assertThat(first.get("rpcUrl").asString()).isEqualTo(chain.endpoint().rpcUrl().toString());
     String collection = first.get("contracts").get("Collection").asString();
-    assertThat(chain.hasCode(collection)).as("contract code on chain").isTrue();
+    assertThat(chain.hasCode(Address.of(collection))).as("contract code on chain").isTrue();
     // the collection's name() straight from the chain: "NFT Traders"
-    String name = chain.call(collection, "0x06fdde03");
+    String name = chain.call(Address.of(collection), Numeric.hexStringToByteArray("0x06fdde03"));
     assertThat(new String(org.web3j.utils.Numeric.hexStringToByteArray(name))).contains("NFT Traders");
   }
 

@@ -7,6 +7,7 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.FeeQuote;
 import io.nfttraders.custody.PlatformWallet;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.SignedTransaction;
 import io.nfttraders.signer.Signer;
 import io.nfttraders.signer.TransactionRequest;
@@ -42,7 +43,7 @@ class IndexerTest {
 
   @BeforeEach
   void setUp() {
-    collection = contracts.address("Collection");
+    collection = contracts.collection().address().checksummed();
     api = new Api(port);
   }
 
@@ -53,7 +54,7 @@ class IndexerTest {
   }
 
   private List<TokenView> mintedAndConfirmed(byte[] call, BigInteger gas) {
-    TransactionId id = transactions.enqueue(new TransactionIntent("TEST_MINT", PlatformWallet.ID, collection, BigInteger.ZERO, call, gas,
+    TransactionId id = transactions.enqueue(new TransactionIntent("TEST_MINT", PlatformWallet.ID, Address.of(collection), BigInteger.ZERO, call, gas,
         Optional.empty(), "indexer test", Optional.empty()));
     await().atMost(Duration.ofSeconds(30)).until(() -> transactions.find(id).orElseThrow().status() == TransactionStatus.CONFIRMED);
     String hash = transactions.find(id).orElseThrow().hash();
@@ -66,24 +67,24 @@ class IndexerTest {
     Api.Session alice = api.newUser();
     Api.Session bob = api.newUser();
     TokenView minted = mintedAndConfirmed(CollectionAbi.mint(alice.walletAddress(), randomDigest()), BigInteger.valueOf(200_000)).getFirst();
-    assertThat(minted.owner()).isEqualToIgnoringCase(alice.walletAddress());
-    assertThat(CollectionAbi.ownerOf(chain, collection, minted.tokenId())).isEqualToIgnoringCase(alice.walletAddress());
+    assertThat(minted.owner()).isEqualTo(Address.of(alice.walletAddress()));
+    assertThat(CollectionAbi.ownerOf(chain, collection, minted.token().tokenId())).isEqualToIgnoringCase(alice.walletAddress());
 
     // Alice moves the token herself, bypassing our API and transaction manager.
-    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(alice.walletAddress()).signum() > 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(Address.of(alice.walletAddress())).signum() > 0);
     long aliceIndex = api.get("/api/v1/user/profile", alice.accessToken()).json().get("walletIndex").asLong();
     FeeQuote fees = chain.fees();
     SignedTransaction transfer = signer.sign(new TransactionRequest(new WalletId(aliceIndex), chain.endpoint().chainId(),
-        chain.pendingNonce(alice.walletAddress()), BigInteger.valueOf(150_000), collection, BigInteger.ZERO,
-        CollectionAbi.transferFrom(alice.walletAddress(), bob.walletAddress(), minted.tokenId()), fees.maxPriorityFeePerGas(),
+        chain.pendingNonce(Address.of(alice.walletAddress())), BigInteger.valueOf(150_000), collection, BigInteger.ZERO,
+        CollectionAbi.transferFrom(alice.walletAddress(), bob.walletAddress(), minted.token().tokenId()), fees.maxPriorityFeePerGas(),
         fees.maxFeePerGas(), "test", "transfer outside the platform"));
     chain.awaitReceipt(chain.sendRawTransaction(transfer.rawTransaction()), Duration.ofSeconds(30)).orElseThrow();
 
     await().atMost(Duration.ofSeconds(30))
-        .until(() -> bob.walletAddress().equalsIgnoreCase(nfts.token(minted.chainId(), collection, minted.tokenId()).orElseThrow().owner()));
-    assertThat(CollectionAbi.ownerOf(chain, collection, minted.tokenId())).isEqualToIgnoringCase(bob.walletAddress());
-    List<TransferView> provenance = nfts.provenance(minted.chainId(), collection, minted.tokenId());
-    assertThat(provenance).extracting(TransferView::to).containsExactly(alice.walletAddress().toLowerCase(), bob.walletAddress().toLowerCase());
+        .until(() -> Address.of(bob.walletAddress()).equals(nfts.token(minted.token()).orElseThrow().owner()));
+    assertThat(CollectionAbi.ownerOf(chain, collection, minted.token().tokenId())).isEqualToIgnoringCase(bob.walletAddress());
+    List<TransferView> provenance = nfts.provenance(minted.token());
+    assertThat(provenance).extracting(TransferView::to).containsExactly(Address.of(alice.walletAddress()), Address.of(bob.walletAddress()));
     assertThat(provenance.getLast().transactionHash()).isEqualTo(transfer.transactionHash());
   }
 
@@ -92,9 +93,9 @@ class IndexerTest {
     Api.Session carol = api.newUser();
     List<TokenView> minted = mintedAndConfirmed(CollectionAbi.mintBatch(carol.walletAddress(), 25, randomDigest()), BigInteger.valueOf(400_000));
     assertThat(minted).hasSize(25);
-    assertThat(minted).allMatch(t -> carol.walletAddress().equalsIgnoreCase(t.owner()));
+    assertThat(minted).allMatch(t -> Address.of(carol.walletAddress()).equals(t.owner()));
     TokenView last = minted.getLast();
-    assertThat(last.tokenId()).isEqualTo(minted.getFirst().tokenId().add(BigInteger.valueOf(24)));
-    assertThat(CollectionAbi.ownerOf(chain, collection, last.tokenId())).isEqualToIgnoringCase(carol.walletAddress());
+    assertThat(last.token().tokenId()).isEqualTo(minted.getFirst().token().tokenId().add(BigInteger.valueOf(24)));
+    assertThat(CollectionAbi.ownerOf(chain, collection, last.token().tokenId())).isEqualToIgnoringCase(carol.walletAddress());
   }
 }

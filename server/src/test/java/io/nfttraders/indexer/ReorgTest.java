@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.custody.PlatformWallet;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.StandaloneServer;
 import io.nfttraders.txmanager.TransactionId;
@@ -40,11 +41,11 @@ class ReorgTest {
       ChainClient chain = server.bean(ChainClient.class);
       TransactionManager transactions = server.bean(TransactionManager.class);
       IndexedNfts nfts = server.bean(IndexedNfts.class);
-      String collection = server.bean(DeployedContracts.class).address("Collection");
+      String collection = server.bean(DeployedContracts.class).collection().address().checksummed();
       String owner = "0x00000000000000000000000000000000000000b0";
 
       String snapshot = chain.request("evm_snapshot", List.of(), Quantity.class).getResult();
-      TransactionId id = transactions.enqueue(new TransactionIntent("TEST_MINT", PlatformWallet.ID, collection, BigInteger.ZERO,
+      TransactionId id = transactions.enqueue(new TransactionIntent("TEST_MINT", PlatformWallet.ID, Address.of(collection), BigInteger.ZERO,
           CollectionAbi.mint(owner, org.web3j.crypto.Hash.sha3("reorg".getBytes())), BigInteger.valueOf(200_000), Optional.empty(), "reorg test", Optional.empty()));
       await().atMost(Duration.ofSeconds(30)).until(() -> transactions.find(id).orElseThrow().status() == TransactionStatus.MINED);
       String hash = transactions.find(id).orElseThrow().hash();
@@ -63,9 +64,9 @@ class ReorgTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> transactions.find(id).orElseThrow().status() == TransactionStatus.CONFIRMED);
 
       TokenView token = nfts.mintedBy(hash).getFirst();
-      assertThat(token.owner()).isEqualTo(owner);
+      assertThat(token.owner()).isEqualTo(Address.of(owner));
       assertThat(token.mintedBlock()).isNotEqualTo(firstBlock);
-      assertThat(CollectionAbi.ownerOf(chain, collection, token.tokenId())).isEqualToIgnoringCase(owner);
+      assertThat(CollectionAbi.ownerOf(chain, collection, token.token().tokenId())).isEqualToIgnoringCase(owner);
       assertThat(transactions.find(id).orElseThrow().blockNumber()).isEqualTo(token.mintedBlock());
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.custody.CustodialWallets;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.MarketplaceTest;
@@ -59,7 +60,7 @@ class OffersTest {
     BigInteger fee = price.multiply(BigInteger.valueOf(250)).divide(BigInteger.valueOf(10_000));
     assertThat(wethDelta(bidder.walletAddress(), block)).isEqualTo(price.negate());
     assertThat(wethDelta(seller.walletAddress(), block)).isEqualTo(price.subtract(royalty).subtract(fee));
-    assertThat(wethDelta(wallets.platformWallet().address(), block)).isEqualTo(royalty);
+    assertThat(wethDelta(wallets.platformWallet().address().checksummed(), block)).isEqualTo(royalty);
     assertThat(wethDelta(TradingFixture.FEE_RECIPIENT, block)).isEqualTo(fee);
     assertThat(CollectionAbi.ownerOf(chain, market.collection(), first)).isEqualToIgnoringCase(bidder.walletAddress());
 
@@ -100,7 +101,7 @@ class OffersTest {
     Api.Response sent = api.postJson("/api/v1/wallet/withdrawals", Map.of("asset", "ETH", "to", to, "amount", "0.1"), user.accessToken());
     assertThat(sent.status()).as(sent.body()).isEqualTo(202);
     market.awaitTransaction(user, sent.text("transactionId"), "CONFIRMED");
-    assertThat(chain.balance(to)).isEqualTo(TradingFixture.wei("0.1"));
+    assertThat(chain.balance(Address.of(to))).isEqualTo(TradingFixture.wei("0.1"));
   }
 
   private Api.Response offer(Api.Session bidder, BigInteger tokenId, String price) {

@@ -34,11 +34,11 @@ public final class TradingFixture {
     this.chain = chain;
     this.contracts = contracts;
     // the server brings the fee recipient in line with the test configuration right after start
-    await().atMost(CHAIN).until(() -> call(contracts.address("Exchange"), "feeRecipient").endsWith("fee1"));
+    await().atMost(CHAIN).until(() -> call(contracts.exchange().checksummed(), "feeRecipient").endsWith("fee1"));
   }
 
   public String collection() {
-    return contracts.address("Collection");
+    return contracts.collection().address().checksummed();
   }
 
   /** Mints one token for the user and waits until the indexer shows it in their wallet. */
@@ -90,14 +90,14 @@ public final class TradingFixture {
 
   public BigInteger wethAt(String address, long block) {
     String data = FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(address)), List.of()));
-    Map<String, String> call = Map.of("to", contracts.address("WETH"), "data", data);
+    Map<String, String> call = Map.of("to", contracts.weth().address().checksummed(), "data", data);
     String result = chain.request("eth_call", List.of(call, Numeric.toHexStringWithPrefix(BigInteger.valueOf(block))),
         org.web3j.protocol.core.methods.response.EthCall.class).getValue();
     return Numeric.toBigInt(result);
   }
 
   String call(String contract, String getter) {
-    return chain.call(contract, FunctionEncoder.encode(new Function(getter, List.of(), List.of())));
+    return chain.call(io.nfttraders.ethereum.Address.of(contract), Numeric.hexStringToByteArray(FunctionEncoder.encode(new Function(getter, List.of(), List.of()))));
   }
 
   /** Sends a transaction as if the wallet's owner did it outside our platform (anvil impersonation). */
@@ -140,7 +140,7 @@ public final class TradingFixture {
 
   /** New wallets are funded by the dev chain right after sign-up, asynchronously. */
   public void awaitFunded(List<Api.Session> users) {
-    await().atMost(CHAIN).until(() -> users.stream().allMatch(u -> chain.balance(u.walletAddress()).signum() > 0));
+    await().atMost(CHAIN).until(() -> users.stream().allMatch(u -> chain.balance(io.nfttraders.ethereum.Address.of(u.walletAddress())).signum() > 0));
   }
 
   public static String setApprovalForAll(String operator, boolean approved) {

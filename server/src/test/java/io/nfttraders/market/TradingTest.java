@@ -155,9 +155,9 @@ class TradingTest {
     String hash = market.list(seller, tokenId, "1").text("hash");
     market.awaitOrder(hash, true);
 
-    market.sendAs(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.address("Exchange"), false));
+    market.sendAs(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.exchange().checksummed(), false));
     assertThat(market.awaitOrder(hash, false).get("inactiveReason").asString()).isEqualTo("NOT_APPROVED");
-    market.sendAs(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.address("Exchange"), true));
+    market.sendAs(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.exchange().checksummed(), true));
     market.awaitOrder(hash, true);
   }
 
@@ -177,7 +177,7 @@ class TradingTest {
       bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
       assertThat(bought.status()).as(bought.body()).isEqualTo(202);
       market.awaitTransaction(buyer, bought.text("transactionId"), "SENT");
-      market.sendAsFirst(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.address("Exchange"), false));
+      market.sendAsFirst(seller.walletAddress(), market.collection(), TradingFixture.setApprovalForAll(contracts.exchange().checksummed(), false));
       chain.request("evm_mine", List.of(), org.web3j.protocol.core.methods.response.VoidResponse.class);
     } finally {
       chain.request("evm_setAutomine", List.of(true), org.web3j.protocol.core.methods.response.VoidResponse.class);
@@ -218,6 +218,6 @@ class TradingTest {
   }
 
   private String platformAddress() {
-    return wallets.platformWallet().address();
+    return wallets.platformWallet().address().checksummed();
   }
 }

@@ -82,10 +82,10 @@ class TypedDataInteropTest {
 
   @Test
   void aBidSignedByEthersIsAccepted() throws Exception {
-    String weth = contracts.address("WETH");
+    String weth = contracts.weth().address().checksummed();
     market.sendAs(self, weth, FunctionEncoder.encode(new Function("deposit", List.of(), List.of())), TradingFixture.wei("0.5"));
     market.sendAs(self, weth, FunctionEncoder.encode(new Function("approve",
-        List.of(new Address(contracts.address("Exchange")), new Uint256(TradingFixture.wei("0.5"))), List.of())));
+        List.of(new Address(contracts.exchange().checksummed()), new Uint256(TradingFixture.wei("0.5"))), List.of())));
     Api.Session seller = api.newUser();
     Api.Session submitter = api.newUser();
     Map<String, Object> terms = new HashMap<>(Map.of("type", "ENGLISH", "startPrice", "0.1", "duration", "PT1H"));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.StandaloneServer;
@@ -30,7 +31,7 @@ class MintResilienceTest {
       String anvilPid = Files.readString(data.resolve("anvil/anvil.pid")).trim();
       // the wallet's sign-up funding must reach the node before it stops: the mints pay their own gas
       ChainClient node = server.bean(ChainClient.class);
-      await().atMost(Duration.ofSeconds(30)).until(() -> node.balance(user.walletAddress()).signum() > 0);
+      await().atMost(Duration.ofSeconds(30)).until(() -> node.balance(Address.of(user.walletAddress())).signum() > 0);
 
       signal("STOP", anvilPid); // the node stops answering: calls time out
       List<String> accepted = new ArrayList<>();
@@ -49,9 +50,9 @@ class MintResilienceTest {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> accepted.stream()
           .allMatch(id -> "CONFIRMED".equals(api.get("/api/v1/transactions/" + id, user.accessToken()).text("status"))));
       ChainClient chain = server.bean(ChainClient.class);
-      String collection = server.bean(DeployedContracts.class).address("Collection");
+      String collection = server.bean(DeployedContracts.class).collection().address().checksummed();
       assertThat(CollectionAbi.balanceOf(chain, collection, user.walletAddress())).isEqualTo(BigInteger.valueOf(5));
-      assertThat(chain.pendingNonce(user.walletAddress())).isEqualTo(BigInteger.valueOf(5));
+      assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).isEqualTo(BigInteger.valueOf(5));
     }
   }
 
@@ -67,9 +68,9 @@ class MintResilienceTest {
           .until(() -> "CONFIRMED".equals(api.get("/api/v1/transactions/" + r.text("transactionId"), user.accessToken()).text("status")));
 
       ChainClient chain = server.bean(ChainClient.class);
-      String collection = server.bean(DeployedContracts.class).address("Collection");
+      String collection = server.bean(DeployedContracts.class).collection().address().checksummed();
       assertThat(CollectionAbi.balanceOf(chain, collection, user.walletAddress())).isEqualTo(BigInteger.ONE);
-      assertThat(chain.pendingNonce(user.walletAddress())).as("the user sent nothing").isZero();
+      assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).as("the user sent nothing").isZero();
       assertThat(api.get("/api/v1/transactions/" + r.text("transactionId"), user.accessToken()).text("from"))
           .isNotEqualToIgnoringCase(user.walletAddress());
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.MarketplaceTest;
@@ -59,7 +60,7 @@ class MintingTest {
 
     JsonNode nft = awaitOwnedNfts(1).get(0);
     BigInteger tokenId = new BigInteger(nft.get("tokenId").asString());
-    String collection = contracts.address("Collection");
+    String collection = contracts.collection().address().checksummed();
     // the chain's own answers
     assertThat(CollectionAbi.ownerOf(chain, collection, tokenId)).isEqualToIgnoringCase(user.walletAddress());
     assertThat(CollectionAbi.tokenUri(chain, collection, tokenId)).isEqualTo(tokenUri);
@@ -101,7 +102,7 @@ class MintingTest {
     long mintTransactions = api.get("/api/v1/user/transactions", user.accessToken()).json().valueStream()
         .filter(tx -> tx.get("kind").asString().equals("MINT")).count();
     assertThat(mintTransactions).isEqualTo(1);
-    assertThat(chain.pendingNonce(user.walletAddress())).isEqualTo(BigInteger.ONE);
+    assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).isEqualTo(BigInteger.ONE);
   }
 
   @Test
@@ -118,7 +119,7 @@ class MintingTest {
     awaitConfirmed(accepted.text("transactionId"));
 
     JsonNode owned = awaitOwnedNfts(5);
-    String collection = contracts.address("Collection");
+    String collection = contracts.collection().address().checksummed();
     String directoryUri = accepted.json().get("items").get(0).get("tokenUri").asString().replaceAll("/0$", "");
     assertThat(directoryUri).startsWith("ipfs://bafybei");
     for (JsonNode nft : owned) {
@@ -181,7 +182,7 @@ class MintingTest {
 
   @Test
   void anUnknownNftIsNotFound() {
-    String collection = contracts.address("Collection");
+    String collection = contracts.collection().address().checksummed();
     assertThat(api.get("/api/v1/nfts/31337/" + collection + "/999999999", null).status()).isEqualTo(404);
     assertThat(api.get("/api/v1/nfts/31337/not-an-address/1", null).status()).isEqualTo(404);
   }

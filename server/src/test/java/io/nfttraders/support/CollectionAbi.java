@@ -34,21 +34,21 @@ public final class CollectionAbi {
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static String ownerOf(ChainClient chain, String collection, BigInteger tokenId) {
     Function f = new Function("ownerOf", List.of(new Uint256(tokenId)), List.of(new TypeReference<Address>() {}));
-    List<Type> out = FunctionReturnDecoder.decode(chain.call(collection, FunctionEncoder.encode(f)), (List) f.getOutputParameters());
+    List<Type> out = FunctionReturnDecoder.decode(chain.call(io.nfttraders.ethereum.Address.of(collection), Numeric.hexStringToByteArray(FunctionEncoder.encode(f))), (List) f.getOutputParameters());
     return out.getFirst().getValue().toString();
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static BigInteger balanceOf(ChainClient chain, String collection, String owner) {
     Function f = new Function("balanceOf", List.of(new Address(owner)), List.of(new TypeReference<Uint256>() {}));
-    List<Type> out = FunctionReturnDecoder.decode(chain.call(collection, FunctionEncoder.encode(f)), (List) f.getOutputParameters());
+    List<Type> out = FunctionReturnDecoder.decode(chain.call(io.nfttraders.ethereum.Address.of(collection), Numeric.hexStringToByteArray(FunctionEncoder.encode(f))), (List) f.getOutputParameters());
     return (BigInteger) out.getFirst().getValue();
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static String tokenUri(ChainClient chain, String collection, BigInteger tokenId) {
     Function f = new Function("tokenURI", List.of(new Uint256(tokenId)), List.of(new TypeReference<Utf8String>() {}));
-    List<Type> out = FunctionReturnDecoder.decode(chain.call(collection, FunctionEncoder.encode(f)), (List) f.getOutputParameters());
+    List<Type> out = FunctionReturnDecoder.decode(chain.call(io.nfttraders.ethereum.Address.of(collection), Numeric.hexStringToByteArray(FunctionEncoder.encode(f))), (List) f.getOutputParameters());
     return out.getFirst().getValue().toString();
   }
 

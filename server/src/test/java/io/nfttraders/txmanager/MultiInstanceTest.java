@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.WalletId;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.StandaloneServer;
@@ -43,11 +44,11 @@ class MultiInstanceTest {
         Api api = a.api();
         Api.Session user = api.newUser();
         WalletId wallet = new WalletId(api.get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
-        await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(user.walletAddress()).signum() > 0);
-        String collection = a.bean(DeployedContracts.class).address("Collection");
-        assertThat(b.bean(DeployedContracts.class).address("Collection")).isEqualTo(collection);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(Address.of(user.walletAddress())).signum() > 0);
+        String collection = a.bean(DeployedContracts.class).collection().address().checksummed();
+        assertThat(b.bean(DeployedContracts.class).collection().address().checksummed()).isEqualTo(collection);
 
-        TransactionIntent intent = new TransactionIntent("TEST", wallet, collection, BigInteger.ZERO, HARMLESS_CALL, BigInteger.valueOf(60_000),
+        TransactionIntent intent = new TransactionIntent("TEST", wallet, Address.of(collection), BigInteger.ZERO, HARMLESS_CALL, BigInteger.valueOf(60_000),
             Optional.of(user.userId()), "two instances", Optional.empty());
         ConcurrentLinkedQueue<TransactionId> ids = new ConcurrentLinkedQueue<>();
         try (var pool = Executors.newFixedThreadPool(8)) {
@@ -59,7 +60,7 @@ class MultiInstanceTest {
 
         List<Long> nonces = ids.stream().map(id -> manager.find(id).orElseThrow().nonce()).sorted().toList();
         assertThat(nonces).isEqualTo(IntStream.range(0, 120).mapToObj(Long::valueOf).toList());
-        assertThat(chain.pendingNonce(user.walletAddress())).isEqualTo(BigInteger.valueOf(120));
+        assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).isEqualTo(BigInteger.valueOf(120));
       }
     }
   }

@@ -31,7 +31,7 @@ class StuckTransactionTest {
       TransactionManager manager = server.bean(TransactionManager.class);
       chain.request("evm_setAutomine", List.of(false), Response.class);
 
-      TransactionId id = manager.enqueue(new TransactionIntent("TEST", PlatformWallet.ID, server.bean(DeployedContracts.class).address("Collection"),
+      TransactionId id = manager.enqueue(new TransactionIntent("TEST", PlatformWallet.ID, server.bean(DeployedContracts.class).collection().address(),
           BigInteger.ZERO, HARMLESS_CALL, BigInteger.valueOf(60_000), Optional.empty(), "stuck test", Optional.empty()));
       await().atMost(Duration.ofSeconds(10)).until(() -> manager.find(id).orElseThrow().status() == TransactionStatus.SENT);
       String firstHash = manager.find(id).orElseThrow().hash();

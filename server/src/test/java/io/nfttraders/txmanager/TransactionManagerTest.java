@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.WalletId;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
@@ -33,7 +34,7 @@ class TransactionManagerTest {
   @Autowired DeployedContracts contracts;
 
   private TransactionIntent harmless(WalletId wallet, Api.Session owner) {
-    return new TransactionIntent("TEST", wallet, contracts.address("Collection"), BigInteger.ZERO, HARMLESS_CALL, BigInteger.valueOf(60_000),
+    return new TransactionIntent("TEST", wallet, contracts.collection().address(), BigInteger.ZERO, HARMLESS_CALL, BigInteger.valueOf(60_000),
         Optional.of(owner.userId()), "concurrency test", Optional.empty());
   }
 
@@ -42,7 +43,7 @@ class TransactionManagerTest {
     Api api = new Api(port);
     Api.Session user = api.newUser();
     WalletId wallet = new WalletId(api.get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
-    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(user.walletAddress()).signum() > 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(Address.of(user.walletAddress())).signum() > 0);
 
     ConcurrentLinkedQueue<TransactionId> ids = new ConcurrentLinkedQueue<>();
     try (var pool = Executors.newFixedThreadPool(16)) {
@@ -57,7 +58,7 @@ class TransactionManagerTest {
     assertThat(done.stream().map(TransactionView::nonce).sorted().toList())
         .isEqualTo(IntStream.range(0, 200).mapToObj(Long::valueOf).toList());
     // the chain agrees: 200 transactions from this wallet, each with a successful receipt
-    assertThat(chain.pendingNonce(user.walletAddress())).isEqualTo(BigInteger.valueOf(200));
+    assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).isEqualTo(BigInteger.valueOf(200));
     Map<String, io.nfttraders.chain.Receipt> receipts = chain.receipts(done.stream().map(TransactionView::hash).toList());
     assertThat(receipts).hasSize(200);
     assertThat(receipts.values()).allMatch(io.nfttraders.chain.Receipt::succeeded);
@@ -68,7 +69,7 @@ class TransactionManagerTest {
     Api.Session user = new Api(port).newUser();
     WalletId wallet = new WalletId(new Api(port).get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
     long refusals = jdbc.sql("select count(*) from signing_audit where not signed and wallet_index = :w").param("w", wallet.index()).query(Long.class).single();
-    TransactionId id = manager.enqueue(new TransactionIntent("TEST", wallet, "0x000000000000000000000000000000000000dEaD", BigInteger.ZERO, HARMLESS_CALL,
+    TransactionId id = manager.enqueue(new TransactionIntent("TEST", wallet, Address.of("0x000000000000000000000000000000000000dEaD"), BigInteger.ZERO, HARMLESS_CALL,
         BigInteger.valueOf(60_000), Optional.of(user.userId()), "not our contract", Optional.empty()));
     await().atMost(Duration.ofSeconds(30)).until(() -> manager.find(id).orElseThrow().status() == TransactionStatus.FAILED);
     assertThat(manager.find(id).orElseThrow().nonce()).as("no nonce consumed").isNull();
@@ -81,11 +82,11 @@ class TransactionManagerTest {
     Api api = new Api(port);
     Api.Session user = api.newUser();
     WalletId wallet = new WalletId(api.get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
-    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(user.walletAddress()).signum() > 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(Address.of(user.walletAddress())).signum() > 0);
 
     // enqueued together, so one signing step usually takes all three
     TransactionId first = manager.enqueue(harmless(wallet, user));
-    TransactionId refused = manager.enqueue(new TransactionIntent("TEST", wallet, "0x000000000000000000000000000000000000dEaD", BigInteger.ZERO,
+    TransactionId refused = manager.enqueue(new TransactionIntent("TEST", wallet, Address.of("0x000000000000000000000000000000000000dEaD"), BigInteger.ZERO,
         HARMLESS_CALL, BigInteger.valueOf(60_000), Optional.of(user.userId()), "not our contract", Optional.empty()));
     TransactionId last = manager.enqueue(harmless(wallet, user));
 
@@ -94,7 +95,7 @@ class TransactionManagerTest {
     assertThat(manager.find(refused).orElseThrow().status()).isEqualTo(TransactionStatus.FAILED);
     assertThat(manager.find(first).orElseThrow().nonce()).isZero();
     assertThat(manager.find(last).orElseThrow().nonce()).isEqualTo(1);
-    assertThat(chain.pendingNonce(user.walletAddress())).isEqualTo(BigInteger.TWO);
+    assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).isEqualTo(BigInteger.TWO);
     assertThat(jdbc.sql("select count(*) from signing_audit where signed and wallet_index = :w and kind = 'TRANSACTION'")
         .param("w", wallet.index()).query(Long.class).single()).as("one audit record per granted signature").isEqualTo(2);
   }
@@ -105,7 +106,7 @@ class TransactionManagerTest {
     Api.Session user = api.newUser();
     Api.Session stranger = api.newUser();
     WalletId wallet = new WalletId(api.get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
-    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(user.walletAddress()).signum() > 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> chain.balance(Address.of(user.walletAddress())).signum() > 0);
     TransactionId id = manager.enqueue(harmless(wallet, user));
     await().atMost(Duration.ofSeconds(30)).until(() -> manager.find(id).orElseThrow().status() == TransactionStatus.CONFIRMED);
 

@@ -1,11 +1,12 @@
 package io.nfttraders.webapp;
 
 import com.microsoft.playwright.BrowserContext;
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.ethereum.Address;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.nfttraders.chain.ChainClient;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -95,7 +96,7 @@ final class TestWallet {
     String data = tx.get("data") == null ? "0x" : (String) tx.get("data");
     BigInteger value = tx.get("value") == null ? BigInteger.ZERO : Numeric.toBigInt((String) tx.get("value"));
     BigInteger gasPrice = chain.fees().maxFeePerGas();
-    RawTransaction raw = RawTransaction.createTransaction(chain.pendingNonce(address), gasPrice, BigInteger.valueOf(300_000), (String) tx.get("to"),
+    RawTransaction raw = RawTransaction.createTransaction(chain.pendingNonce(Address.of(address)), gasPrice, BigInteger.valueOf(300_000), (String) tx.get("to"),
         value, data);
     return chain.sendRawTransaction(Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId, Credentials.create(key))));
   }

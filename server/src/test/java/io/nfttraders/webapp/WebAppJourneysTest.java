@@ -102,7 +102,7 @@ class WebAppJourneysTest {
     Page collector = signUp(bob);
     String bobAddress = collector.getByTestId("my-address").textContent();
     // his wallet is funded by the dev chain just after sign-up
-    await().atMost(Duration.ofSeconds(60)).until(() -> chain.balance(bobAddress).signum() > 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> chain.balance(io.nfttraders.ethereum.Address.of(bobAddress)).signum() > 0);
     collector.navigate("/#/");
     collector.getByLabel("Search by name").fill("sunrise over");
     collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
@@ -120,7 +120,7 @@ class WebAppJourneysTest {
     // the creator's page, left open, follows the sale without a reload
     assertThat(creator.getByTestId("owner")).hasText(bobAddress, CHAIN_WAIT);
     assertThat(creator.getByText("Not for sale.")).isVisible();
-    assertThat(CollectionAbi.ownerOf(chain, contracts.address("Collection"), tokenId)).isEqualToIgnoringCase(bobAddress);
+    assertThat(CollectionAbi.ownerOf(chain, contracts.collection().address().checksummed(), tokenId)).isEqualToIgnoringCase(bobAddress);
 
     collector.reload();
     assertThat(collector.locator("svg.chart circle")).hasCount(1);
@@ -130,7 +130,7 @@ class WebAppJourneysTest {
     collector.navigate("/#/me");
     assertThat(collector.locator(".tile").filter(new Locator.FilterOptions().setHasText("Sunrise Over Anvil"))).isVisible();
     Browsers.screenshot(collector, "profile");
-    collector.navigate("/#/collection/" + contracts.address("Collection"));
+    collector.navigate("/#/collection/" + contracts.collection().address().checksummed());
     assertThat(collector.getByText("Volume")).isVisible();
     // sold and no longer listed, it is still one of the collection's items: the newest
     Locator items = collector.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Items"));
@@ -150,7 +150,7 @@ class WebAppJourneysTest {
     assertThat(creator.locator("ol.progress li[aria-current=step]")).hasText("Confirmed");
     for (String link : minted.all().stream().map(l -> l.getAttribute("href")).toList()) {
       BigInteger dropped = new BigInteger(link.substring(link.lastIndexOf('/') + 1));
-      assertThat(CollectionAbi.ownerOf(chain, contracts.address("Collection"), dropped)).isEqualToIgnoringCase(aliceAddress);
+      assertThat(CollectionAbi.ownerOf(chain, contracts.collection().address().checksummed(), dropped)).isEqualToIgnoringCase(aliceAddress);
     }
     minted.last().click();
     assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dawn Drop #2"))).isVisible();
@@ -167,14 +167,14 @@ class WebAppJourneysTest {
     market.withWeth("1", first, second);
     BigInteger token = mintArt(seller, "{\"name\":\"Evening Lot\",\"attributes\":[{\"trait_type\":\"Palette\",\"value\":\"Cool\"}]}", 11);
     // two minutes of bidding, and any bid in the last ten moves the end to ten minutes after it
-    Api.Response created = api.postJson("/api/v1/auctions", Map.of("collection", contracts.address("Collection"), "tokenId", token.toString(),
+    Api.Response created = api.postJson("/api/v1/auctions", Map.of("collection", contracts.collection().address().checksummed(), "tokenId", token.toString(),
         "type", "ENGLISH", "startPrice", "0.01", "duration", "PT2M", "extensionWindow", "PT10M"), seller.accessToken());
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String room = "#/auction/" + created.text("id");
     JsonNode ofToken = graphql("query($c: String, $t: String) { openAuctions(collection: $c, tokenId: $t) { id } }",
-        Map.of("c", contracts.address("Collection"), "t", token.toString())).get("openAuctions");
+        Map.of("c", contracts.collection().address().checksummed(), "t", token.toString())).get("openAuctions");
     assertThat(ofToken.valueStream().map(a -> a.get("id").asString()).toList()).containsExactly(created.text("id"));
-    assertThat(graphqlErrors("{ openAuctions(collection: \"" + contracts.address("Collection") + "\") { id } }")).contains("both collection and tokenId");
+    assertThat(graphqlErrors("{ openAuctions(collection: \"" + contracts.collection().address().checksummed() + "\") { id } }")).contains("both collection and tokenId");
     assertThat(graphqlErrors("{ openAuctions(first: 0) { id } }")).contains("first must be between 1 and 100");
 
     Page one = logIn(browsers.person(), first);
@@ -226,7 +226,7 @@ class WebAppJourneysTest {
 
     // before anyone bids, the seller may take an auction back
     BigInteger unwanted = mintArt(seller, "{\"name\":\"Second Thoughts\"}", 12);
-    String withdrawn = api.postJson("/api/v1/auctions", Map.of("collection", contracts.address("Collection"), "tokenId", unwanted.toString(),
+    String withdrawn = api.postJson("/api/v1/auctions", Map.of("collection", contracts.collection().address().checksummed(), "tokenId", unwanted.toString(),
         "startPrice", "0.01"), seller.accessToken()).text("id");
     owner.navigate("/#/auction/" + withdrawn);
     owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel auction")).click();
@@ -248,12 +248,12 @@ class WebAppJourneysTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with Test Wallet")).click();
     assertThat(page.getByTestId("my-address")).hasText(wallet.address);
 
-    page.navigate("/#/nft/" + contracts.address("Collection") + "/" + token);
+    page.navigate("/#/nft/" + contracts.collection().address().checksummed() + "/" + token);
     page.getByLabel("Offer (WETH)").fill("0.02");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make offer")).click();
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("Offer made: 0.02 WETH");
     JsonNode offers = graphql("query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { offers { maker priceWei } } }",
-        Map.of("c", contracts.address("Collection"), "t", token.toString())).get("nft").get("offers");
+        Map.of("c", contracts.collection().address().checksummed(), "t", token.toString())).get("nft").get("offers");
     assertThat(offers.valueStream().map(o -> o.get("maker").asString() + " " + o.get("priceWei").asString()).toList())
         .containsExactly(wallet.address + " 20000000000000000");
 
@@ -264,17 +264,17 @@ class WebAppJourneysTest {
     assertThat(refused).containsText("signature");
     assertThat(refused).isVisible();
     assertThat(graphql("query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { offers { priceWei } } }",
-        Map.of("c", contracts.address("Collection"), "t", token.toString())).get("nft").get("offers").size()).isEqualTo(1);
+        Map.of("c", contracts.collection().address().checksummed(), "t", token.toString())).get("nft").get("offers").size()).isEqualTo(1);
 
     // a bid is the wallet's own signed WETH offer: it holds WETH approved to the exchange (sent from outside our platform)
     wallet.tamper.set(false);
-    String weth = contracts.address("WETH");
+    String weth = contracts.weth().address().checksummed();
     chain.request("anvil_setBalance", List.of(wallet.address, "0xde0b6b3a7640000"), VoidResponse.class);
     market.sendAs(wallet.address, weth, FunctionEncoder.encode(new Function("deposit", List.of(), List.of())), TradingFixture.wei("0.5"));
     market.sendAs(wallet.address, weth, FunctionEncoder.encode(new Function("approve",
-        List.of(new Address(contracts.address("Exchange")), new Uint256(TradingFixture.wei("0.5"))), List.of())));
+        List.of(new Address(contracts.exchange().checksummed()), new Uint256(TradingFixture.wei("0.5"))), List.of())));
     BigInteger auctioned = mintArt(seller, "{\"name\":\"Signal Lot\"}", 29);
-    Api.Response auction = api.postJson("/api/v1/auctions", Map.of("collection", contracts.address("Collection"), "tokenId", auctioned.toString(),
+    Api.Response auction = api.postJson("/api/v1/auctions", Map.of("collection", contracts.collection().address().checksummed(), "tokenId", auctioned.toString(),
         "startPrice", "0.04"), seller.accessToken());
     assertThat(auction.status()).as(auction.body()).isEqualTo(201);
     page.navigate("/#/auction/" + auction.text("id"));
@@ -286,7 +286,7 @@ class WebAppJourneysTest {
     assertThat(decided.get("leadingBidWei").asString()).isEqualTo("40000000000000000");
 
     // a token of its own: the wallet signs the listing, then sends the exchange's approval itself
-    String collection = contracts.address("Collection");
+    String collection = contracts.collection().address().checksummed();
     BigInteger owned = mintArt(seller, "{\"name\":\"Keeper Lot\"}", 37);
     Api.Response withdrawn = api.postJson("/api/v1/wallet/withdrawals", Map.of("asset", "NFT", "collection", collection, "tokenId", owned.toString(),
         "to", wallet.address), seller.accessToken());
@@ -298,8 +298,8 @@ class WebAppJourneysTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("List for sale")).click();
     assertThat(page.getByTestId("price")).hasText("0.06 ETH", CHAIN_WAIT);
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("Listed.");
-    String approved = chain.call(collection, FunctionEncoder.encode(new Function("isApprovedForAll",
-        List.of(new Address(wallet.address), new Address(contracts.address("Exchange"))), List.of())));
+    String approved = chain.call(io.nfttraders.ethereum.Address.of(collection), Numeric.hexStringToByteArray(FunctionEncoder.encode(new Function("isApprovedForAll",
+        List.of(new Address(wallet.address), new Address(contracts.exchange().checksummed())), List.of()))));
     assertThat(Numeric.toBigInt(approved)).as("the approval is on-chain").isEqualTo(BigInteger.ONE);
     person.close();
   }
@@ -312,12 +312,12 @@ class WebAppJourneysTest {
     String metadata = Api.JSON.writeValueAsString(Map.of("name", name, "description", description, "attributes",
         List.of(Map.of("trait_type", "<b onmouseover=\"window.pwned='trait'\">bold</b>", "value", "<svg onload=\"window.pwned='svg'\"/>"))));
     BigInteger token = mintArt(seller, metadata, 31);
-    Api.Response listed = api.postJson("/api/v1/listings", Map.of("collection", contracts.address("Collection"), "tokenId", token.toString(),
+    Api.Response listed = api.postJson("/api/v1/listings", Map.of("collection", contracts.collection().address().checksummed(), "tokenId", token.toString(),
         "price", "0.07"), seller.accessToken());
     assertThat(listed.status()).as(listed.body()).isEqualTo(201);
     market.awaitOrder(listed.text("hash"), true);
 
-    Page page = browsers.open(browsers.person(), "#/nft/" + contracts.address("Collection") + "/" + token);
+    Page page = browsers.open(browsers.person(), "#/nft/" + contracts.collection().address().checksummed() + "/" + token);
     assertThat(page.locator("h1")).hasText(name);
     assertThat(page.locator(".description")).containsText("<a href=\"javascript:");
     assertThat(page.locator(".attributes")).containsText("<svg onload=");
@@ -344,13 +344,13 @@ class WebAppJourneysTest {
     BrowserContext phone = browsers.person();
     Page page = phone.newPage();
     page.setViewportSize(390, 844);
-    for (String hash : List.of("#/", "#/nft/" + contracts.address("Collection") + "/" + token, "#/collection/" + contracts.address("Collection"),
+    for (String hash : List.of("#/", "#/nft/" + contracts.collection().address().checksummed() + "/" + token, "#/collection/" + contracts.collection().address().checksummed(),
         "#/signup", "#/connect")) {
       page.navigate("/" + hash);
       assertThat(page.locator("main h1")).isVisible();
       assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as(hash).isTrue();
     }
-    page.navigate("/#/nft/" + contracts.address("Collection") + "/" + token);
+    page.navigate("/#/nft/" + contracts.collection().address().checksummed() + "/" + token);
     assertThat(page.locator("main h1")).hasText("Pocket Lot");
     Browsers.screenshot(page, "phone-nft");
     phone.close();

@@ -38,7 +38,7 @@ class AuthController {
   ResponseEntity<SignUpResponse> signUp(@Valid @RequestBody Credentials body) {
     Accounts.SignedUp signedUp = accounts.signUp(body.email(), body.password());
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(new SignUpResponse(signedUp.user().id(), signedUp.user().email(), signedUp.wallet().address()));
+        .body(new SignUpResponse(signedUp.user().id(), signedUp.user().email(), signedUp.wallet().address().checksummed()));
   }
 
   @PostMapping("/api/v1/auth/login")

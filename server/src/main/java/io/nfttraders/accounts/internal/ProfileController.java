@@ -4,9 +4,9 @@ import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.accounts.Role;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.Address;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.web3j.crypto.Keys;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +34,7 @@ class ProfileController {
     UUID id = CurrentUser.id(authentication);
     Accounts.User user = accounts.findById(id).orElseThrow(AuthProblems.AccountNotFound::new);
     var wallet = wallets.walletOf(id);
-    return new Profile(user.id(), user.email(), user.role(), user.address() == null ? null : Keys.toChecksumAddress(user.address()),
-        wallet.map(Wallet::address).orElse(null), wallet.map(w -> w.id().index()).orElse(null));
+    return new Profile(user.id(), user.email(), user.role(), user.address() == null ? null : Address.of(user.address()).checksummed(),
+        wallet.map(w -> w.address().checksummed()).orElse(null), wallet.map(w -> w.id().index()).orElse(null));
   }
 }

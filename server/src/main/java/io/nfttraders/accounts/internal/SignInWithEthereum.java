@@ -3,6 +3,7 @@ package io.nfttraders.accounts.internal;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainRejected;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SignatureException;
@@ -52,7 +53,7 @@ class SignInWithEthereum {
     this.nonces = nonces;
     this.accounts = accounts;
     this.chain = chain;
-    this.chainId = contracts.chainId();
+    this.chainId = contracts.chainId().value();
     this.properties = properties;
     this.environment = environment;
     this.clock = clock;
@@ -139,13 +140,14 @@ class SignInWithEthereum {
 
   /** EIP-1271: a contract at the address says whether the signature is good for the message's EIP-191 hash. */
   private boolean contractWalletAccepts(byte[] message, byte[] signature, String address) {
-    if (!chain.hasCode(address)) {
+    Address wallet = Address.of(address);
+    if (!chain.hasCode(wallet)) {
       return false;
     }
-    String data = FunctionEncoder.encode(new Function("isValidSignature",
-        List.of(new Bytes32(Sign.getEthereumMessageHash(message)), new DynamicBytes(signature)), List.of()));
+    byte[] data = Numeric.hexStringToByteArray(FunctionEncoder.encode(new Function("isValidSignature",
+        List.of(new Bytes32(Sign.getEthereumMessageHash(message)), new DynamicBytes(signature)), List.of())));
     try {
-      String answer = chain.call(address, data);
+      String answer = chain.call(wallet, data);
       return answer != null && answer.length() >= 10 && answer.substring(0, 10).equalsIgnoreCase(EIP1271_MAGIC);
     } catch (ChainRejected e) {
       // a wallet that reverts does not accept the signature; a node that cannot be reached is not an answer (503)

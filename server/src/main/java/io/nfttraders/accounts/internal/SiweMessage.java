@@ -1,5 +1,7 @@
 package io.nfttraders.accounts.internal;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.InvalidAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.web3j.crypto.Keys;
 
 /**
  * A Sign-In with Ethereum message (EIP-4361), parsed strictly: every line in the order the
@@ -24,7 +25,6 @@ record SiweMessage(@Nullable String scheme, String domain, String address, @Null
     List<URI> resources) {
 
   private static final String HEADER = " wants you to sign in with your Ethereum account:";
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9]{8,}");
   private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=:@\\[\\]-]+");
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
@@ -54,7 +54,7 @@ record SiweMessage(@Nullable String scheme, String domain, String address, @Null
       throw invalid("the domain is not a valid authority");
     }
     String address = lines.next("the address");
-    if (!ADDRESS.matcher(address).matches() || !Keys.toChecksumAddress(address).equals(address)) {
+    if (!isChecksummed(address)) {
       throw invalid("the address must be 0x and 40 hex digits with its EIP-55 checksum");
     }
     lines.expectEmpty();
@@ -121,6 +121,15 @@ record SiweMessage(@Nullable String scheme, String domain, String address, @Null
 
   private static String abbreviate(String text) {
     return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+  }
+
+  /** EIP-4361 wants the address exactly in its EIP-55 form, not merely an address. */
+  private static boolean isChecksummed(String text) {
+    try {
+      return Address.of(text).checksummed().equals(text);
+    } catch (InvalidAddress e) {
+      return false;
+    }
   }
 
   private static AuthProblems.InvalidSiweMessage invalid(String why) {

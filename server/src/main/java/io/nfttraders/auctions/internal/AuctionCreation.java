@@ -3,6 +3,9 @@ package io.nfttraders.auctions.internal;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
+import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
 import java.math.BigDecimal;
@@ -46,7 +49,7 @@ class AuctionCreation {
     this.registry = registry;
     this.properties = properties;
     this.clock = clock;
-    this.chainId = contracts.chainId();
+    this.chainId = contracts.chainId().value();
   }
 
   Auction create(UUID user, NewAuction request) {
@@ -55,10 +58,10 @@ class AuctionCreation {
     BigInteger tokenId = AuctionInputs.tokenId(request.tokenId());
     AuctionTerms terms = terms(request, now);
     Wallet seller = wallets.walletOf(user).orElseThrow(AuctionProblems.NoWallet::new);
-    String sellerAddress = seller.address().toLowerCase();
-    TokenView token = nfts.token(chainId, collection, tokenId).filter(t -> !t.burned())
+    String sellerAddress = seller.address().hex();
+    TokenView token = nfts.token(new TokenRef(ChainId.of(chainId), Address.of(collection), tokenId)).filter(t -> !t.burned())
         .orElseThrow(() -> new AuctionProblems.NotYourNft("No indexed token " + collection + "/" + tokenId));
-    if (!sellerAddress.equals(token.owner())) {
+    if (!seller.address().equals(token.owner())) {
       throw new AuctionProblems.NotYourNft("Token " + tokenId + " is not owned by your wallet " + sellerAddress);
     }
     UUID id = UUID.randomUUID();

@@ -1,17 +1,17 @@
 package io.nfttraders.auctions.internal;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.InvalidAddress;
 import io.nfttraders.platform.EtherDecimals;
 import java.math.BigInteger;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.web3j.crypto.Keys;
 
 /** Checks of the values clients send to the auction commands. */
 final class AuctionInputs {
 
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern UINT = Pattern.compile("[0-9]{1,78}");
   private static final BigInteger MAX_UINT = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
@@ -28,15 +28,11 @@ final class AuctionInputs {
   }
 
   private static String address(String field, @Nullable String value, Function<String, ? extends RuntimeException> invalid) {
-    if (value == null || !ADDRESS.matcher(value).matches()) {
-      throw invalid.apply(field + ": expected 0x and 40 hex digits");
+    try {
+      return Address.parse(value).hex();
+    } catch (InvalidAddress e) {
+      throw invalid.apply(field + ": " + e.reason());
     }
-    String hex = value.substring(2);
-    boolean mixedCase = !hex.equals(hex.toLowerCase()) && !hex.equals(hex.toUpperCase());
-    if (mixedCase && !Keys.toChecksumAddress(value).equals(value)) {
-      throw invalid.apply(field + ": the EIP-55 checksum does not match (a typo?)");
-    }
-    return value.toLowerCase();
   }
 
   static BigInteger tokenId(@Nullable String value) {

@@ -2,6 +2,8 @@ package io.nfttraders.auctions.internal;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.Weth;
+import io.nfttraders.ethereum.Address;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.web3j.utils.Numeric;
 
 /**
  * What each bidder can still bid: their WETH balance on-chain minus what their leading bids in
@@ -23,10 +24,8 @@ import org.web3j.utils.Numeric;
 @Component
 class BidderFunds {
 
-  private static final String BALANCE_OF = "0x70a08231";
-
   private final ChainClient chain;
-  private final String weth;
+  private final Weth weth;
   private final Map<String, BigInteger> balances = new ConcurrentHashMap<>();
   /** Per auction, its leading bidder and what that bid holds; guarded by this. */
   private final Map<UUID, Hold> holds = new HashMap<>();
@@ -37,7 +36,7 @@ class BidderFunds {
 
   BidderFunds(ChainClient chain, DeployedContracts contracts) {
     this.chain = chain;
-    this.weth = contracts.address("WETH").toLowerCase();
+    this.weth = contracts.weth();
   }
 
   /** Reads the bidder's balance unless it is known: done before a decision, outside every lock, since it is a chain call. */
@@ -101,7 +100,6 @@ class BidderFunds {
   }
 
   private BigInteger readBalance(String account) {
-    String data = BALANCE_OF + "000000000000000000000000" + account.substring(2);
-    return Numeric.toBigInt(chain.call(weth, data));
+    return chain.callUint256(weth.address(), weth.balanceOf(Address.of(account)));
   }
 }

@@ -104,7 +104,7 @@ class Bidding {
     if (known != null) {
       return known;
     }
-    String address = wallets.walletOf(user).orElseThrow(AuctionProblems.NoWallet::new).address().toLowerCase();
+    String address = wallets.walletOf(user).orElseThrow(AuctionProblems.NoWallet::new).address().hex();
     addresses.put(user, address);
     return address;
   }

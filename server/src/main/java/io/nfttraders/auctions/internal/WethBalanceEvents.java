@@ -22,7 +22,7 @@ class WethBalanceEvents implements IndexedLogsListener {
 
   WethBalanceEvents(BidderFunds funds, DeployedContracts contracts) {
     this.funds = funds;
-    this.weth = contracts.address("WETH").toLowerCase();
+    this.weth = contracts.weth().address().hex();
   }
 
   @Override

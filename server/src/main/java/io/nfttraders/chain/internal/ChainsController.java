@@ -3,6 +3,7 @@ package io.nfttraders.chain.internal;
 import io.nfttraders.chain.ChainEndpoint;
 import io.nfttraders.chain.ChainProperties;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChainsController {
 
-  record ChainView(long id, String name, URI rpcUrl, @Nullable URI explorerUrl, boolean embedded, Map<String, String> contracts) {}
+  record ChainView(long id, String name, URI rpcUrl, @Nullable URI explorerUrl, boolean embedded, Map<String, Address> contracts) {}
 
   private final ChainView view;
 
   ChainsController(ChainProperties properties, ChainEndpoint endpoint, DeployedContracts contracts) {
     this.view = new ChainView(
-        properties.id(), properties.name(), publicRpcUrl(properties, endpoint), properties.explorerUrl(), endpoint.embedded(), contracts.addresses());
+        properties.id(), properties.name(), publicRpcUrl(properties, endpoint), properties.explorerUrl(), endpoint.embedded(), contracts.byName());
   }
 
   @GetMapping("/api/v1/chains")

@@ -4,19 +4,20 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainProperties;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.FeeQuote;
+import io.nfttraders.chain.NftCollection;
 import io.nfttraders.chain.Receipt;
+import io.nfttraders.chain.Weth;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.PlatformWallet;
+import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.signer.SignedTransaction;
 import io.nfttraders.signer.Signer;
 import io.nfttraders.signer.SigningPolicy;
 import io.nfttraders.signer.TransactionRequest;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -45,24 +46,27 @@ final class ContractDeployer {
   private final ChainClient chain;
   private final ChainProperties properties;
   private final Signer signer;
-  private final String platformAddress;
+  private final io.nfttraders.ethereum.Address platform;
   private final JdbcClient jdbc;
 
   ContractDeployer(ChainClient chain, ChainProperties properties, Signer signer, CustodialWallets wallets, JdbcClient jdbc) {
     this.chain = chain;
     this.properties = properties;
     this.signer = signer;
-    this.platformAddress = wallets.platformWallet().address();
+    this.platform = wallets.platformWallet().address();
     this.jdbc = jdbc;
   }
 
   DeployedContracts ensureDeployed() {
-    Map<String, String> addresses = new HashMap<>();
-    addresses.put("Collection", known("Collection").orElseGet(this::deployCollection));
-    addresses.put("WETH", known("WETH").orElseGet(() -> deploy(ContractArtifact.load("WETH"), "")));
-    addresses.put("Exchange", known("Exchange").orElseGet(() -> deployExchange(addresses.get("WETH"))));
-    allowInSignerPolicy(addresses.values());
-    return new DeployedContracts(properties.id(), addresses);
+    String collection = known("Collection").orElseGet(this::deployCollection);
+    String weth = known("WETH").orElseGet(() -> deploy(ContractArtifact.load("WETH"), ""));
+    String exchange = known("Exchange").orElseGet(() -> deployExchange(weth));
+    allowInSignerPolicy(List.of(collection, weth, exchange));
+    return new DeployedContracts(ChainId.of(properties.id()), new NftCollection(contract(collection)), new Weth(contract(weth)), contract(exchange));
+  }
+
+  private static io.nfttraders.ethereum.Address contract(String address) {
+    return io.nfttraders.ethereum.Address.of(address);
   }
 
   private Optional<String> known(String name) {
@@ -71,7 +75,7 @@ final class ContractDeployer {
         .param("name", name)
         .query(String.class)
         .optional();
-    if (address.isPresent() && !chain.hasCode(address.get())) {
+    if (address.isPresent() && !chain.hasCode(contract(address.get()))) {
       if (!properties.isEmbedded()) {
         // On a real chain this is a lagging node or the wrong chain, never a reason to deploy anew
         // (that would orphan every token recorded against the old address).
@@ -90,8 +94,8 @@ final class ContractDeployer {
     List<Type> args = List.of(
         new Utf8String("NFT Traders"),
         new Utf8String("NFTT"),
-        new Address(platformAddress),
-        new Address(platformAddress),
+        new Address(platform.hex()),
+        new Address(platform.hex()),
         new Uint96(DEFAULT_ROYALTY_BPS));
     return deploy(ContractArtifact.load("Collection"), FunctionEncoder.encodeConstructor(args));
   }
@@ -102,8 +106,8 @@ final class ContractDeployer {
    */
   private String deployExchange(String weth) {
     List<Type> args = List.of(
-        new Address(platformAddress),
-        new Address(platformAddress),
+        new Address(platform.hex()),
+        new Address(platform.hex()),
         new Uint16(DEFAULT_FEE_BPS),
         new Uint16(DEFAULT_MAX_ROYALTY_BPS),
         new Address(weth));
@@ -113,10 +117,10 @@ final class ContractDeployer {
   private String deploy(ContractArtifact artifact, String encodedConstructor) {
     fundPlatformWalletOnDevChain();
     String data = artifact.bytecode() + encodedConstructor;
-    BigInteger gas = chain.estimateGas(platformAddress, null, BigInteger.ZERO, data);
+    BigInteger gas = chain.estimateGas(platform, null, BigInteger.ZERO, Numeric.hexStringToByteArray(data));
     FeeQuote fees = chain.fees();
     SignedTransaction tx = signer.sign(new TransactionRequest(
-        PlatformWallet.ID, properties.id(), chain.pendingNonce(platformAddress), gas.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN),
+        PlatformWallet.ID, properties.id(), chain.pendingNonce(platform), gas.multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN),
         null, BigInteger.ZERO, Numeric.hexStringToByteArray(data), fees.maxPriorityFeePerGas(), fees.maxFeePerGas(),
         "chain.deployer", "deploy " + artifact.name()));
     String hash = chain.sendRawTransaction(tx.rawTransaction());
@@ -143,13 +147,13 @@ final class ContractDeployer {
   /** On the dev chain the platform wallet is topped up from an anvil account; elsewhere the operator funds it. */
   private void fundPlatformWalletOnDevChain() {
     if (!properties.isEmbedded()) {
-      if (chain.balance(platformAddress).signum() == 0) {
-        throw new IllegalStateException("platform wallet " + platformAddress + " has no funds on chain " + properties.id() + "; fund it to deploy our contracts");
+      if (chain.balance(platform).signum() == 0) {
+        throw new IllegalStateException("platform wallet " + platform + " has no funds on chain " + properties.id() + "; fund it to deploy our contracts");
       }
       return;
     }
-    if (chain.balance(platformAddress).compareTo(ONE_ETH.multiply(BigInteger.TEN)) < 0) {
-      String hash = chain.sendFromUnlockedAccount(properties.embedded().devAccount(), platformAddress, ONE_ETH.multiply(BigInteger.valueOf(1000)));
+    if (chain.balance(platform).compareTo(ONE_ETH.multiply(BigInteger.TEN)) < 0) {
+      String hash = chain.sendFromUnlockedAccount(properties.embedded().devAccount(), platform, ONE_ETH.multiply(BigInteger.valueOf(1000)));
       chain.awaitReceipt(hash, Duration.ofMinutes(1)).orElseThrow(() -> new IllegalStateException("platform funding not mined: " + hash));
     }
   }

@@ -4,6 +4,7 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainLog;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.TooManyLogs;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.indexer.IndexedLogsListener;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -51,9 +52,9 @@ class ChainFollower {
     this.transferLog = transferLog;
     this.properties = properties;
     this.metrics = metrics;
-    this.chainId = deployed.chainId();
+    this.chainId = deployed.chainId().value();
     this.listeners = List.copyOf(listeners);
-    this.fetcher = new RangeFetcher(chain, deployed.addresses().values().stream().map(String::toLowerCase).toList(),
+    this.fetcher = new RangeFetcher(chain, deployed.byName().values().stream().map(Address::hex).toList(),
         listeners.stream().flatMap(l -> l.eventTopics().stream()).toList());
     this.startBlock = jdbc.sql("select coalesce(min(deploy_block), 0) from chain_contracts where chain_id = :chain")
         .param("chain", chainId).query(Long.class).single();

@@ -1,9 +1,9 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.Address;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -13,16 +13,11 @@ import org.web3j.utils.Numeric;
  */
 final class Abi {
 
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-
   private Abi() {}
 
   /** Lower-case 0x form; throws on anything that is not 20 bytes of hex. */
   static String address(String value) {
-    if (!ADDRESS.matcher(value).matches()) {
-      throw new IllegalArgumentException("not an address: " + value);
-    }
-    return value.toLowerCase(Locale.ROOT);
+    return Address.of(value).hex();
   }
 
   static byte[] selector(String signature) {

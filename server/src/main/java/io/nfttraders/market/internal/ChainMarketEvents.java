@@ -2,6 +2,9 @@ package io.nfttraders.market.internal;
 
 import io.nfttraders.chain.ChainLog;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
+import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedLogsListener;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -49,8 +52,8 @@ class ChainMarketEvents implements IndexedLogsListener {
     this.validity = validity;
     this.positions = positions;
     this.clock = clock;
-    this.exchange = contracts.address("Exchange").toLowerCase();
-    this.weth = contracts.address("WETH").toLowerCase();
+    this.exchange = contracts.exchange().hex();
+    this.weth = contracts.weth().address().hex();
   }
 
   @Override
@@ -87,7 +90,7 @@ class ChainMarketEvents implements IndexedLogsListener {
       } else if (topic0.equals(APPROVAL_FOR_ALL) && Abi.addressTopic(entry.topics().get(2)).equals(exchange)) {
         touchedMakers.add(approvalForAll(chainId, entry));
       } else if (topic0.equals(TRANSFER) && entry.topics().size() == 4) {
-        movedTokens.add(new TokenRef(address, new BigInteger(entry.topics().get(3).substring(2), 16)));
+        movedTokens.add(new TokenRef(ChainId.of(chainId), Address.of(address), new BigInteger(entry.topics().get(3).substring(2), 16)));
         holders.add(Abi.addressTopic(entry.topics().get(1)));
         holders.add(Abi.addressTopic(entry.topics().get(2)));
       }
@@ -96,7 +99,7 @@ class ChainMarketEvents implements IndexedLogsListener {
     validity.lockMakers(holders);
     validity.ofOrders(touchedOrders);
     validity.ofMakers(chainId, touchedMakers);
-    validity.ofTokens(chainId, movedTokens);
+    validity.ofTokens(movedTokens);
     positions.markStale(chainId, wethAccounts);
   }
 

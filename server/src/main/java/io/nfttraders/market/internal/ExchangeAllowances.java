@@ -1,7 +1,11 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.NftCollection;
+import io.nfttraders.chain.Weth;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.Wei;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionIntent;
 import io.nfttraders.txmanager.TransactionManager;
@@ -23,15 +27,15 @@ class ExchangeAllowances {
   private final JdbcClient jdbc;
   private final TransactionManager transactions;
   private final long chainId;
-  private final String exchange;
-  private final String weth;
+  private final Address exchange;
+  private final Weth weth;
 
   ExchangeAllowances(JdbcClient jdbc, TransactionManager transactions, DeployedContracts contracts) {
     this.jdbc = jdbc;
     this.transactions = transactions;
-    this.chainId = contracts.chainId();
-    this.exchange = contracts.address("Exchange").toLowerCase();
-    this.weth = contracts.address("WETH").toLowerCase();
+    this.chainId = contracts.chainId().value();
+    this.exchange = contracts.exchange();
+    this.weth = contracts.weth();
   }
 
   /** What the chain (as indexed) last said of the owner's approval of the exchange for the whole collection. */
@@ -46,13 +50,14 @@ class ExchangeAllowances {
 
   /** The approval transaction still to be mined, sending one if needed; empty when already approved on-chain. */
   Optional<TransactionId> ensureCollection(Wallet wallet, String collection) {
-    Optional<Boolean> approval = collectionApproval(collection, wallet.address().toLowerCase());
+    Optional<Boolean> approval = collectionApproval(collection, wallet.address().hex());
     if (approval.orElse(false)) {
       return Optional.empty();
     }
     // indexed as revoked: an earlier approval of ours no longer counts
     boolean revoked = approval.isPresent();
-    return Optional.of(ensure(wallet, collection, ExchangeCalls.setApprovalForAll(exchange), "APPROVE_EXCHANGE", "let the exchange move this wallet's NFTs",
+    NftCollection contract = new NftCollection(Address.of(collection));
+    return Optional.of(ensure(wallet, contract.address(), contract.setApprovalForAll(exchange, true), "APPROVE_EXCHANGE", "let the exchange move this wallet's NFTs",
         revoked));
   }
 
@@ -61,18 +66,18 @@ class ExchangeAllowances {
     if (allowance.compareTo(needed) >= 0) {
       return Optional.empty();
     }
-    return Optional.of(ensure(wallet, weth, ExchangeCalls.approve(exchange, ExchangeCalls.MAX_UINT), "APPROVE_WETH",
+    return Optional.of(ensure(wallet, weth.address(), weth.approve(exchange, Wei.MAX), "APPROVE_WETH",
         "let the exchange spend this wallet's WETH", true));
   }
 
-  private TransactionId ensure(Wallet wallet, String token, byte[] call, String kind, String reason, boolean confirmedOnesAreUsedUp) {
-    String owner = wallet.address().toLowerCase();
+  private TransactionId ensure(Wallet wallet, Address token, byte[] call, String kind, String reason, boolean confirmedOnesAreUsedUp) {
+    String owner = wallet.address().hex();
     Optional<TransactionId> pending = jdbc.sql("""
             select r.transaction_id from exchange_allowance_requests r join chain_transactions t on t.id = r.transaction_id
             where r.chain_id = :chain and r.token = :token and r.owner = :owner and t.status <> 'FAILED'
               and (t.status <> 'CONFIRMED' or not :usedUp)
             """)
-        .param("chain", chainId).param("token", token).param("owner", owner).param("usedUp", confirmedOnesAreUsedUp)
+        .param("chain", chainId).param("token", token.hex()).param("owner", owner).param("usedUp", confirmedOnesAreUsedUp)
         .query(java.util.UUID.class).optional().map(TransactionId::new);
     if (pending.isPresent()) {
       return pending.get();
@@ -83,7 +88,7 @@ class ExchangeAllowances {
             insert into exchange_allowance_requests (chain_id, token, owner, transaction_id) values (:chain, :token, :owner, :tx)
             on conflict (chain_id, token, owner) do update set transaction_id = excluded.transaction_id
             """)
-        .param("chain", chainId).param("token", token).param("owner", owner).param("tx", id.value()).update();
+        .param("chain", chainId).param("token", token.hex()).param("owner", owner).param("tx", id.value()).update();
     return id;
   }
 }

@@ -4,6 +4,7 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.txmanager.TransactionIntent;
 import io.nfttraders.txmanager.TransactionManager;
 import java.math.BigInteger;
@@ -13,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.web3j.utils.Numeric;
 
 /** Brings the exchange's fee, fee recipient and royalty cap in line with {@code nft.market.*} when the server starts. */
 @Component
@@ -25,23 +25,23 @@ class ExchangeFees {
   private final TransactionManager transactions;
   private final CustodialWallets wallets;
   private final MarketProperties properties;
-  private final String exchange;
+  private final Address exchange;
 
   ExchangeFees(ChainClient chain, TransactionManager transactions, CustodialWallets wallets, MarketProperties properties, DeployedContracts contracts) {
     this.chain = chain;
     this.transactions = transactions;
     this.wallets = wallets;
     this.properties = properties;
-    this.exchange = contracts.address("Exchange");
+    this.exchange = contracts.exchange();
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void reconcile() {
     Wallet platform = wallets.platformWallet();
-    String recipient = properties.feeRecipient() == null ? platform.address().toLowerCase() : Inputs.address("nft.market.fee-recipient", properties.feeRecipient());
+    Address recipient = properties.feeRecipient() == null ? platform.address() : Inputs.address("nft.market.fee-recipient", properties.feeRecipient());
     int feeBps = read("feeBps").intValueExact();
     int maxRoyaltyBps = read("maxRoyaltyBps").intValueExact();
-    String currentRecipient = Abi.addressWord(chain.call(exchange, Numeric.toHexString(ExchangeCalls.noArguments("feeRecipient"))), 0);
+    Address currentRecipient = Address.fromWord(chain.call(exchange, ExchangeCalls.getter("feeRecipient")));
     if (feeBps == properties.feeBps() && maxRoyaltyBps == properties.maxRoyaltyBps() && currentRecipient.equals(recipient)) {
       return;
     }
@@ -53,6 +53,6 @@ class ExchangeFees {
   }
 
   private BigInteger read(String getter) {
-    return Numeric.toBigInt(chain.call(exchange, Numeric.toHexString(ExchangeCalls.noArguments(getter))));
+    return chain.callUint256(exchange, ExchangeCalls.getter(getter));
   }
 }

@@ -5,6 +5,10 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.StaticStruct;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -46,10 +50,16 @@ record ExchangeOrder(
     return currency.equals(ETH);
   }
 
-  /** The struct as the ABI lays it out: ten words, which is also its EIP-712 encodeData. */
+  /** Its EIP-712 encodeData: ten words, each field as the ABI lays it out. */
   byte[] encoded() {
     return Abi.concat(Abi.address32(maker), Abi.uint(side.code()), Abi.address32(collection), Abi.uint(tokenId), Abi.address32(currency),
         Abi.uint(price), Abi.uint(startTime), Abi.uint(endTime), Abi.uint(salt), Abi.uint(counter));
+  }
+
+  /** The struct as a call argument. */
+  StaticStruct struct() {
+    return new StaticStruct(new Address(maker), new Uint8(side.code()), new Address(collection), new Uint256(tokenId), new Address(currency),
+        new Uint256(price), new Uint256(startTime), new Uint256(endTime), new Uint256(salt), new Uint256(counter));
   }
 
   /** What the maker signs: {@code keccak256(0x1901 || domainSeparator || hashStruct(order))}. */

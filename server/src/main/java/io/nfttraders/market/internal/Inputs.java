@@ -1,31 +1,28 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.InvalidAddress;
+import io.nfttraders.ethereum.Wei;
 import io.nfttraders.platform.EtherDecimals;
 import io.nfttraders.platform.UnicodeText;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.web3j.crypto.Keys;
 
 /** Checks of the values clients send: addresses (EIP-55 when mixed-case), integers, exact amounts. */
 final class Inputs {
 
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern UINT = Pattern.compile("[0-9]{1,78}");
 
   private Inputs() {}
 
-  /** Lower-case address; a mixed-case one must carry a correct EIP-55 checksum. */
-  static String address(String field, @Nullable String value) {
-    if (value == null || !ADDRESS.matcher(value).matches()) {
-      throw new MarketProblems.InvalidAddress(field, "expected 0x and 40 hex digits");
+  /** A client's address; a mixed-case one must carry a correct EIP-55 checksum. */
+  static Address address(String field, @Nullable String value) {
+    try {
+      return Address.parse(value);
+    } catch (InvalidAddress e) {
+      throw new MarketProblems.InvalidAddress(field, e.reason());
     }
-    String hex = value.substring(2);
-    boolean mixedCase = !hex.equals(hex.toLowerCase()) && !hex.equals(hex.toUpperCase());
-    if (mixedCase && !Keys.toChecksumAddress(value).equals(value)) {
-      throw new MarketProblems.InvalidAddress(field, "the EIP-55 checksum does not match (a typo?)");
-    }
-    return value.toLowerCase();
   }
 
   static BigInteger uint(String field, @Nullable String value) {
@@ -33,7 +30,7 @@ final class Inputs {
       throw new MarketProblems.InvalidOrder(field + " must be a non-negative integer");
     }
     BigInteger n = new BigInteger(value);
-    if (n.compareTo(ExchangeCalls.MAX_UINT) > 0) {
+    if (n.compareTo(Wei.MAX.value()) > 0) {
       throw new MarketProblems.InvalidOrder(field + " exceeds uint256");
     }
     return n;

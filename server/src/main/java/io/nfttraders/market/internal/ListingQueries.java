@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.market.internal.GraphQlNodes.ListingEdge;
 import io.nfttraders.market.internal.GraphQlNodes.ListingFilter;
 import io.nfttraders.market.internal.GraphQlNodes.ListingNode;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.web3j.crypto.Keys;
 
 /**
  * The listings page query: live listings under the filter, in a stable order (price or creation
@@ -63,7 +63,7 @@ class ListingQueries {
   Page page(@Nullable ListingFilter filter, Sort sort, int first, @Nullable String after, String weth) {
     Cursor cursor = after == null ? null : ListingCursors.decode(sort, after);
     if (filter != null && filter.collection() != null && filter.search() == null) {
-      String collection = Inputs.address("collection", filter.collection());
+      String collection = Inputs.address("collection", filter.collection()).hex();
       Optional<CollectionListings> listings = live.of(collection);
       if (listings.isPresent()) {
         CollectionListings.Criteria criteria = new CollectionListings.Criteria(
@@ -99,7 +99,7 @@ class ListingQueries {
     if (filter != null) {
       if (filter.collection() != null) {
         where.append(" and collection = :collection");
-        params.put("collection", Inputs.address("collection", filter.collection()));
+        params.put("collection", Inputs.address("collection", filter.collection()).hex());
       }
       if (filter.minPriceWei() != null) {
         where.append(" and price_wei >= :min");
@@ -148,7 +148,7 @@ class ListingQueries {
   }
 
   static ListingNode listing(ResultSet rs, String weth) throws SQLException {
-    return listing(rs, weth, Keys.toChecksumAddress(rs.getString("collection")), Keys.toChecksumAddress(rs.getString("maker")));
+    return listing(rs, weth, Address.of(rs.getString("collection")).checksummed(), Address.of(rs.getString("maker")).checksummed());
   }
 
   /** A row as a node, with its collection and maker already in EIP-55 form (a Keccak each, worth sharing between rows). */

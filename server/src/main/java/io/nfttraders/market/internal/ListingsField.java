@@ -30,7 +30,7 @@ class ListingsField implements RuntimeWiringConfigurer {
 
   ListingsField(ListingQueries listings, DeployedContracts contracts) {
     this.listings = listings;
-    this.weth = contracts.address("WETH").toLowerCase();
+    this.weth = contracts.weth().address().hex();
   }
 
   @Override

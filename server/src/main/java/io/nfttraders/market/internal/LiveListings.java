@@ -1,6 +1,7 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.platform.WorkerLoop;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.web3j.crypto.Keys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,7 +78,7 @@ class LiveListings implements SmartLifecycle {
   LiveListings(DataSource dataSource, JdbcClient jdbc, DeployedContracts contracts, MarketProperties properties) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
-    this.weth = contracts.address("WETH").toLowerCase();
+    this.weth = contracts.weth().address().hex();
     this.capacity = properties.listingsInMemory();
     this.listener = new WorkerLoop("market-listings-listener", this::listen, Duration.ofMillis(100));
   }
@@ -120,14 +120,14 @@ class LiveListings implements SmartLifecycle {
 
   private List<CollectionListings.Entry> read(String collection) {
     Map<String, String> checksums = new HashMap<>();
-    String checksummedCollection = Keys.toChecksumAddress(collection);
+    String checksummedCollection = Address.of(collection).checksummed();
     return jdbc.sql("select " + ListingQueries.COLUMNS + ", start_time, traits from orders where " + ListingQueries.OPEN_LISTING
             + " and collection = :collection limit :limit")
         .param("collection", collection)
         .param("limit", capacity + 1)
         .query((rs, n) -> {
           GraphQlNodes.ListingNode node = ListingQueries.listing(rs, weth, checksummedCollection,
-              checksums.computeIfAbsent(rs.getString("maker"), Keys::toChecksumAddress));
+              checksums.computeIfAbsent(rs.getString("maker"), a -> Address.of(a).checksummed()));
           java.sql.Timestamp end = rs.getTimestamp("end_time");
           return new CollectionListings.Entry(node, rs.getBigDecimal("price_wei").toBigIntegerExact(), rs.getTimestamp("created_at").toInstant(),
               rs.getTimestamp("start_time").toInstant(), end == null ? null : end.toInstant(), rs.getString("currency"),

@@ -1,11 +1,12 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
+import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
-import io.nfttraders.indexer.TokenKey;
 import io.nfttraders.indexer.TokenView;
 import io.nfttraders.indexer.TransferView;
-import io.nfttraders.minting.MintedMetadata;
 import io.nfttraders.market.internal.GraphQlNodes.ActivityNode;
 import io.nfttraders.market.internal.GraphQlNodes.AttributeNode;
 import io.nfttraders.market.internal.GraphQlNodes.CollectionNode;
@@ -18,6 +19,7 @@ import io.nfttraders.market.internal.GraphQlNodes.NftNode;
 import io.nfttraders.market.internal.GraphQlNodes.OfferNode;
 import io.nfttraders.market.internal.GraphQlNodes.PageInfo;
 import io.nfttraders.market.internal.GraphQlNodes.UserNode;
+import io.nfttraders.minting.MintedMetadata;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +31,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
-import org.web3j.crypto.Keys;
 
 /**
  * The GraphQL read API. Fields that fan out per item (a listing's NFT, an NFT's listings, offers
@@ -52,32 +53,32 @@ class MarketGraphQl {
     this.reads = reads;
     this.nfts = nfts;
     this.minted = minted;
-    this.chainId = contracts.chainId();
-    this.weth = contracts.address("WETH").toLowerCase();
+    this.chainId = contracts.chainId().value();
+    this.weth = contracts.weth().address().hex();
   }
 
   @QueryMapping
   @Nullable NftNode nft(@Argument String collection, @Argument String tokenId) {
-    TokenKey key = new TokenKey(Inputs.address("collection", collection), Inputs.uint("tokenId", tokenId));
+    TokenRef key = ref(Inputs.address("collection", collection).hex(), Inputs.uint("tokenId", tokenId));
     return nodes(List.of(key)).get(key);
   }
 
   @QueryMapping
   CollectionNode collection(@Argument String address) {
-    return new CollectionNode(chainId, Inputs.address("address", address));
+    return new CollectionNode(chainId, Inputs.address("address", address).hex());
   }
 
   @QueryMapping
   UserNode user(@Argument String address) {
-    return new UserNode(chainId, Inputs.address("address", address));
+    return new UserNode(chainId, Inputs.address("address", address).hex());
   }
 
   @BatchMapping(typeName = "Listing", field = "nft")
   Map<ListingNode, NftNode> listingNfts(List<ListingNode> listed) {
-    Map<TokenKey, NftNode> found = nodes(listed.stream().map(l -> new TokenKey(l.collection(), new BigInteger(l.tokenId()))).distinct().toList());
+    Map<TokenRef, NftNode> found = nodes(listed.stream().map(l -> ref(l.collection(), new BigInteger(l.tokenId()))).distinct().toList());
     Map<ListingNode, NftNode> result = new LinkedHashMap<>();
     for (ListingNode listing : listed) {
-      TokenKey key = new TokenKey(listing.collection(), new BigInteger(listing.tokenId()));
+      TokenRef key = ref(listing.collection(), new BigInteger(listing.tokenId()));
       result.put(listing, found.getOrDefault(key, new NftNode(chainId, listing.collection(), listing.tokenId(), null, false)));
     }
     return result;
@@ -91,10 +92,10 @@ class MarketGraphQl {
 
   @BatchMapping(typeName = "Nft", field = "metadata")
   Map<NftNode, NftMetadataNode> nftMetadata(List<NftNode> tokens) {
-    Map<TokenKey, MintedMetadata.Metadata> found = minted.of(chainId, tokens.stream().map(t -> new TokenKey(t.collection().toLowerCase(), t.id())).toList());
+    Map<TokenRef, MintedMetadata.Metadata> found = minted.of(tokens.stream().map(t -> ref(t.collection(), t.id())).toList());
     Map<NftNode, NftMetadataNode> result = new LinkedHashMap<>();
     for (NftNode token : tokens) {
-      MintedMetadata.Metadata m = found.get(new TokenKey(token.collection().toLowerCase(), token.id()));
+      MintedMetadata.Metadata m = found.get(ref(token.collection(), token.id()));
       if (m != null) {
         result.put(token, new NftMetadataNode(m.name(), m.description(), m.imageCid() == null ? null : "/ipfs/" + m.imageCid(),
             m.attributes().stream().map(a -> new AttributeNode(a.traitType(), a.value())).toList()));
@@ -111,15 +112,14 @@ class MarketGraphQl {
 
   @BatchMapping(typeName = "Nft", field = "history")
   Map<NftNode, List<ActivityNode>> nftHistory(List<NftNode> tokens) {
-    List<TokenKey> keys = tokens.stream().map(t -> new TokenKey(t.collection(), t.id())).toList();
+    List<TokenRef> keys = tokens.stream().map(t -> ref(t.collection(), t.id())).toList();
     Map<String, List<ActivityNode>> market = reads.activityOf(chainId, tokens);
-    Map<TokenKey, List<TransferView>> transfers = nfts.recentTransfers(chainId, keys, 100);
+    Map<TokenRef, List<TransferView>> transfers = nfts.recentTransfers(keys, 100);
     return collect(tokens, t -> {
       List<ActivityNode> history = new ArrayList<>(market.getOrDefault(key(t), List.of()));
-      for (TransferView transfer : transfers.getOrDefault(new TokenKey(t.collection(), t.id()), List.of())) {
-        boolean mint = transfer.from().equals(ExchangeOrder.ETH);
-        history.add(new ActivityNode(mint ? "MINT" : "TRANSFER", mint ? null : Keys.toChecksumAddress(transfer.from()),
-            Keys.toChecksumAddress(transfer.to()), null, null, transfer.transactionHash(), (double) transfer.blockNumber(), null));
+      for (TransferView transfer : transfers.getOrDefault(ref(t.collection(), t.id()), List.of())) {
+        boolean mint = transfer.from().isZero();
+        history.add(new ActivityNode(mint ? "MINT" : "TRANSFER", mint ? null : transfer.from().checksummed(), transfer.to().checksummed(), null, null, transfer.transactionHash(), (double) transfer.blockNumber(), null));
       }
       return history.size() > 100 ? history.subList(0, 100) : history;
     });
@@ -127,7 +127,7 @@ class MarketGraphQl {
 
   @SchemaMapping(typeName = "Collection", field = "stats")
   CollectionStats stats(CollectionNode collection) {
-    IndexedNfts.CollectionCounts counts = nfts.counts(collection.chainId(), collection.address());
+    IndexedNfts.CollectionCounts counts = nfts.counts(ChainId.of(collection.chainId()), Address.of(collection.address()));
     return reads.stats(collection.address(), counts);
   }
 
@@ -140,24 +140,24 @@ class MarketGraphQl {
   @SchemaMapping(typeName = "Collection", field = "items")
   NftConnection collectionItems(CollectionNode collection, @Argument int first, @Argument @Nullable String after) {
     int size = ListingsField.pageSize(first);
-    List<TokenView> tokens = nfts.inCollection(collection.chainId(), collection.address(), after == null ? null : Inputs.uint("after", after), size + 1);
-    List<NftEdge> edges = tokens.stream().limit(size).map(t -> new NftEdge(t.tokenId().toString(), node(t))).toList();
+    List<TokenView> tokens = nfts.inCollection(ChainId.of(collection.chainId()), Address.of(collection.address()), after == null ? null : Inputs.uint("after", after), size + 1);
+    List<NftEdge> edges = tokens.stream().limit(size).map(t -> new NftEdge(t.token().tokenId().toString(), node(t))).toList();
     return new NftConnection(edges, new PageInfo(tokens.size() > size, edges.isEmpty() ? null : edges.getLast().cursor()));
   }
 
   @SchemaMapping(typeName = "Collection", field = "address")
   String collectionAddress(CollectionNode collection) {
-    return Keys.toChecksumAddress(collection.address());
+    return Address.of(collection.address()).checksummed();
   }
 
   @SchemaMapping(typeName = "UserProfile", field = "address")
   String userAddress(UserNode user) {
-    return Keys.toChecksumAddress(user.address());
+    return Address.of(user.address()).checksummed();
   }
 
   @SchemaMapping(typeName = "UserProfile", field = "nfts")
   List<NftNode> userNfts(UserNode user, @Argument int first) {
-    return nfts.ownedBy(user.address(), ListingsField.pageSize(first)).stream().map(MarketGraphQl::node).toList();
+    return nfts.ownedBy(Address.of(user.address()), ListingsField.pageSize(first)).stream().map(MarketGraphQl::node).toList();
   }
 
   @SchemaMapping(typeName = "UserProfile", field = "listings")
@@ -175,18 +175,20 @@ class MarketGraphQl {
     return reads.activity("user", user.address(), ListingsField.pageSize(first));
   }
 
-  private Map<TokenKey, NftNode> nodes(List<TokenKey> keys) {
-    Map<TokenKey, NftNode> found = new LinkedHashMap<>();
-    nfts.tokens(chainId, keys).forEach(t -> found.put(new TokenKey(t.contract(), t.tokenId()), node(t)));
+  private Map<TokenRef, NftNode> nodes(List<TokenRef> keys) {
+    Map<TokenRef, NftNode> found = new LinkedHashMap<>();
+    nfts.tokens(keys).forEach(t -> found.put(t.token(), node(t)));
     return found;
   }
 
-  private static NftNode node(TokenView t) {
-    return new NftNode(t.chainId(), Keys.toChecksumAddress(t.contract()), t.tokenId().toString(), owner(t.owner()), t.burned());
+  private TokenRef ref(String collection, BigInteger tokenId) {
+    return new TokenRef(ChainId.of(chainId), Address.of(collection), tokenId);
   }
 
-  private static @Nullable String owner(@Nullable String owner) {
-    return owner == null ? null : Keys.toChecksumAddress(owner);
+  private static NftNode node(TokenView t) {
+    TokenRef token = t.token();
+    return new NftNode(token.chainId().value(), token.contract().checksummed(), token.tokenId().toString(),
+        t.owner() == null ? null : t.owner().checksummed(), t.burned());
   }
 
   private static String key(NftNode nft) {

@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.market.internal.GraphQlNodes.ActivityNode;
 import io.nfttraders.market.internal.GraphQlNodes.CollectionStats;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.web3j.crypto.Keys;
 
 /** Reads behind the GraphQL fields other than the listings page: offers, activity, stats, a user's orders. */
 @Component
@@ -105,7 +105,7 @@ class MarketReads {
     BigInteger price = rs.getBigDecimal("price_wei").toBigIntegerExact();
     Timestamp end = rs.getTimestamp("end_time");
     String reason = rs.getString("invalid_reason");
-    return new OfferNode(rs.getString("hash"), Keys.toChecksumAddress(rs.getString("maker")), price.toString(), OrderView.ether(price), reason == null,
+    return new OfferNode(rs.getString("hash"), Address.of(rs.getString("maker")).checksummed(), price.toString(), OrderView.ether(price), reason == null,
         reason, rs.getTimestamp("created_at").toInstant().toString(), end == null ? null : end.toInstant().toString());
   }
 
@@ -116,7 +116,7 @@ class MarketReads {
     boolean hasBlock = !rs.wasNull();
     String from = rs.getString("from_address");
     String to = rs.getString("to_address");
-    return new ActivityNode(rs.getString("kind"), from == null ? null : Keys.toChecksumAddress(from), to == null ? null : Keys.toChecksumAddress(to),
+    return new ActivityNode(rs.getString("kind"), from == null ? null : Address.of(from).checksummed(), to == null ? null : Address.of(to).checksummed(),
         price == null ? null : price.toBigIntegerExact().toString(), rs.getString("currency"), rs.getString("tx_hash"), hasBlock ? (double) block : null,
         at == null ? null : at.toInstant().toString());
   }

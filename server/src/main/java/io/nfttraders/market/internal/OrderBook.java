@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.TokenRef;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +94,7 @@ class OrderBook {
               and (cast(:collection as text) is null or (collection = :collection and token_id = :token and side = :side))
             returning """ + " " + OrderRow.COLUMNS)
         .param("maker", maker)
-        .param("collection", token == null ? null : token.collection())
+        .param("collection", token == null ? null : token.contract().hex())
         .param("token", token == null ? null : token.tokenId())
         .param("side", side == null ? null : side.name())
         .param("now", Timestamp.from(now))

@@ -3,6 +3,9 @@ package io.nfttraders.market.internal;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
+import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
 import io.nfttraders.minting.MintedMetadata;
@@ -66,8 +69,8 @@ class OrderPlacement {
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
-    this.domain = new OrderDomain(contracts.chainId(), contracts.address("Exchange"));
-    this.weth = contracts.address("WETH").toLowerCase();
+    this.domain = new OrderDomain(contracts.chainId().value(), contracts.exchange().hex());
+    this.weth = contracts.weth().address().hex();
   }
 
   OrderDomain domain() {
@@ -83,7 +86,7 @@ class OrderPlacement {
 
   private Terms terms(Side side, NewOrder request, Instant now) {
     TokenRef token = token(request);
-    TokenView indexed = nfts.token(domain.chainId(), token.collection(), token.tokenId())
+    TokenView indexed = nfts.token(token)
         .filter(t -> !t.burned())
         .orElseThrow(() -> new MarketProblems.UnknownNft(request.collection() + "/" + request.tokenId()));
     String currency = currency(side, request.currency());
@@ -102,9 +105,9 @@ class OrderPlacement {
    */
   ExchangeOrder toSign(Side side, NewOrder request) {
     Terms terms = terms(side, request, clock.instant());
-    String maker = Inputs.address("maker", request.maker());
+    String maker = Inputs.address("maker", request.maker()).hex();
     checkOwnership(side, maker, terms.indexed());
-    return new ExchangeOrder(maker, side, terms.token().collection(), terms.token().tokenId(), terms.currency(), terms.price(), terms.start(),
+    return new ExchangeOrder(maker, side, terms.token().contract().hex(), terms.token().tokenId(), terms.currency(), terms.price(), terms.start(),
         terms.end(), new BigInteger(128, RANDOM), chainCounter(maker));
   }
 
@@ -136,10 +139,11 @@ class OrderPlacement {
 
   /** A listing's maker owns the token; an offer's does not. */
   private static void checkOwnership(Side side, String maker, TokenView indexed) {
-    if (side == Side.SELL && !maker.equals(indexed.owner())) {
-      throw new MarketProblems.NotYourNft("Token " + indexed.tokenId() + " is not owned by " + maker);
+    boolean makerOwns = indexed.owner() != null && indexed.owner().hex().equals(maker);
+    if (side == Side.SELL && !makerOwns) {
+      throw new MarketProblems.NotYourNft("Token " + indexed.token().tokenId() + " is not owned by " + maker);
     }
-    if (side == Side.BUY && maker.equals(indexed.owner())) {
+    if (side == Side.BUY && makerOwns) {
       throw new MarketProblems.InvalidOrder("you own this token already");
     }
   }
@@ -162,17 +166,17 @@ class OrderPlacement {
     long end = terms.end();
     Optional<Wallet> custodial = request.signature() == null ? Optional.of(wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new))
         : Optional.empty();
-    String maker = custodial.map(w -> w.address().toLowerCase()).orElseGet(() -> Inputs.address("maker", request.maker()));
+    String maker = custodial.map(w -> w.address().hex()).orElseGet(() -> Inputs.address("maker", request.maker()).hex());
     validity.lockMakers(List.of(maker));
     checkOwnership(side, maker, indexed);
     BigInteger salt = custodial.isPresent() ? new BigInteger(128, RANDOM) : Inputs.uint("salt", request.salt());
     BigInteger counter = custodial.isPresent() ? expectedCounter(custodial.get()) : Inputs.uint("counter", request.counter());
-    ExchangeOrder order = new ExchangeOrder(maker, side, token.collection(), token.tokenId(), currency, price, start, end, salt, counter);
+    ExchangeOrder order = new ExchangeOrder(maker, side, token.contract().hex(), token.tokenId(), currency, price, start, end, salt, counter);
     String signature;
     if (custodial.isPresent()) {
       signature = signatures.signCustodial(custodial.get().id(), order, domain, (side == Side.SELL ? "list " : "offer for ") + token.tokenId());
       if (side == Side.SELL) {
-        allowances.ensureCollection(custodial.get(), token.collection());
+        allowances.ensureCollection(custodial.get(), token.contract().hex());
         // one live listing per token and maker: a new price replaces the old listing
         book.cancelOpen(maker, token, Side.SELL, now);
       } else {
@@ -194,14 +198,14 @@ class OrderPlacement {
       throw new MarketProblems.InvalidOrder("this exact order exists already: " + hash);
     }
     // what the listings page shows and filters by: the name and attributes the token was minted with
-    Optional<MintedMetadata.Metadata> metadata = minted.of(domain.chainId(), token.collection(), token.tokenId());
+    Optional<MintedMetadata.Metadata> metadata = minted.of(token);
     OrderRow row = new OrderRow(hash, domain.chainId(), domain.exchange(), order, user, signature, "OPEN", "UNCHECKED",
         metadata.map(MintedMetadata.Metadata::name).orElse(null), now);
     book.insert(row, JSON.writeValueAsString(metadata.map(MintedMetadata.Metadata::attributes).orElse(List.of()).stream()
         .map(a -> Map.of("trait_type", a.traitType(), "value", a.value())).toList()), now);
     validity.ofOrders(List.of(hash));
     activity(side == Side.SELL ? "LISTED" : "OFFER_MADE", order, hash, now);
-    log.info("order placed orderHash={} side={} maker={} collection={} tokenId={} priceWei={}", hash, side, maker, token.collection(), token.tokenId(), price);
+    log.info("order placed orderHash={} side={} maker={} collection={} tokenId={} priceWei={}", hash, side, maker, token.contract(), token.tokenId(), price);
     return book.find(hash).orElseThrow();
   }
 
@@ -217,9 +221,9 @@ class OrderPlacement {
       throw new MarketProblems.OrderUnavailable(hash, row.state(), "it is " + row.state().toLowerCase().replace('_', ' '));
     }
     if (onChain) {
-      Wallet wallet = wallets.walletOf(user).filter(w -> w.address().equalsIgnoreCase(row.order().maker()))
+      Wallet wallet = wallets.walletOf(user).filter(w -> w.address().hex().equals(row.order().maker()))
           .orElseThrow(() -> new MarketProblems.InvalidOrder("only orders signed by your custodial wallet can be cancelled on-chain by the server"));
-      transactions.enqueue(new TransactionIntent("CANCEL_ORDER", wallet.id(), domain.exchange(), BigInteger.ZERO, ExchangeCalls.cancel(List.of(row.order())),
+      transactions.enqueue(new TransactionIntent("CANCEL_ORDER", wallet.id(), Address.of(domain.exchange()), BigInteger.ZERO, ExchangeCalls.cancel(List.of(row.order())),
           CANCEL_GAS, Optional.of(user), "cancel order " + hash, Optional.empty()));
     }
     if (row.state().equals("OPEN")) {
@@ -233,22 +237,22 @@ class OrderPlacement {
   int cancelAll(UUID user) {
     Wallet wallet = wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new);
     Instant now = clock.instant();
-    transactions.enqueue(new TransactionIntent("INCREMENT_COUNTER", wallet.id(), domain.exchange(), BigInteger.ZERO, ExchangeCalls.incrementCounter(),
+    transactions.enqueue(new TransactionIntent("INCREMENT_COUNTER", wallet.id(), Address.of(domain.exchange()), BigInteger.ZERO, ExchangeCalls.incrementCounter(),
         CANCEL_GAS, Optional.of(user), "cancel all orders", Optional.empty()));
-    List<OrderRow> cancelled = book.cancelOpen(wallet.address().toLowerCase(), null, null, now);
+    List<OrderRow> cancelled = book.cancelOpen(wallet.address().hex(), null, null, now);
     cancelled.forEach(row -> activity(row.order().side() == Side.SELL ? "LISTING_CANCELLED" : "OFFER_CANCELLED", row.order(), row.hash(), now));
     return cancelled.size();
   }
 
   /** The counter the maker's next orders must carry: the chain's, plus bumps we sent that are not mined yet. */
   private BigInteger expectedCounter(Wallet wallet) {
-    BigInteger onChain = chainCounter(wallet.address().toLowerCase());
+    BigInteger onChain = chainCounter(wallet.address().hex());
     // from_address is stored as the signer gives it (EIP-55), which is the wallet's address
     long pending = jdbc.sql("""
             select count(*) from chain_transactions where kind = 'INCREMENT_COUNTER' and from_address = :address
               and status in ('QUEUED', 'SIGNED', 'SENT')
             """)
-        .param("address", wallet.address()).query(Long.class).single();
+        .param("address", wallet.address().checksummed()).query(Long.class).single();
     return onChain.add(BigInteger.valueOf(pending));
   }
 
@@ -283,7 +287,8 @@ class OrderPlacement {
     };
   }
 
-  private static TokenRef token(NewOrder request) {
-    return new TokenRef(Inputs.address("collection", request.collection()), Inputs.uint("tokenId", request.tokenId()));
+  private TokenRef token(NewOrder request) {
+    return new TokenRef(ChainId.of(domain.chainId()), Inputs.address("collection", request.collection()),
+        Inputs.uint("tokenId", request.tokenId()));
   }
 }

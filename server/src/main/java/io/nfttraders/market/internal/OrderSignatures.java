@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.Signer;
 import io.nfttraders.signer.TypedDataRequest;
 import io.nfttraders.signer.WalletId;
@@ -55,7 +56,7 @@ class OrderSignatures {
       throw new MarketProblems.InvalidSignature("no key recovers from this signature");
     }
     if (!recovered.equalsIgnoreCase(order.maker())) {
-      throw new MarketProblems.InvalidSignature("the signature is not the maker's (it recovers to " + Keys.toChecksumAddress(recovered) + ")");
+      throw new MarketProblems.InvalidSignature("the signature is not the maker's (it recovers to " + Address.of(recovered).checksummed() + ")");
     }
   }
 }

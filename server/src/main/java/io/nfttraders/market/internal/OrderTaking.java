@@ -4,6 +4,9 @@ import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.FeeQuote;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
+import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionIntent;
@@ -73,7 +76,7 @@ class OrderTaking {
         throw new MarketProblems.InsufficientFunds("Buying needs " + OrderView.ether(needed) + " ETH including gas; the wallet holds " + OrderView.ether(balance));
       }
     } else {
-      WethPositions.Position position = positions.read(buyer.address().toLowerCase());
+      WethPositions.Position position = positions.read(buyer.address().hex());
       if (position.balance().compareTo(order.price()) < 0) {
         throw new MarketProblems.InsufficientFunds("Buying needs " + OrderView.ether(order.price()) + " WETH; the wallet holds " + OrderView.ether(position.balance()));
       }
@@ -81,7 +84,7 @@ class OrderTaking {
     }
     reserve(listing, Side.SELL);
     byte[] call = ExchangeCalls.fillListing(order, Numeric.hexStringToByteArray(listing.signature()), buyer.address());
-    TransactionId tx = transactions.enqueue(new TransactionIntent("FILL_LISTING", buyer.id(), placement.domain().exchange(),
+    TransactionId tx = transactions.enqueue(new TransactionIntent("FILL_LISTING", buyer.id(), Address.of(placement.domain().exchange()),
         order.paidInEth() ? order.price() : BigInteger.ZERO, call, properties.settlementGasLimit(), Optional.of(user), "buy order " + orderHash, approval));
     return recordTrade(user, buyer, listing, tx);
   }
@@ -91,14 +94,15 @@ class OrderTaking {
     Wallet seller = wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new);
     OrderRow offer = available(orderHash, Side.BUY, seller);
     ExchangeOrder order = offer.order();
-    String owner = nfts.token(offer.chainId(), order.collection(), order.tokenId()).map(t -> String.valueOf(t.owner())).orElse("");
-    if (!owner.equals(seller.address().toLowerCase())) {
+    TokenRef token = new TokenRef(ChainId.of(offer.chainId()), Address.of(order.collection()), order.tokenId());
+    boolean sellerOwns = nfts.token(token).map(t -> seller.address().equals(t.owner())).orElse(false);
+    if (!sellerOwns) {
       throw new MarketProblems.NotYourNft("The offer is for token " + order.tokenId() + ", which your wallet does not own");
     }
     Optional<TransactionId> approval = allowances.ensureCollection(seller, order.collection());
     reserve(offer, Side.BUY);
     byte[] call = ExchangeCalls.acceptOffer(order, Numeric.hexStringToByteArray(offer.signature()));
-    TransactionId tx = transactions.enqueue(new TransactionIntent("ACCEPT_OFFER", seller.id(), placement.domain().exchange(), BigInteger.ZERO, call,
+    TransactionId tx = transactions.enqueue(new TransactionIntent("ACCEPT_OFFER", seller.id(), Address.of(placement.domain().exchange()), BigInteger.ZERO, call,
         properties.settlementGasLimit(), Optional.of(user), "accept offer " + orderHash, approval));
     return recordTrade(user, seller, offer, tx);
   }
@@ -130,7 +134,7 @@ class OrderTaking {
     if (row.order().side() != side) {
       throw new MarketProblems.OrderUnavailable(orderHash, "WRONG_SIDE", side == Side.SELL ? "it is an offer, not a listing" : "it is a listing, not an offer");
     }
-    if (row.order().maker().equalsIgnoreCase(taker.address())) {
+    if (row.order().maker().equals(taker.address().hex())) {
       throw new MarketProblems.OwnOrder(orderHash);
     }
     return row;
@@ -152,7 +156,7 @@ class OrderTaking {
             insert into trades (id, order_hash, taker_user_id, taker, transaction_id, state, created_at, updated_at)
             values (:id, :order, :user, :taker, :tx, 'SETTLING', :now, :now)
             """)
-        .param("id", id).param("order", order.hash()).param("user", user).param("taker", taker.address().toLowerCase()).param("tx", tx.value())
+        .param("id", id).param("order", order.hash()).param("user", user).param("taker", taker.address().hex()).param("tx", tx.value())
         .param("now", Timestamp.from(now))
         .update();
     log.info("trade started tradeId={} orderHash={} side={} txId={}", id, order.hash(), order.order().side(), tx.value());

@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.TokenRef;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
@@ -92,15 +93,15 @@ class OrderValidity {
   }
 
   /** Orders on these tokens (any side). */
-  int ofTokens(long chainId, Collection<TokenRef> tokens) {
+  int ofTokens(Collection<TokenRef> tokens) {
     if (tokens.isEmpty()) {
       return 0;
     }
     return jdbc.sql(RECOMPUTE.formatted("""
-            o.chain_id = :chain and (o.collection, o.token_id) in
-              (select * from unnest(:collections::text[], :tokens::numeric[]))"""))
-        .param("chain", chainId)
-        .param("collections", tokens.stream().map(TokenRef::collection).toArray(String[]::new))
+            (o.chain_id, o.collection, o.token_id) in
+              (select * from unnest(:chains::bigint[], :collections::text[], :tokens::numeric[]))"""))
+        .param("chains", tokens.stream().map(t -> t.chainId().value()).toArray(Long[]::new))
+        .param("collections", tokens.stream().map(t -> t.contract().hex()).toArray(String[]::new))
         .param("tokens", tokens.stream().map(TokenRef::tokenId).map(java.math.BigDecimal::new).toArray(java.math.BigDecimal[]::new))
         .param("now", Timestamp.from(clock.instant()))
         .update();

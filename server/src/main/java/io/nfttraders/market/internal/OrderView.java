@@ -1,9 +1,9 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.Address;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.web3j.crypto.Keys;
 
 /**
  * An order as the API shows it. {@code active} means fillable right now; otherwise
@@ -30,7 +30,7 @@ record OrderView(
   static OrderView of(OrderRow row, String wethAddress, Instant now) {
     ExchangeOrder o = row.order();
     String reason = row.unavailableReason(now);
-    return new OrderView(row.hash(), o.side().name(), Keys.toChecksumAddress(o.maker()), Keys.toChecksumAddress(o.collection()),
+    return new OrderView(row.hash(), o.side().name(), Address.of(o.maker()).checksummed(), Address.of(o.collection()).checksummed(),
         o.tokenId().toString(), currencyName(o.currency(), wethAddress), o.price().toString(), ether(o.price()),
         Instant.ofEpochSecond(o.startTime()), o.endTime() == 0 ? null : Instant.ofEpochSecond(o.endTime()), row.state(), reason == null, reason,
         row.name(), row.createdAt());
@@ -40,7 +40,7 @@ record OrderView(
     if (currency.equals(ExchangeOrder.ETH)) {
       return "ETH";
     }
-    return currency.equalsIgnoreCase(wethAddress) ? "WETH" : Keys.toChecksumAddress(currency);
+    return currency.equalsIgnoreCase(wethAddress) ? "WETH" : Address.of(currency).checksummed();
   }
 
   /** Wei as an exact decimal amount of ether, without trailing zeros. */

@@ -1,6 +1,7 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.market.TypedData;
 import io.nfttraders.platform.IdempotentRequests;
 import java.net.URI;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.web3j.crypto.Keys;
 
 /** Trading commands: list, offer, buy, accept, cancel. Taking an order answers 202 with the trade to follow. */
 @RestController
@@ -81,7 +81,7 @@ class TradingController {
     });
     ExchangeOrder order = placement.toSign(side, request);
     TypedData typedData = order.typedData(placement.domain());
-    return new OrderToSign(typedData, order.hash(placement.domain()), Keys.toChecksumAddress(order.maker()), order.price().toString(),
+    return new OrderToSign(typedData, order.hash(placement.domain()), Address.of(order.maker()).checksummed(), order.price().toString(),
         order.paidInEth() ? "ETH" : "WETH", Instant.ofEpochSecond(order.startTime()), Instant.ofEpochSecond(order.endTime()),
         order.salt().toString(), order.counter().toString(), typedData.v4Json());
   }

@@ -2,6 +2,8 @@ package io.nfttraders.market.internal;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.Weth;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.platform.WorkerLoop;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.web3j.utils.Numeric;
 
 /**
  * WETH balance and exchange allowance per account, read from the WETH contract: events cannot
@@ -30,8 +31,8 @@ class WethPositions implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final OrderValidity validity;
   private final long chainId;
-  private final String weth;
-  private final String exchange;
+  private final Weth weth;
+  private final Address exchange;
   private final WorkerLoop loop;
 
   WethPositions(ChainClient chain, JdbcClient jdbc, TransactionTemplate transactions, OrderValidity validity, DeployedContracts contracts) {
@@ -39,9 +40,9 @@ class WethPositions implements SmartLifecycle {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.validity = validity;
-    this.chainId = contracts.chainId();
-    this.weth = contracts.address("WETH").toLowerCase();
-    this.exchange = contracts.address("Exchange").toLowerCase();
+    this.chainId = contracts.chainId().value();
+    this.weth = contracts.weth();
+    this.exchange = contracts.exchange();
     this.loop = new WorkerLoop("market-weth", this::refreshStale, Duration.ofMillis(500));
   }
 
@@ -76,8 +77,8 @@ class WethPositions implements SmartLifecycle {
   }
 
   Position read(String account) {
-    BigInteger balance = Numeric.toBigInt(chain.call(weth, Numeric.toHexString(ExchangeCalls.balanceOf(account))));
-    BigInteger allowance = Numeric.toBigInt(chain.call(weth, Numeric.toHexString(ExchangeCalls.allowance(account, exchange))));
+    BigInteger balance = chain.callUint256(weth.address(), weth.balanceOf(Address.of(account)));
+    BigInteger allowance = chain.callUint256(weth.address(), weth.allowance(Address.of(account), exchange));
     return new Position(balance, allowance);
   }
 

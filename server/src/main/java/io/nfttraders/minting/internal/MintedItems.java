@@ -1,7 +1,7 @@
 package io.nfttraders.minting.internal;
 
+import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
-import io.nfttraders.indexer.TokenKey;
 import io.nfttraders.indexer.TokenView;
 import io.nfttraders.minting.MintedMetadata;
 import io.nfttraders.txmanager.TransactionId;
@@ -46,41 +46,39 @@ class MintedItems implements MintedMetadata {
 
   /** The item this token was minted from, if it was minted through us. */
   Optional<Item> item(TokenView token) {
-    TokenKey key = new TokenKey(token.contract(), token.tokenId());
-    return Optional.ofNullable(items(token.chainId(), List.of(key)).get(key));
+    return Optional.ofNullable(items(List.of(token.token())).get(token.token()));
   }
 
   @Override
-  public Optional<Metadata> of(long chainId, String contract, BigInteger tokenId) {
-    TokenKey key = new TokenKey(contract.toLowerCase(), tokenId);
-    return Optional.ofNullable(of(chainId, List.of(key)).get(key));
+  public Optional<Metadata> of(TokenRef token) {
+    return Optional.ofNullable(of(List.of(token)).get(token));
   }
 
   @Override
-  public Map<TokenKey, Metadata> of(long chainId, List<TokenKey> tokens) {
-    Map<TokenKey, Metadata> metadata = new HashMap<>();
-    items(chainId, tokens).forEach((key, item) -> metadata.put(key, parse(item.metadata(), item.imageCid())));
+  public Map<TokenRef, Metadata> of(List<TokenRef> tokens) {
+    Map<TokenRef, Metadata> metadata = new HashMap<>();
+    items(tokens).forEach((key, item) -> metadata.put(key, parse(item.metadata(), item.imageCid())));
     return metadata;
   }
 
   /** Four queries whatever the number of tokens: the tokens, what their transactions minted, our transactions, our items. */
-  private Map<TokenKey, Item> items(long chainId, List<TokenKey> tokens) {
-    List<TokenView> found = nfts.tokens(chainId, tokens);
+  private Map<TokenRef, Item> items(List<TokenRef> tokens) {
+    List<TokenView> found = nfts.tokens(tokens);
     Set<String> hashes = found.stream().map(TokenView::mintTransactionHash).collect(Collectors.toSet());
     if (hashes.isEmpty()) {
       return Map.of();
     }
     Map<String, List<TokenView>> mintedTogether = nfts.mintedBy(hashes);
     Map<String, TransactionId> ours = transactions.idsByHash(hashes);
-    Map<ItemRef, TokenKey> keyByItem = new HashMap<>();
+    Map<ItemRef, TokenRef> keyByItem = new HashMap<>();
     for (TokenView token : found) {
       TransactionId tx = ours.get(token.mintTransactionHash());
       if (tx != null) {
-        List<BigInteger> together = mintedTogether.getOrDefault(token.mintTransactionHash(), List.of()).stream().map(TokenView::tokenId).toList();
-        keyByItem.put(new ItemRef(tx.value(), together.indexOf(token.tokenId())), new TokenKey(token.contract(), token.tokenId()));
+        List<BigInteger> together = mintedTogether.getOrDefault(token.mintTransactionHash(), List.of()).stream().map(t -> t.token().tokenId()).toList();
+        keyByItem.put(new ItemRef(tx.value(), together.indexOf(token.token().tokenId())), token.token());
       }
     }
-    Map<TokenKey, Item> items = new HashMap<>();
+    Map<TokenRef, Item> items = new HashMap<>();
     jdbc.sql("""
             select m.transaction_id, i.position, i.token_uri, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
             where (m.transaction_id, i.position) in (select * from unnest(cast(:txs as uuid[]), cast(:positions as int[])))

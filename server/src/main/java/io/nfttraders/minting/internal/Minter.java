@@ -2,6 +2,7 @@ package io.nfttraders.minting.internal;
 
 import io.nfttraders.chain.ChainProperties;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.NftCollection;
 import io.nfttraders.content.Cid;
 import io.nfttraders.content.ContentStore;
 import io.nfttraders.content.FileBatch;
@@ -11,6 +12,7 @@ import io.nfttraders.content.StoredFile;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.PlatformWallet;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.minting.MintMode;
 import io.nfttraders.signer.WalletId;
 import io.nfttraders.txmanager.TransactionId;
@@ -53,7 +55,7 @@ class Minter {
   private final JdbcClient jdbc;
   private final MintingProperties properties;
   private final long chainId;
-  private final String collection;
+  private final NftCollection collection;
   private final Clock clock;
 
   Minter(ContentStore content, ImageValidation images, CustodialWallets wallets, TransactionManager transactions, MinterGrants grants, JdbcClient jdbc,
@@ -66,7 +68,7 @@ class Minter {
     this.jdbc = jdbc;
     this.properties = properties;
     this.chainId = chain.id();
-    this.collection = contracts.address("Collection").toLowerCase();
+    this.collection = contracts.collection();
     this.clock = clock;
   }
 
@@ -101,9 +103,9 @@ class Minter {
   /** Queues the mint of one token; must run inside a database transaction. */
   MintAccepted mintOne(UUID user, Prepared item) {
     Wallet wallet = walletOf(user);
-    byte[] data = CollectionCalls.mint(wallet.address(), item.metadata().cid().sha256Digest());
+    byte[] data = collection.mint(wallet.address(), item.metadata().cid().sha256Digest());
     String tokenUri = "ipfs://" + item.metadata().cid();
-    return record(user, wallet, intent(user, wallet, "MINT", data, CollectionCalls.MINT_GAS, "mint " + tokenUri), null, List.of(item),
+    return record(user, wallet, intent(user, wallet, "MINT", data, CollectionGas.MINT, "mint " + tokenUri), null, List.of(item),
         List.of(tokenUri));
   }
 
@@ -124,8 +126,8 @@ class Minter {
     for (int i = 0; i < items.size(); i++) {
       tokenUris.add("ipfs://" + directory.cid() + "/" + i);
     }
-    byte[] data = CollectionCalls.mintBatch(wallet.address(), items.size(), directory.cid().sha256Digest());
-    return record(user, wallet, intent(user, wallet, "MINT_BATCH", data, CollectionCalls.mintBatchGas(items.size()),
+    byte[] data = collection.mintBatch(wallet.address(), items.size(), directory.cid().sha256Digest());
+    return record(user, wallet, intent(user, wallet, "MINT_BATCH", data, CollectionGas.mintBatch(items.size()),
         "mint " + items.size() + " tokens of ipfs://" + directory.cid()), directory.cid(), items, tokenUris);
   }
 
@@ -133,7 +135,7 @@ class Minter {
     boolean sponsored = properties.mode() == MintMode.SPONSORED;
     WalletId signer = sponsored ? PlatformWallet.ID : wallet.id();
     Optional<TransactionId> after = sponsored ? Optional.empty() : Optional.of(grants.ensure(chainId, collection, wallet.address(), user));
-    return new TransactionIntent(kind, signer, collection, BigInteger.ZERO, data, gas, Optional.of(user), reason, after);
+    return new TransactionIntent(kind, signer, collection.address(), BigInteger.ZERO, data, gas, Optional.of(user), reason, after);
   }
 
   private MintAccepted record(UUID user, Wallet wallet, TransactionIntent intent, @Nullable Cid directory, List<Prepared> items, List<String> tokenUris) {
@@ -143,8 +145,8 @@ class Minter {
             insert into mints (id, user_id, transaction_id, chain_id, contract, mode, recipient, directory_cid, item_count, created_at)
             values (:id, :user, :tx, :chain, :contract, :mode, :recipient, :dir, :count, :now)
             """)
-        .param("id", mintId).param("user", user).param("tx", tx.value()).param("chain", chainId).param("contract", collection)
-        .param("mode", properties.mode().name()).param("recipient", wallet.address().toLowerCase())
+        .param("id", mintId).param("user", user).param("tx", tx.value()).param("chain", chainId).param("contract", collection.address().hex())
+        .param("mode", properties.mode().name()).param("recipient", wallet.address().hex())
         .param("dir", directory == null ? null : directory.toString()).param("count", items.size())
         .param("now", Timestamp.from(clock.instant()))
         .update();
@@ -166,7 +168,7 @@ class Minter {
       accepted.add(new MintAccepted.Item(i, item.name(), tokenUris.get(i), "ipfs://" + item.metadata().cid(), "ipfs://" + item.image().cid()));
     }
     log.info("mint accepted mintId={} userId={} transactionId={} items={} mode={}", mintId, user, tx, items.size(), properties.mode());
-    return new MintAccepted(mintId, tx.toString(), "QUEUED", properties.mode().name(), collection, accepted);
+    return new MintAccepted(mintId, tx.toString(), "QUEUED", properties.mode().name(), collection.address().hex(), accepted);
   }
 
   /** Checked before anything is stored for a mint: an account without a custodial wallet cannot mint here. */

@@ -1,6 +1,8 @@
 package io.nfttraders.minting.internal;
 
+import io.nfttraders.chain.NftCollection;
 import io.nfttraders.custody.PlatformWallet;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionIntent;
 import io.nfttraders.txmanager.TransactionManager;
@@ -24,7 +26,9 @@ class MinterGrants {
   }
 
   /** The grant transaction the wallet's mints must wait for. Runs in the caller's transaction. */
-  TransactionId ensure(long chainId, String contract, String wallet, UUID user) {
+  TransactionId ensure(long chainId, NftCollection collection, Address minter, UUID user) {
+    String contract = collection.address().hex();
+    String wallet = minter.checksummed();
     // Two first mints of one user at once must not request two grants.
     jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(:key))").param("key", chainId + contract + wallet).query(Integer.class).single();
     Optional<UUID> existing = jdbc.sql("select transaction_id from minter_grants where chain_id = :chain and contract = :contract and wallet_address = :wallet")
@@ -36,8 +40,8 @@ class MinterGrants {
     if (usable) {
       return new TransactionId(existing.get());
     }
-    TransactionId grant = transactions.enqueue(new TransactionIntent("GRANT_MINTER", PlatformWallet.ID, contract, BigInteger.ZERO,
-        CollectionCalls.grantMinterRole(wallet), CollectionCalls.GRANT_ROLE_GAS, Optional.of(user), "let wallet " + wallet + " mint", Optional.empty()));
+    TransactionId grant = transactions.enqueue(new TransactionIntent("GRANT_MINTER", PlatformWallet.ID, collection.address(), BigInteger.ZERO,
+        collection.grantMinterRole(minter), CollectionGas.GRANT_ROLE, Optional.of(user), "let wallet " + wallet + " mint", Optional.empty()));
     jdbc.sql("""
             insert into minter_grants (chain_id, contract, wallet_address, transaction_id) values (:chain, :contract, :wallet, :tx)
             on conflict (chain_id, contract, wallet_address) do update set transaction_id = excluded.transaction_id

@@ -1,15 +1,17 @@
 package io.nfttraders.minting.internal;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** An NFT as the API shows it: the chain's facts (owner, provenance) and our stored metadata. */
 record NftDetails(
-    long chainId,
-    String contract,
+    ChainId chainId,
+    Address contract,
     String tokenId,
-    @Nullable String owner,
+    @Nullable Address owner,
     boolean burned,
     @Nullable String tokenUri,
     @Nullable JsonNode metadata,
@@ -20,5 +22,5 @@ record NftDetails(
   /** The mint's chain facts and our status; not our internal transaction id, which is its requester's business. */
   record Mint(String transactionHash, long blockNumber, @Nullable String status) {}
 
-  record Transfer(String from, String to, long blockNumber, String transactionHash) {}
+  record Transfer(Address from, Address to, long blockNumber, String transactionHash) {}
 }

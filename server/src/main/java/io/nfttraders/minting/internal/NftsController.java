@@ -3,6 +3,9 @@ package io.nfttraders.minting.internal;
 import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
+import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
 import io.nfttraders.txmanager.TransactionManager;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.web3j.crypto.Keys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class NftsController {
 
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
   private static final Pattern TOKEN_ID = Pattern.compile("[0-9]{1,78}");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,12 +44,22 @@ class NftsController {
 
   @GetMapping("/api/v1/nfts/{chainId}/{contract}/{tokenId}")
   NftDetails nft(@PathVariable long chainId, @PathVariable String contract, @PathVariable String tokenId) {
-    String what = chainId + "/" + contract + "/" + tokenId;
-    if (!ADDRESS.matcher(contract).matches() || !TOKEN_ID.matcher(tokenId).matches()) {
-      throw new MintProblems.NftNotFound(what);
-    }
-    TokenView token = nfts.token(chainId, contract, new BigInteger(tokenId)).orElseThrow(() -> new MintProblems.NftNotFound(what));
+    TokenRef ref = tokenRef(chainId, contract, tokenId).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
+    TokenView token = nfts.token(ref).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
     return details(token);
+  }
+
+  /** What the path names, if it can name a token at all: there is no such NFT otherwise. */
+  private static Optional<TokenRef> tokenRef(long chainId, String contract, String tokenId) {
+    if (chainId <= 0 || chainId > ChainId.MAX || !TOKEN_ID.matcher(tokenId).matches()) {
+      return Optional.empty();
+    }
+    BigInteger id = new BigInteger(tokenId);
+    try {
+      return Optional.of(new TokenRef(ChainId.of(chainId), Address.parse(contract), id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // not an address, or an id beyond uint256
+    }
   }
 
   @GetMapping("/api/v1/user/nfts")
@@ -60,11 +71,11 @@ class NftsController {
   private NftDetails details(TokenView token) {
     Optional<TransactionView> mintTx = transactions.findByHash(token.mintTransactionHash());
     Optional<MintedItems.Item> item = items.item(token);
-    List<NftDetails.Transfer> provenance = nfts.provenance(token.chainId(), token.contract(), token.tokenId()).stream()
-        .map(t -> new NftDetails.Transfer(checksum(t.from()), checksum(t.to()), t.blockNumber(), t.transactionHash()))
+    List<NftDetails.Transfer> provenance = nfts.provenance(token.token()).stream()
+        .map(t -> new NftDetails.Transfer(t.from(), t.to(), t.blockNumber(), t.transactionHash()))
         .toList();
-    return new NftDetails(token.chainId(), checksum(token.contract()), token.tokenId().toString(),
-        token.owner() == null ? null : checksum(token.owner()), token.burned(),
+    TokenRef ref = token.token();
+    return new NftDetails(ref.chainId(), ref.contract(), ref.tokenId().toString(), token.owner(), token.burned(),
         item.map(MintedItems.Item::tokenUri).orElse(null),
         item.map(i -> parse(i.metadata())).orElse(null),
         item.map(i -> "/ipfs/" + i.imageCid()).orElse(null),
@@ -74,9 +85,5 @@ class NftsController {
 
   private static @Nullable JsonNode parse(String json) {
     return JSON.readTree(json);
-  }
-
-  private static String checksum(String address) {
-    return Keys.toChecksumAddress(address);
   }
 }

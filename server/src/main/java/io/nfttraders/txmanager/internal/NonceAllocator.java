@@ -1,6 +1,7 @@
 package io.nfttraders.txmanager.internal;
 
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.ethereum.Address;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class NonceAllocator {
     jdbc.sql("insert into wallet_nonces (chain_id, address, next_nonce) values (:chain, :address, :nonce) on conflict do nothing")
         .param("chain", chainId)
         .param("address", address)
-        .param("nonce", chain.pendingNonce(address).longValueExact())
+        .param("nonce", chain.pendingNonce(Address.of(address)).longValueExact())
         .update();
     return lockNext(chainId, address).orElseThrow();
   }
@@ -59,7 +60,7 @@ class NonceAllocator {
   /** After a foreign transaction used our next nonce: never go below what the chain has seen. */
   void catchUp(long chainId, String address) {
     jdbc.sql("update wallet_nonces set next_nonce = greatest(next_nonce, :pending) where chain_id = :chain and address = :address")
-        .param("pending", chain.pendingNonce(address).longValueExact())
+        .param("pending", chain.pendingNonce(Address.of(address)).longValueExact())
         .param("chain", chainId)
         .param("address", address)
         .update();

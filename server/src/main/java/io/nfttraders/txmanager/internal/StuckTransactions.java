@@ -4,6 +4,7 @@ import io.nfttraders.chain.BroadcastResult;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainUnavailable;
 import io.nfttraders.chain.FeeQuote;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.SignedTransaction;
 import io.nfttraders.txmanager.TransactionStatus;
 import java.time.Instant;
@@ -87,7 +88,7 @@ class StuckTransactions {
 
   /** Proof that the nonce went to someone else: the chain is past it and none of our versions was mined. */
   private void requeueIfNonceTakenByOthers(TransactionVersions.Current tx) {
-    if (chain.minedNonce(tx.from()).longValueExact() <= tx.nonce()) {
+    if (chain.minedNonce(Address.of(tx.from())).longValueExact() <= tx.nonce()) {
       return;
     }
     List<String> hashes = jdbc.sql("select tx_hash from chain_transaction_hashes where transaction_id = :id").param("id", tx.id()).query(String.class).list();

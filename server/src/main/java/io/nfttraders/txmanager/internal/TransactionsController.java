@@ -1,8 +1,8 @@
 package io.nfttraders.txmanager.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.indexer.IndexedNfts;
-import io.nfttraders.indexer.TokenView;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionManager;
 import io.nfttraders.txmanager.TransactionNotFound;
@@ -57,8 +57,8 @@ class TransactionsController {
 
   private TransactionResponse response(TransactionView tx) {
     List<String> tokenIds = tx.hash() == null || tx.blockNumber() == null ? List.of()
-        : nfts.mintedBy(tx.hash()).stream().map(TokenView::tokenId).map(Object::toString).toList();
-    return new TransactionResponse(tx.id().toString(), tx.chainId(), tx.kind(), tx.from(), tx.to(), tx.nonce(), tx.hash(), tx.status().name(),
+        : nfts.mintedBy(tx.hash()).stream().map(t -> t.token().tokenId().toString()).toList();
+    return new TransactionResponse(tx.id().toString(), tx.chainId(), tx.kind(), Address.of(tx.from()).checksummed(), tx.to() == null ? null : Address.of(tx.to()).checksummed(), tx.nonce(), tx.hash(), tx.status().name(),
         tx.blockNumber(), tx.gasUsed(), tx.error(), tx.createdAt().toString(), tx.updatedAt().toString(), tokenIds, tx.history());
   }
 }

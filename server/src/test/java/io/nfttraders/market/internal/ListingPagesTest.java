@@ -40,7 +40,7 @@ class ListingPagesTest {
   void aCollectionOf300ListingsWithRepeatedPrices() {
     // a collection of its own (a new test instance per method, hence not from the seeded random)
     collection = "0x" + String.format("%040x", java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-    weth = contracts.address("WETH").toLowerCase();
+    weth = contracts.weth().address().hex();
     jdbc.sql("""
             insert into orders (hash, chain_id, exchange, side, maker, collection, token_id, currency, price_wei, start_time, end_time, salt, counter,
               signature, state, invalid_reason, name, traits, created_at, updated_at)

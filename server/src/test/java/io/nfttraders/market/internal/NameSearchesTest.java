@@ -70,7 +70,7 @@ class NameSearchesTest {
     List<String> hashes = new ArrayList<>();
     String after = null;
     for (int page = 0; page < 100; page++) {
-      ListingQueries.Page found = queries.page(filter, sort, 97, after, contracts.address("WETH"));
+      ListingQueries.Page found = queries.page(filter, sort, 97, after, contracts.weth().address().checksummed());
       found.nodes().stream().map(ListingNode::hash).forEach(hashes::add);
       if (!found.hasNext()) {
         break;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
@@ -48,8 +49,8 @@ class SelfCustodyOrdersTest {
     Api.Session buyer = api.newUser();
     Credentials self = Credentials.create(Keys.createEcKeyPair());
     String maker = Keys.toChecksumAddress(self.getAddress());
-    String collection = contracts.address("Collection");
-    String exchange = contracts.address("Exchange");
+    String collection = contracts.collection().address().checksummed();
+    String exchange = contracts.exchange().checksummed();
 
     // the NFT leaves the custodial wallet for the self-custody address, which approves the exchange itself
     BigInteger tokenId = market.mint(minter);
@@ -66,7 +67,7 @@ class SelfCustodyOrdersTest {
     BigInteger salt = new BigInteger("123456789012345678901234567890");
     ExchangeOrder order = new ExchangeOrder(maker.toLowerCase(), Side.SELL, collection.toLowerCase(), tokenId, ExchangeOrder.ETH, price,
         start.getEpochSecond(), end.getEpochSecond(), salt, BigInteger.ZERO);
-    OrderDomain domain = new OrderDomain(contracts.chainId(), exchange);
+    OrderDomain domain = new OrderDomain(contracts.chainId().value(), exchange);
     byte[] digest = new StructuredDataEncoder(order.typedDataJson(domain)).hashStructuredData();
     Sign.SignatureData signed = Sign.signMessage(digest, self.getEcKeyPair(), false);
     String signature = Numeric.toHexString(signed.getR()) + Numeric.toHexStringNoPrefix(signed.getS()) + Numeric.toHexStringNoPrefix(signed.getV());
@@ -82,7 +83,7 @@ class SelfCustodyOrdersTest {
     market.awaitOrder(hash, true);
     market.awaitFunded(List.of(buyer));
 
-    BigInteger before = chain.balance(maker);
+    BigInteger before = chain.balance(Address.of(maker));
     Api.Response bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
     assertThat(bought.status()).as(bought.body()).isEqualTo(202);
     JsonNode trade = awaitSettled(api, buyer, bought.text("id"));
@@ -90,7 +91,7 @@ class SelfCustodyOrdersTest {
     assertThat(CollectionAbi.ownerOf(chain, collection, tokenId)).isEqualToIgnoringCase(buyer.walletAddress());
     BigInteger royalty = price.multiply(BigInteger.valueOf(500)).divide(BigInteger.valueOf(10_000));
     BigInteger fee = price.multiply(BigInteger.valueOf(250)).divide(BigInteger.valueOf(10_000));
-    assertThat(chain.balance(maker).subtract(before)).as("the maker paid no gas: the buyer sent the fill").isEqualTo(price.subtract(royalty).subtract(fee));
+    assertThat(chain.balance(Address.of(maker)).subtract(before)).as("the maker paid no gas: the buyer sent the fill").isEqualTo(price.subtract(royalty).subtract(fee));
   }
 
   @Test
@@ -100,12 +101,12 @@ class SelfCustodyOrdersTest {
     Api.Session minter = api.newUser();
     Credentials self = Credentials.create(Keys.createEcKeyPair());
     String maker = Keys.toChecksumAddress(self.getAddress());
-    String collection = contracts.address("Collection");
+    String collection = contracts.collection().address().checksummed();
     BigInteger tokenId = market.mint(minter);
     Api.Response withdrawn = api.postJson("/api/v1/wallet/withdrawals",
         Map.of("asset", "NFT", "collection", collection, "tokenId", tokenId.toString(), "to", maker), minter.accessToken());
     assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(60)).until(() -> new Api(port).get("/api/v1/nfts/" + contracts.chainId() + "/" + collection + "/" + tokenId, null)
+    await().atMost(Duration.ofSeconds(60)).until(() -> new Api(port).get("/api/v1/nfts/" + contracts.chainId().value() + "/" + collection + "/" + tokenId, null)
         .text("owner").equalsIgnoreCase(maker));
 
     // what would be refused when placed is refused when prepared: no maker, a maker who does not own it, a token nobody minted

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainRejected;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
@@ -118,7 +119,7 @@ class UnfillableOrdersTest {
   private String activeListing(@Nullable Duration lifetime) {
     TradingFixture fixture = new TradingFixture(api, chain, contracts);
     BigInteger tokenId = fixture.mint(seller);
-    Map<String, Object> listing = new HashMap<>(Map.of("collection", contracts.address("Collection"), "tokenId", tokenId.toString(), "price", "0.01"));
+    Map<String, Object> listing = new HashMap<>(Map.of("collection", contracts.collection().address().checksummed(), "tokenId", tokenId.toString(), "price", "0.01"));
     if (lifetime != null) {
       listing.put("endTime", Instant.now().plus(lifetime).toString());
     }
@@ -142,8 +143,8 @@ class UnfillableOrdersTest {
   private boolean fillReverts(String hash, ExchangeOrder order) {
     OrderRow row = book.find(hash).orElseThrow();
     ExchangeOrder sent = order == null ? row.order() : order;
-    byte[] data = ExchangeCalls.fillListing(sent, Numeric.hexStringToByteArray(row.signature()), buyer.walletAddress());
-    Map<String, String> call = Map.of("from", buyer.walletAddress(), "to", contracts.address("Exchange"), "data", Numeric.toHexString(data),
+    byte[] data = ExchangeCalls.fillListing(sent, Numeric.hexStringToByteArray(row.signature()), Address.of(buyer.walletAddress()));
+    Map<String, String> call = Map.of("from", buyer.walletAddress(), "to", contracts.exchange().checksummed(), "data", Numeric.toHexString(data),
         "value", Numeric.toHexStringWithPrefix(sent.price()));
     try {
       EthCall result = chain.request("eth_call", List.of(call, "latest"), EthCall.class);

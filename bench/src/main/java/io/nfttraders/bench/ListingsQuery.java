@@ -141,8 +141,11 @@ public final class ListingsQuery {
         String graphql = server.api().base() + "/graphql";
         checkAnswers(graphql, bodies.subList(0, 200));
         Wrk.post(graphql, bodies, clients, wrkThreads, warmup, data);
+        Duration cpuBefore = server.cpuTime();
         Wrk.Result api = Wrk.post(graphql, bodies, clients, wrkThreads, seconds, data);
+        Duration cpu = server.cpuTime().minus(cpuBefore);
         report(listings, collections, clients, seconds, sql, api);
+        System.out.printf("server CPU %.1f µs a GraphQL listings request%n", cpu.toNanos() / 1000.0 / api.requests());
         if (searchSeconds > 0) {
           search(database, graphql, listings, clients, wrkThreads, searchSeconds, data);
         }

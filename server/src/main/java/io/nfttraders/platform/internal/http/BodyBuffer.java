@@ -21,13 +21,35 @@ import org.jspecify.annotations.Nullable;
 final class BodyBuffer implements AutoCloseable {
 
   private final int memoryThreshold;
-  private byte[] memory = new byte[1024];
+  private byte[] memory;
   private long size;
   private @Nullable Path file;
   private @Nullable OutputStream fileOut;
 
-  BodyBuffer(int memoryThreshold) {
+  /** @param expectedSize the declared length, if any (-1): a body that keeps its word is read without a copy */
+  BodyBuffer(int memoryThreshold, long expectedSize) {
     this.memoryThreshold = memoryThreshold;
+    this.memory = new byte[(int) Math.min(memoryThreshold, Math.max(1024, expectedSize))];
+  }
+
+  /**
+   * Reads what {@code in} holds straight into the buffer while the body stays in memory (the common
+   * case: a small body that came with its headers); -1 at the end of the stream.
+   */
+  int readFrom(InputStream in) throws IOException {
+    if (fileOut != null || size == memory.length) {
+      byte[] chunk = new byte[8192];
+      int n = in.read(chunk);
+      if (n > 0) {
+        append(chunk, 0, n);
+      }
+      return n;
+    }
+    int n = in.read(memory, (int) size, memory.length - (int) size);
+    if (n > 0) {
+      size += n;
+    }
+    return n;
   }
 
   long size() {

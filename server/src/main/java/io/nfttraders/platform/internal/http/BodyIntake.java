@@ -109,7 +109,7 @@ class BodyIntake extends OncePerRequestFilter {
   private void receive(HttpServletRequest request, HttpServletResponse response, FilterChain chain, BodyRules.Rule rule, MediaType type)
       throws IOException, ServletException {
     ContinueValve.acknowledge(request);
-    BodyBuffer body = new BodyBuffer((int) limits.uploads().memoryThreshold().toBytes());
+    BodyBuffer body = new BodyBuffer((int) limits.uploads().memoryThreshold().toBytes(), request.getContentLengthLong());
     ServletInputStream in = request.getInputStream();
     BodyReception.Completion completion = whole -> received(whole, rule, type);
     // only a body of declared length: reading a chunked one parses its framing, which can wait on the client
@@ -149,13 +149,10 @@ class BodyIntake extends OncePerRequestFilter {
    * waits on the client. False if they are more than {@code maxBytes}.
    */
   private static boolean readWhatHasArrived(ServletInputStream in, BodyBuffer body, long maxBytes) throws IOException {
-    byte[] chunk = new byte[8192];
     while (!in.isFinished() && in.available() > 0) {
-      int n = in.read(chunk);
-      if (n < 0) {
+      if (body.readFrom(in) < 0) {
         break;
       }
-      body.append(chunk, 0, n);
       if (body.size() > maxBytes) {
         return false;
       }

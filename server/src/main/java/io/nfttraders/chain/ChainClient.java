@@ -205,7 +205,7 @@ public class ChainClient implements AutoCloseable {
     List<RawLogs.Entry> entries = response.getResult() == null ? List.of() : response.getResult();
     List<ChainLog> logs = new ArrayList<>(entries.size());
     for (RawLogs.Entry log : entries) {
-      logs.add(new ChainLog(log.address, log.topics, log.data, quantity(log.blockNumber), log.blockHash,
+      logs.add(new ChainLog(Address.of(log.address), log.topics, log.data, quantity(log.blockNumber), log.blockHash,
           Math.toIntExact(quantity(log.logIndex)), log.transactionHash));
     }
     return logs;

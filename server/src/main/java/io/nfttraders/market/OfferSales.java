@@ -1,5 +1,8 @@
 package io.nfttraders.market;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.ethereum.Wei;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,20 +31,19 @@ public interface OfferSales {
    *
    * @throws SaleRefused BUYER_CANNOT_PAY if the buyer's WETH does not cover the price
    */
-  String offer(UUID buyerUser, String collection, BigInteger tokenId, BigInteger priceWei);
+  String offer(UUID buyerUser, TokenRef token, Wei price);
 
   /**
    * A WETH offer its buyer signed with their own key: the exchange's EIP-712 {@code Order} with
    * side BUY, currency WETH, startTime 0 and these fields.
    *
-   * @param maker the buyer's address, lower-case
+   * @param maker the buyer's address
    * @param signature the maker's 65-byte signature (r, s, v), hex
    */
-  record SignedOffer(String maker, String collection, BigInteger tokenId, BigInteger priceWei, Instant endTime, BigInteger salt, BigInteger counter,
-      String signature) {}
+  record SignedOffer(Address maker, TokenRef token, Wei price, Instant endTime, BigInteger salt, BigInteger counter, String signature) {}
 
   /** The counter the maker's signed orders must carry now (the exchange's, as indexed). */
-  BigInteger counter(String maker);
+  BigInteger counter(Address maker);
 
   /** The EIP-712 typed data a buyer signs for such an offer (its signature is not used). */
   TypedData typedData(SignedOffer offer);

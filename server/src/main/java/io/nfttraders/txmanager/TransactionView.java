@@ -1,5 +1,7 @@
 package io.nfttraders.txmanager;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -7,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 /** A transaction as the API shows it, with its history of status changes. */
 public record TransactionView(
     TransactionId id,
-    long chainId,
+    ChainId chainId,
     String kind,
-    String from,
-    @Nullable String to,
+    Address from,
+    @Nullable Address to,
     @Nullable Long nonce,
     @Nullable String hash,
     TransactionStatus status,

@@ -2,6 +2,7 @@ package io.nfttraders.auctions.internal;
 
 import io.nfttraders.auctions.internal.SettlementAttempts.Attempt;
 import io.nfttraders.auctions.internal.SettlementAttempts.Candidate;
+import io.nfttraders.ethereum.Wei;
 import io.nfttraders.market.OfferSales;
 import io.nfttraders.market.OfferSales.SaleRefused;
 import io.nfttraders.platform.WorkerLoop;
@@ -127,7 +128,7 @@ class AuctionSettlement implements SmartLifecycle {
         // a bidder who signed their bid themselves is held to that signature; the server signs only for custodial wallets
         String offer = signedBids.of(auction.auction(), next.bidder(), next.amount())
             .map(signed -> sales.offer(next.bidderUser(), signed))
-            .orElseGet(() -> sales.offer(next.bidderUser(), auction.auction().collection(), auction.auction().tokenId(), next.amount()));
+            .orElseGet(() -> sales.offer(next.bidderUser(), auction.auction().token(), Wei.of(next.amount())));
         attempts.start(id, tried + 1, next, offer, SettlementAttempts.State.OFFERED, null, now);
       });
       log.info("auction settlement offered auctionId={} attempt={} bidder={} amountWei={}", id, tried + 1, next.bidder(), next.amount());

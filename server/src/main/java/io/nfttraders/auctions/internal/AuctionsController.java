@@ -1,6 +1,8 @@
 package io.nfttraders.auctions.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.Wei;
 import io.nfttraders.platform.ClientTimes;
 import io.nfttraders.market.OfferSales;
 import io.nfttraders.market.OfferSales.SignedOffer;
@@ -94,8 +96,8 @@ class AuctionsController {
     Instant endsAt = auction.published().endsAt();
     Instant end = (endTime != null ? endTime : (endsAt != null ? endsAt : clock.instant().plus(auction.auction().terms().duration()))
         .plus(Duration.ofDays(7))).truncatedTo(ChronoUnit.SECONDS);
-    SignedOffer unsigned = new SignedOffer(address, auction.auction().collection(), auction.auction().tokenId(), wei, end,
-        new BigInteger(128, SALTS), sales.counter(address), "");
+    Address maker = Address.of(address);
+    SignedOffer unsigned = new SignedOffer(maker, auction.auction().token(), Wei.of(wei), end, new BigInteger(128, SALTS), sales.counter(maker), "");
     TypedData typedData = sales.typedData(unsigned);
     return new BidToSign(typedData, address, wei.toString(), end, unsigned.salt().toString(), unsigned.counter().toString(), typedData.v4Json());
   }

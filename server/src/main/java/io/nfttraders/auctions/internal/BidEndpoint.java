@@ -1,6 +1,8 @@
 package io.nfttraders.auctions.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.Wei;
 import io.nfttraders.market.OfferSales.SignedOffer;
 import io.nfttraders.platform.ApiProblem;
 import io.nfttraders.platform.ProblemResponses;
@@ -154,7 +156,7 @@ class BidEndpoint extends OncePerRequestFilter {
     if (request.endTime() == null) {
       throw new AuctionProblems.InvalidBid("a signed bid needs the endTime it was signed with");
     }
-    return bidding.placeSigned(user, auction, a -> new SignedOffer(bidder, a.collection(), a.tokenId(), amount, request.endTime(), salt, counter,
+    return bidding.placeSigned(user, auction, a -> new SignedOffer(Address.of(bidder), a.token(), Wei.of(amount), request.endTime(), salt, counter,
         request.signature()), arrived);
   }
 

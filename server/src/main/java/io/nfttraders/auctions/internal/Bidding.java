@@ -69,7 +69,7 @@ class Bidding {
     LiveAuction auction = live(auctionId);
     SignedOffer offer = signed.apply(auction.auction());
     signedBids.store(auction.auction(), offer);
-    return place(user, auction, offer.maker(), offer.priceWei(), arrivedNanos);
+    return place(user, auction, offer.maker().hex(), offer.price().value(), arrivedNanos);
   }
 
   private CompletableFuture<Placed> place(UUID user, LiveAuction auction, String bidder, BigInteger amount, long arrivedNanos) {

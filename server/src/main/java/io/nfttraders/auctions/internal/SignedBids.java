@@ -1,5 +1,7 @@
 package io.nfttraders.auctions.internal;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.Wei;
 import io.nfttraders.market.OfferSales;
 import io.nfttraders.market.OfferSales.SignedOffer;
 import java.math.BigDecimal;
@@ -47,7 +49,7 @@ class SignedBids {
               set end_time = excluded.end_time, salt = excluded.salt, counter = excluded.counter, signature = excluded.signature,
                   created_at = excluded.created_at
             """)
-        .param("auction", auction.id()).param("bidder", offer.maker()).param("amount", new BigDecimal(offer.priceWei()))
+        .param("auction", auction.id()).param("bidder", offer.maker().hex()).param("amount", new BigDecimal(offer.price().value()))
         .param("end", Timestamp.from(offer.endTime())).param("salt", new BigDecimal(offer.salt())).param("counter", new BigDecimal(offer.counter()))
         .param("signature", offer.signature()).param("now", Timestamp.from(clock.instant()))
         .update();
@@ -60,7 +62,7 @@ class SignedBids {
             where auction_id = :auction and bidder = :bidder and amount_wei = :amount
             """)
         .param("auction", auction.id()).param("bidder", bidder).param("amount", new BigDecimal(amount))
-        .query((rs, n) -> new SignedOffer(bidder, auction.collection(), auction.tokenId(), amount, rs.getTimestamp(1).toInstant(),
+        .query((rs, n) -> new SignedOffer(Address.of(bidder), auction.token(), Wei.of(amount), rs.getTimestamp(1).toInstant(),
             rs.getBigDecimal(2).toBigIntegerExact(), rs.getBigDecimal(3).toBigIntegerExact(), rs.getString(4)))
         .optional();
   }

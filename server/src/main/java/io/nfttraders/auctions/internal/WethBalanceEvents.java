@@ -2,6 +2,7 @@ package io.nfttraders.auctions.internal;
 
 import io.nfttraders.chain.ChainLog;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.indexer.IndexedLogsListener;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,11 +19,11 @@ class WethBalanceEvents implements IndexedLogsListener {
   private static final String WITHDRAWAL = topic("Withdrawal(address,uint256)");
 
   private final BidderFunds funds;
-  private final String weth;
+  private final Address weth;
 
   WethBalanceEvents(BidderFunds funds, DeployedContracts contracts) {
     this.funds = funds;
-    this.weth = contracts.weth().address().hex();
+    this.weth = contracts.weth().address();
   }
 
   @Override
@@ -33,7 +34,7 @@ class WethBalanceEvents implements IndexedLogsListener {
   @Override
   public void apply(long chainId, long fromBlock, long toBlock, List<ChainLog> logs) {
     for (ChainLog entry : logs) {
-      if (!entry.address().equalsIgnoreCase(weth) || entry.topics().size() < 2) {
+      if (!entry.address().equals(weth) || entry.topics().size() < 2) {
         continue;
       }
       String topic0 = entry.topics().getFirst().toLowerCase();

@@ -25,7 +25,7 @@ final class TransferDecoder {
 
   static List<Transfer> decode(ChainLog log) {
     String topic0 = log.topics().isEmpty() ? "" : log.topics().getFirst();
-    String contract = log.address().toLowerCase(Locale.ROOT);
+    String contract = log.address().hex();
     if (isTransfer(log)) {
       return List.of(new Transfer(contract, uint(log.topics().get(3)), address(log.topics().get(1)), address(log.topics().get(2)),
           log.blockNumber(), log.blockHash(), log.logIndex(), 0, log.transactionHash()));

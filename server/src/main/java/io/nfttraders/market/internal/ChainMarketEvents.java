@@ -69,7 +69,7 @@ class ChainMarketEvents implements IndexedLogsListener {
     Set<String> wethAccounts = new HashSet<>();
     Set<String> holders = new HashSet<>();
     for (ChainLog entry : logs) {
-      String address = entry.address().toLowerCase();
+      String address = entry.address().hex();
       String topic0 = entry.topics().isEmpty() ? "" : entry.topics().getFirst().toLowerCase();
       if (address.equals(exchange)) {
         switch (topic0) {
@@ -197,7 +197,7 @@ class ChainMarketEvents implements IndexedLogsListener {
             insert into exchange_approvals (chain_id, collection, owner, approved, block_number, log_index)
             values (:chain, :collection, :owner, :approved, :block, :log) on conflict do nothing
             """)
-        .param("chain", chainId).param("collection", entry.address().toLowerCase()).param("owner", owner)
+        .param("chain", chainId).param("collection", entry.address().hex()).param("owner", owner)
         .param("approved", Abi.word(entry.data(), 0).signum() != 0).param("block", entry.blockNumber()).param("log", entry.logIndex())
         .update();
     return owner;

@@ -1,5 +1,8 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.ethereum.Wei;
 import io.nfttraders.market.OfferSales;
 import io.nfttraders.market.TypedData;
 import java.math.BigInteger;
@@ -32,8 +35,8 @@ class OfferSalesService implements OfferSales {
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
-  public String offer(UUID buyerUser, String collection, BigInteger tokenId, BigInteger priceWei) {
-    NewOrder order = new NewOrder(collection, tokenId.toString(), priceWei.toString(), null, "WETH", null, null, null, null, null, null);
+  public String offer(UUID buyerUser, TokenRef token, Wei price) {
+    NewOrder order = new NewOrder(token.contract().hex(), token.tokenId().toString(), price.toString(), null, "WETH", null, null, null, null, null, null);
     try {
       return placement.place(buyerUser, Side.BUY, order).hash();
     } catch (MarketProblems.InsufficientFunds | MarketProblems.NoWallet e) {
@@ -42,8 +45,8 @@ class OfferSalesService implements OfferSales {
   }
 
   @Override
-  public BigInteger counter(String maker) {
-    return placement.chainCounter(maker);
+  public BigInteger counter(Address maker) {
+    return placement.chainCounter(maker.hex());
   }
 
   @Override
@@ -72,8 +75,8 @@ class OfferSalesService implements OfferSales {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public String offer(UUID buyerUser, SignedOffer offer) {
-    NewOrder order = new NewOrder(offer.collection(), offer.tokenId().toString(), offer.priceWei().toString(), null, "WETH", Instant.EPOCH,
-        offer.endTime(), offer.maker(), offer.salt().toString(), offer.counter().toString(), offer.signature());
+    NewOrder order = new NewOrder(offer.token().contract().hex(), offer.token().tokenId().toString(), offer.price().toString(), null, "WETH",
+        Instant.EPOCH, offer.endTime(), offer.maker().hex(), offer.salt().toString(), offer.counter().toString(), offer.signature());
     try {
       return placement.place(buyerUser, Side.BUY, order).hash();
     } catch (MarketProblems.InvalidOrder | MarketProblems.InvalidSignature e) {
@@ -83,7 +86,8 @@ class OfferSalesService implements OfferSales {
 
   private ExchangeOrder order(SignedOffer offer) {
     try {
-      return new ExchangeOrder(offer.maker(), Side.BUY, offer.collection(), offer.tokenId(), placement.weth(), offer.priceWei(), 0,
+      return new ExchangeOrder(offer.maker().hex(), Side.BUY, offer.token().contract().hex(), offer.token().tokenId(), placement.weth(),
+          offer.price().value(), 0,
           offer.endTime().getEpochSecond(), offer.salt(), offer.counter());
     } catch (IllegalArgumentException e) {
       throw new InvalidOffer(e.getMessage());

@@ -1,5 +1,7 @@
 package io.nfttraders.txmanager.internal;
 
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionStatus;
 import io.nfttraders.txmanager.TransactionView;
@@ -214,10 +216,10 @@ public class TransactionRows {
   private static TransactionView view(ResultSet rs) throws SQLException {
     return new TransactionView(
         new TransactionId(rs.getObject("id", UUID.class)),
-        rs.getLong("chain_id"),
+        ChainId.of(rs.getLong("chain_id")),
         rs.getString("kind"),
-        rs.getString("from_address"),
-        rs.getString("to_address"),
+        Address.of(rs.getString("from_address")),
+        rs.getString("to_address") == null ? null : Address.of(rs.getString("to_address")),
         (Long) rs.getObject("nonce"),
         rs.getString("tx_hash"),
         TransactionStatus.valueOf(rs.getString("status")),

@@ -1,7 +1,6 @@
 package io.nfttraders.txmanager.internal;
 
 import io.nfttraders.accounts.CurrentUser;
-import io.nfttraders.ethereum.Address;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionManager;
@@ -58,7 +57,7 @@ class TransactionsController {
   private TransactionResponse response(TransactionView tx) {
     List<String> tokenIds = tx.hash() == null || tx.blockNumber() == null ? List.of()
         : nfts.mintedBy(tx.hash()).stream().map(t -> t.token().tokenId().toString()).toList();
-    return new TransactionResponse(tx.id().toString(), tx.chainId(), tx.kind(), Address.of(tx.from()).checksummed(), tx.to() == null ? null : Address.of(tx.to()).checksummed(), tx.nonce(), tx.hash(), tx.status().name(),
+    return new TransactionResponse(tx.id().toString(), tx.chainId().value(), tx.kind(), tx.from().checksummed(), tx.to() == null ? null : tx.to().checksummed(), tx.nonce(), tx.hash(), tx.status().name(),
         tx.blockNumber(), tx.gasUsed(), tx.error(), tx.createdAt().toString(), tx.updatedAt().toString(), tokenIds, tx.history());
   }
 }

@@ -1,5 +1,6 @@
 package io.nfttraders.accounts;
 
+import io.nfttraders.ethereum.Address;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -16,12 +17,12 @@ public final class CurrentUser {
   private CurrentUser() {}
 
   /**
-   * A self-custody account's own address (lower-case), from its access token; empty for a custodial
-   * account. What such an account signs must be signed by this address.
+   * A self-custody account's own address, from its access token; empty for a custodial account.
+   * What such an account signs must be signed by this address.
    */
-  public static Optional<String> selfCustodyAddress(Authentication authentication) {
+  public static Optional<Address> selfCustodyAddress(Authentication authentication) {
     if (authentication.getPrincipal() instanceof Jwt jwt && jwt.getClaimAsString(ADDRESS_CLAIM) instanceof String address) {
-      return Optional.of(address);
+      return Optional.of(Address.of(address));
     }
     return Optional.empty();
   }

@@ -286,7 +286,8 @@ public class ChainClient implements AutoCloseable {
   }
 
   private static Receipt toReceipt(TransactionReceipt r) {
-    return new Receipt(r.getTransactionHash(), r.getBlockNumber(), r.getBlockHash(), r.isStatusOK(), r.getGasUsed(), r.getContractAddress());
+    return new Receipt(r.getTransactionHash(), r.getBlockNumber(), r.getBlockHash(), r.isStatusOK(), r.getGasUsed(),
+        r.getContractAddress() == null ? null : Address.of(r.getContractAddress()));
   }
 
   @Override

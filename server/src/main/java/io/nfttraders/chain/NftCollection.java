@@ -9,8 +9,8 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
 
 /**
- * An ERC-721 collection: the calls every one answers (approval, transfer, owner), and those of our
- * own {@code Collection} contract (mint, batch mint, the minter role).
+ * An ERC-721 collection: the calls every one answers (approval, transfer), and those of our own
+ * {@code Collection} contract (mint, batch mint, the minter role).
  */
 public record NftCollection(Address address) {
 
@@ -34,9 +34,5 @@ public record NftCollection(Address address) {
 
   public byte[] safeTransferFrom(Address from, Address to, BigInteger tokenId) {
     return Calldata.of("safeTransferFrom", Calldata.address(from), Calldata.address(to), new Uint256(tokenId));
-  }
-
-  public byte[] ownerOf(BigInteger tokenId) {
-    return Calldata.of("ownerOf", new Uint256(tokenId));
   }
 }

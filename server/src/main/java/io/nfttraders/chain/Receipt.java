@@ -1,5 +1,6 @@
 package io.nfttraders.chain;
 
+import io.nfttraders.ethereum.Address;
 import java.math.BigInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -10,4 +11,4 @@ public record Receipt(
     String blockHash,
     boolean succeeded,
     BigInteger gasUsed,
-    @Nullable String contractAddress) {}
+    @Nullable Address contractAddress) {}

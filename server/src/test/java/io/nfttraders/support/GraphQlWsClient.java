@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -102,7 +103,14 @@ public final class GraphQlWsClient implements AutoCloseable {
     if (socket.isOutputClosed()) {
       return;
     }
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    try {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    } catch (CompletionException e) {
+      // the server's close can arrive between the check and ours; the JDK client then answers it itself
+      if (!socket.isOutputClosed()) {
+        throw e;
+      }
+    }
   }
 
   private final class Listener implements WebSocket.Listener {

@@ -148,7 +148,7 @@ class BidEndpoint extends OncePerRequestFilter {
       return bidding.place(user, auction, amount, arrived);
     }
     String bidder = AuctionInputs.bidder(request.bidder());
-    CurrentUser.selfCustodyAddress(caller).filter(own -> !own.equals(bidder)).ifPresent(own -> {
+    CurrentUser.selfCustodyAddress(caller).filter(own -> !own.hex().equals(bidder)).ifPresent(own -> {
       throw new AuctionProblems.InvalidBid("this account signs in as " + own + "; its bids must be made and signed by that address");
     });
     BigInteger salt = AuctionInputs.uint("salt", request.salt());

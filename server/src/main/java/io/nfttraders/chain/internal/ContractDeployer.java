@@ -126,7 +126,8 @@ final class ContractDeployer {
     String hash = chain.sendRawTransaction(tx.rawTransaction());
     Receipt receipt = chain.awaitReceipt(hash, Duration.ofMinutes(5))
         .orElseThrow(() -> new IllegalStateException("deployment of " + artifact.name() + " not mined: tx " + hash));
-    if (!receipt.succeeded() || receipt.contractAddress() == null) {
+    io.nfttraders.ethereum.Address deployed = receipt.contractAddress();
+    if (!receipt.succeeded() || deployed == null) {
       throw new IllegalStateException("deployment of " + artifact.name() + " reverted: tx " + hash);
     }
     jdbc.sql("""
@@ -136,12 +137,12 @@ final class ContractDeployer {
             """)
         .param("chain", properties.id())
         .param("name", artifact.name())
-        .param("address", receipt.contractAddress())
+        .param("address", deployed.hex())
         .param("tx", hash)
         .param("block", receipt.blockNumber().longValueExact())
         .update();
-    log.info("deployed {} at {} chainId={} tx={} gasUsed={}", artifact.name(), receipt.contractAddress(), properties.id(), hash, receipt.gasUsed());
-    return receipt.contractAddress();
+    log.info("deployed {} at {} chainId={} tx={} gasUsed={}", artifact.name(), deployed, properties.id(), hash, receipt.gasUsed());
+    return deployed.hex();
   }
 
   /** On the dev chain the platform wallet is topped up from an anvil account; elsewhere the operator funds it. */

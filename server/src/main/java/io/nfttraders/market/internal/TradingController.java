@@ -76,7 +76,7 @@ class TradingController {
   }
 
   private OrderToSign toSign(Side side, NewOrder request, Authentication authentication) {
-    CurrentUser.selfCustodyAddress(authentication).filter(own -> !own.equalsIgnoreCase(String.valueOf(request.maker()))).ifPresent(own -> {
+    CurrentUser.selfCustodyAddress(authentication).filter(own -> !own.hex().equalsIgnoreCase(String.valueOf(request.maker()))).ifPresent(own -> {
       throw new MarketProblems.InvalidOrder("this account signs in as " + own + "; its orders must be made by that address");
     });
     ExchangeOrder order = placement.toSign(side, request);
@@ -89,7 +89,7 @@ class TradingController {
   /** A self-custody account places only orders its own address signed (anyone's signature proves consent, not whose order it is here). */
   private static NewOrder ownSignature(NewOrder request, Authentication authentication) {
     CurrentUser.selfCustodyAddress(authentication).ifPresent(own -> {
-      if (request.signature() != null && !own.equalsIgnoreCase(String.valueOf(request.maker()))) {
+      if (request.signature() != null && !own.hex().equalsIgnoreCase(String.valueOf(request.maker()))) {
         throw new MarketProblems.InvalidOrder("this account signs in as " + own + "; its orders must be made and signed by that address");
       }
     });

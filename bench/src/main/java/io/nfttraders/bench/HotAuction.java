@@ -1,10 +1,8 @@
 package io.nfttraders.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -87,7 +85,7 @@ public final class HotAuction {
         List<String> many = auctions.subList(1, auctions.size());
         System.out.printf("%d bidders with WETH, %d auctions created%n", bidders.size(), auctions.size());
 
-        Baseline naive = naiveTransactions(postgres.getPostgresDatabase(), bidderCount, seconds);
+        NaiveBids.Result naive = NaiveBids.run(postgres.getPostgresDatabase(), bidderCount, seconds);
         System.out.printf("baseline (one transaction per bid, %d threads): %.0f bids/s%n", bidderCount, naive.perSecond());
 
         String bidUrl = api.base() + "/api/v1/nfts/bid";
@@ -208,11 +206,6 @@ public final class HotAuction {
     }
   }
 
-  record Baseline(long bids, double seconds) {
-    double perSecond() {
-      return bids / seconds;
-    }
-  }
 
   /** Each bidder wraps 0.1 ETH into WETH (enough for every bid of the run, which are a few wei each). */
   private static void wrapWeth(Api api, List<Api.User> bidders) throws InterruptedException {
@@ -298,55 +291,7 @@ public final class HotAuction {
     return seqs;
   }
 
-  /** The naive design: every bid its own transaction, serialised on the auction's row. */
-  private static Baseline naiveTransactions(DataSource database, int threads, int seconds) throws Exception {
-    try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-      s.execute("create table naive_auctions (id int primary key, seq bigint not null, leading_bid numeric not null)");
-      s.execute("create table naive_bids (auction int, seq bigint, bidder int, amount numeric, at timestamptz, primary key (auction, seq))");
-      s.execute("insert into naive_auctions values (1, 0, 0)");
-    }
-    AtomicLong bids = new AtomicLong();
-    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    List<Thread> workers = new ArrayList<>();
-    long start = System.nanoTime();
-    for (int t = 0; t < threads; t++) {
-      int bidder = t;
-      workers.add(Thread.ofPlatform().start(() -> {
-        try (Connection c = database.getConnection();
-            PreparedStatement lock = c.prepareStatement("select seq, leading_bid from naive_auctions where id = 1 for update");
-            PreparedStatement insert = c.prepareStatement("insert into naive_bids values (1, ?, ?, ?, now())");
-            PreparedStatement update = c.prepareStatement("update naive_auctions set seq = ?, leading_bid = ? where id = 1")) {
-          c.setAutoCommit(false);
-          while (System.nanoTime() < end) {
-            long seq;
-            BigInteger leading;
-            try (ResultSet rs = lock.executeQuery()) {
-              rs.next();
-              seq = rs.getLong(1) + 1;
-              leading = rs.getBigDecimal(2).toBigInteger();
-            }
-            insert.setLong(1, seq);
-            insert.setInt(2, bidder);
-            insert.setBigDecimal(3, new java.math.BigDecimal(leading.add(BigInteger.ONE)));
-            insert.executeUpdate();
-            update.setLong(1, seq);
-            update.setBigDecimal(2, new java.math.BigDecimal(leading.add(BigInteger.ONE)));
-            update.executeUpdate();
-            c.commit();
-            bids.incrementAndGet();
-          }
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      }));
-    }
-    for (Thread w : workers) {
-      w.join();
-    }
-    return new Baseline(bids.get(), (System.nanoTime() - start) / 1e9);
-  }
-
-  private static void report(int bidders, int seconds, Baseline naive, Wrk.Result closed, long accepted, List<Integer> rates,
+  private static void report(int bidders, int seconds, NaiveBids.Result naive, Wrk.Result closed, long accepted, List<Integer> rates,
       List<OpenLoop.Result> open, List<Long> openAccepted, int spreadAuctions, Wrk.Result spread, long spreadAccepted, List<Wrk.Result> ceilings,
       DiskFlushes.Result flushes, List<LogWrites> openWrites) {
     Wrk.Result health = ceilings.get(0);

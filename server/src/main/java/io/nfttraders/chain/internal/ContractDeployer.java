@@ -9,6 +9,7 @@ import io.nfttraders.chain.Receipt;
 import io.nfttraders.chain.Weth;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.PlatformWallet;
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.signer.SignedTransaction;
 import io.nfttraders.signer.Signer;
@@ -24,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint16;
@@ -46,7 +46,7 @@ final class ContractDeployer {
   private final ChainClient chain;
   private final ChainProperties properties;
   private final Signer signer;
-  private final io.nfttraders.ethereum.Address platform;
+  private final Address platform;
   private final JdbcClient jdbc;
 
   ContractDeployer(ChainClient chain, ChainProperties properties, Signer signer, CustodialWallets wallets, JdbcClient jdbc) {
@@ -62,11 +62,11 @@ final class ContractDeployer {
     String weth = known("WETH").orElseGet(() -> deploy(ContractArtifact.load("WETH"), ""));
     String exchange = known("Exchange").orElseGet(() -> deployExchange(weth));
     allowInSignerPolicy(List.of(collection, weth, exchange));
-    return new DeployedContracts(ChainId.of(properties.id()), new NftCollection(contract(collection)), new Weth(contract(weth)), contract(exchange));
+    return new DeployedContracts(ChainId.of(properties.id()), new NftCollection(Address.of(collection)), new Weth(Address.of(weth)), Address.of(exchange));
   }
 
-  private static io.nfttraders.ethereum.Address contract(String address) {
-    return io.nfttraders.ethereum.Address.of(address);
+  private static org.web3j.abi.datatypes.Address abi(Address address) {
+    return new org.web3j.abi.datatypes.Address(address.hex());
   }
 
   private Optional<String> known(String name) {
@@ -75,7 +75,7 @@ final class ContractDeployer {
         .param("name", name)
         .query(String.class)
         .optional();
-    if (address.isPresent() && !chain.hasCode(contract(address.get()))) {
+    if (address.isPresent() && !chain.hasCode(Address.of(address.get()))) {
       if (!properties.isEmbedded()) {
         // On a real chain this is a lagging node or the wrong chain, never a reason to deploy anew
         // (that would orphan every token recorded against the old address).
@@ -94,8 +94,8 @@ final class ContractDeployer {
     List<Type> args = List.of(
         new Utf8String("NFT Traders"),
         new Utf8String("NFTT"),
-        new Address(platform.hex()),
-        new Address(platform.hex()),
+        abi(platform),
+        abi(platform),
         new Uint96(DEFAULT_ROYALTY_BPS));
     return deploy(ContractArtifact.load("Collection"), FunctionEncoder.encodeConstructor(args));
   }
@@ -106,11 +106,11 @@ final class ContractDeployer {
    */
   private String deployExchange(String weth) {
     List<Type> args = List.of(
-        new Address(platform.hex()),
-        new Address(platform.hex()),
+        abi(platform),
+        abi(platform),
         new Uint16(DEFAULT_FEE_BPS),
         new Uint16(DEFAULT_MAX_ROYALTY_BPS),
-        new Address(weth));
+        abi(Address.of(weth)));
     return deploy(ContractArtifact.load("Exchange"), FunctionEncoder.encodeConstructor(args));
   }
 
@@ -126,7 +126,7 @@ final class ContractDeployer {
     String hash = chain.sendRawTransaction(tx.rawTransaction());
     Receipt receipt = chain.awaitReceipt(hash, Duration.ofMinutes(5))
         .orElseThrow(() -> new IllegalStateException("deployment of " + artifact.name() + " not mined: tx " + hash));
-    io.nfttraders.ethereum.Address deployed = receipt.contractAddress();
+    Address deployed = receipt.contractAddress();
     if (!receipt.succeeded() || deployed == null) {
       throw new IllegalStateException("deployment of " + artifact.name() + " reverted: tx " + hash);
     }

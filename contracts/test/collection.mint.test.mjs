@@ -65,7 +65,7 @@ describe('mint', () => {
     const c = await deployCollection(chain, artifacts.Collection);
     const to = freshAddress(1, 'mint');
     const digest = sha256('');
-    assert.equal(await c.call('mint(address,bytes32)', [to, digest], ['uint256'], c.admin), 1n);
+    assert.equal(await c.call('mint(address,bytes32,address,uint96)', [to, digest, ZERO_ADDRESS, 0n], ['uint256'], c.admin), 1n);
     const receipt = await c.mint(to, digest);
     assert.deepEqual(logsOf(receipt, c.address, TRANSFER).map((l) => l.topics), [
       [topic(TRANSFER), asTopic(ZERO_ADDRESS), asTopic(to), asTopic(1n)],
@@ -118,7 +118,7 @@ describe('mintBatch', () => {
     const to = freshAddress(1, 'batch');
     await c.mint(to, sha256('single')); // id 1, so the batch starts mid-word
     const dir = sha256(Buffer.from([0x0a, 0x02, 0x08, 0x01]));
-    assert.equal(await c.call('mintBatch(address,uint256,bytes32)', [to, 25n, dir], ['uint256'], c.admin), 2n);
+    assert.equal(await c.call('mintBatch(address,uint256,bytes32,address,uint96)', [to, 25n, dir, ZERO_ADDRESS, 0n], ['uint256'], c.admin), 2n);
     const receipt = await c.mintBatch(to, 25, dir);
     assert.equal(logsOf(receipt, c.address, TRANSFER).length, 0);
     const [log] = logsOf(receipt, c.address, CONSECUTIVE);
@@ -234,7 +234,7 @@ describe('metadata and token URIs', () => {
 });
 
 describe('royalties', () => {
-  test('default royalty from the constructor, updatable by the admin only', async () => {
+  test('default royalty from the constructor for mint calls that name no receiver, updatable by the admin only', async () => {
     const receiver = freshAddress(1, 'royalty');
     const c = await deployCollection(chain, artifacts.Collection, { royaltyReceiver: receiver, bps: 750n });
     await c.mint(chain.accounts[0], sha256('r'));
@@ -252,6 +252,70 @@ describe('royalties', () => {
       'AccessControlUnauthorizedAccount(address,bytes32)',
       [outsider, DEFAULT_ADMIN_ROLE],
     );
+  });
+
+  test("a mint call's royalty applies to each of its tokens and to nothing else, after transfers and burns too", async () => {
+    const platform = freshAddress(1, 'platform');
+    const [alice, bob] = [freshAddress(1, 'alice'), freshAddress(1, 'bob')];
+    const c = await deployCollection(chain, artifacts.Collection, { royaltyReceiver: platform, bps: 500n });
+    const holder = chain.accounts[3];
+    await c.mint(holder, sha256('alice 1'), c.admin, { receiver: alice, bps: 1000n }); // 1
+    await c.mint(holder, sha256('default'));                                           // 2
+    await c.mintBatch(holder, 1000, sha256('bob drop'), c.admin, { receiver: bob, bps: 250n }); // 3 .. 1002
+    await c.mint(holder, sha256('alice 2'), c.admin, { receiver: alice, bps: 0n });     // 1003: no royalty, by choice
+
+    assert.deepEqual(await c.royaltyInfo(1, 10_000), [alice, 1000n]);
+    assert.deepEqual(await c.royaltyInfo(2, 10_000), [platform, 500n]);
+    for (const id of [3, 4, 12, 13, 500, 632, 633, 634, 999, 1000, 1001, 1002]) {
+      assert.deepEqual(await c.royaltyInfo(id, 10_000), [bob, 250n], `token ${id}`);
+      assert.equal(await c.tokenURI(id), batchUri(sha256('bob drop'), id - 3), `token ${id}`);
+    }
+    assert.deepEqual(await c.royaltyInfo(1003, 10_000), [alice, 0n]);
+    // never minted: the default, as OpenZeppelin answers for any id
+    assert.deepEqual(await c.royaltyInfo(0, 10_000), [platform, 500n]);
+    assert.deepEqual(await c.royaltyInfo(1004, 10_000), [platform, 500n]);
+
+    await c.transferFrom(holder, freshAddress(2, 'buyer'), 700n);
+    await c.burn(701n, holder);
+    assert.deepEqual(await c.royaltyInfo(700, 1_000_000), [bob, 25_000n]);
+    assert.deepEqual(await c.royaltyInfo(701, 1_000_000), [bob, 25_000n]);
+  });
+
+  test('a mint refuses a rate above 100% and a rate without a receiver', async () => {
+    const c = await deployCollection(chain, artifacts.Collection);
+    const to = chain.accounts[3];
+    await expectRevert(c.mint(to, sha256('x'), c.admin, { receiver: to, bps: 10_001n }),
+      'ERC2981InvalidTokenRoyalty(uint256,uint256,uint256)', [1n, 10_001n, 10_000n]);
+    await expectRevert(c.mintBatch(to, 2, sha256('x'), c.admin, { receiver: ZERO_ADDRESS, bps: 1n }),
+      'ERC2981InvalidTokenRoyaltyReceiver(uint256,address)', [1n, ZERO_ADDRESS]);
+    assert.equal(await c.nextTokenId(), 1n);
+  });
+
+  test('the admin sets the royalties of earlier mint calls, by their first tokens only', async () => {
+    const platform = freshAddress(3, 'platform');
+    const [alice, bob] = [freshAddress(3, 'alice'), freshAddress(3, 'bob')];
+    const c = await deployCollection(chain, artifacts.Collection, { royaltyReceiver: platform, bps: 500n });
+    const holder = chain.accounts[3];
+    await c.mint(holder, sha256('a'));                 // 1
+    await c.mintBatch(holder, 30, sha256('b'));        // 2 .. 31
+    await c.mint(holder, sha256('c'), c.admin, { receiver: alice, bps: 300n }); // 32
+
+    const set = (ids, receivers, bps, from) =>
+      c.send('setMintRoyalties(uint256[],address[],uint96[])', [ids.map(BigInt), receivers, bps.map(BigInt)], from);
+    const receipt = await set([1, 2, 32], [alice, bob, ZERO_ADDRESS], [700, 800, 0]);
+    const event = 'MintRoyaltySet(uint256,address,uint96)';
+    assert.deepEqual(logsOf(receipt, c.address, event).map((l) => decode(['address', 'uint96'], l.data)),
+      [[alice, 700n], [bob, 800n], [ZERO_ADDRESS, 0n]]);
+    assert.deepEqual(await c.royaltyInfo(1, 10_000), [alice, 700n]);
+    assert.deepEqual(await c.royaltyInfo(31, 10_000), [bob, 800n]);
+    assert.deepEqual(await c.royaltyInfo(32, 10_000), [platform, 500n]); // back to the default
+
+    await expectRevert(set([3], [bob], [800]), 'CollectionNotMintStart(uint256)', [3n]);
+    await expectRevert(set([33], [bob], [800]), 'CollectionNotMintStart(uint256)', [33n]);
+    await expectRevert(set([1, 2], [bob], [800, 800]), 'CollectionRoyaltyArityMismatch()');
+    const outsider = chain.accounts[8];
+    await expectRevert(set([1], [outsider], [800], outsider), 'AccessControlUnauthorizedAccount(address,bytes32)', [outsider, DEFAULT_ADMIN_ROLE]);
+    assert.deepEqual(await c.royaltyInfo(2, 10_000), [bob, 800n]);
   });
 
   test('constructor rejects an invalid royalty', async () => {

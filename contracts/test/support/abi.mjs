@@ -1,10 +1,11 @@
 // Minimal Solidity ABI encoding/decoding for the types the tests and the gas script use:
-// address, bool, uintN, bytesN, bytes, string (no arrays or tuples).
+// address, bool, uintN, bytesN, bytes, string and dynamic arrays of the static ones (no tuples).
 import { keccak256 } from './keccak.mjs';
 
 const strip = (hex) => (hex.startsWith('0x') ? hex.slice(2) : hex);
 const word = (bigint) => bigint.toString(16).padStart(64, '0');
-const isDynamic = (type) => type === 'bytes' || type === 'string';
+const isArray = (type) => type.endsWith('[]');
+const isDynamic = (type) => type === 'bytes' || type === 'string' || isArray(type);
 
 /** 4-byte selector of a canonical signature, e.g. selector('mint(address,bytes32)') === '0x...'. */
 export const selector = (signature) => `0x${keccak256(signature).subarray(0, 4).toString('hex')}`;
@@ -26,6 +27,7 @@ function encodeStatic(type, value) {
 }
 
 function encodeDynamic(type, value) {
+  if (isArray(type)) return word(BigInt(value.length)) + value.map((v) => encodeStatic(type.slice(0, -2), v)).join('');
   const bytes = type === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(strip(value), 'hex');
   const body = bytes.toString('hex');
   return word(BigInt(bytes.length)) + body.padEnd(Math.ceil(body.length / 64) * 64, '0');

@@ -4,6 +4,8 @@ import crypto from 'node:crypto';
 
 export const ZERO_ADDRESS = `0x${'00'.repeat(20)}`;
 export const DEFAULT_ADMIN_ROLE = `0x${'00'.repeat(32)}`;
+/** A mint call's royalty that leaves its tokens on the collection's default royalty. */
+export const NO_ROYALTY = Object.freeze({ receiver: ZERO_ADDRESS, bps: 0n });
 
 export const sha256 = (data) => `0x${crypto.createHash('sha256').update(data).digest('hex')}`;
 
@@ -54,12 +56,17 @@ export class CollectionClient {
     return this.contract.call(signature, args, returns, from);
   }
 
-  mint(to, digest, from = this.admin) {
-    return this.send('mint(address,bytes32)', [to, digest], from);
+  /** `royalty`: `{ receiver, bps }` for the mint call, or none to leave its tokens on the default royalty. */
+  mint(to, digest, from = this.admin, royalty = NO_ROYALTY) {
+    return this.send('mint(address,bytes32,address,uint96)', [to, digest, royalty.receiver, royalty.bps], from);
   }
 
-  mintBatch(to, count, directoryDigest, from = this.admin) {
-    return this.send('mintBatch(address,uint256,bytes32)', [to, BigInt(count), directoryDigest], from);
+  mintBatch(to, count, directoryDigest, from = this.admin, royalty = NO_ROYALTY) {
+    return this.send('mintBatch(address,uint256,bytes32,address,uint96)', [to, BigInt(count), directoryDigest, royalty.receiver, royalty.bps], from);
+  }
+
+  royaltyInfo(tokenId, price) {
+    return this.call('royaltyInfo(uint256,uint256)', [BigInt(tokenId), BigInt(price)], ['address', 'uint256']);
   }
 
   transferFrom(from, to, tokenId, sender = from) {

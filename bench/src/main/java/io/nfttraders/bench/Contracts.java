@@ -40,11 +40,11 @@ final class Contracts {
   }
 
   static String mint(String to, byte[] digest) {
-    return FunctionEncoder.encode(new Function("mint", List.of(new Address(to), new Bytes32(digest)), List.of()));
+    return FunctionEncoder.encode(new Function("mint", List.of(new Address(to), new Bytes32(digest), Address.DEFAULT, new Uint96(0)), List.of()));
   }
 
   static String mintBatch(String to, int count, byte[] digest) {
-    return FunctionEncoder.encode(new Function("mintBatch", List.of(new Address(to), new Uint256(count), new Bytes32(digest)), List.of()));
+    return FunctionEncoder.encode(new Function("mintBatch", List.of(new Address(to), new Uint256(count), new Bytes32(digest), Address.DEFAULT, new Uint96(0)), List.of()));
   }
 
   static String setApprovalForAll(String operator) {

@@ -80,8 +80,13 @@ public class ChainClient implements AutoCloseable {
   }
 
   public boolean hasCode(Address address) {
+    return code(address).length() > 2;
+  }
+
+  /** The runtime code at {@code address}, as the node returns it (0x and lower-case hex; "0x" for none). */
+  public String code(Address address) {
     String code = send("eth_getCode", web3j.ethGetCode(address.hex(), DefaultBlockParameterName.LATEST)).getCode();
-    return code != null && code.length() > 2;
+    return code == null ? "0x" : code.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** What a view function answers, as the node returns it (0x and hex). */

@@ -14,6 +14,8 @@ export function createPage(view) {
   const [imageField, image] = field('Image (PNG, JPEG, GIF, WebP or AVIF; several for a drop)', { type: 'file', accept: 'image/*', multiple: true, required: true });
   const [nameField, name] = field('Name', { required: true, maxlength: 200 });
   const [descriptionField, description] = field('Description', { tag: 'textarea', maxlength: 10000, rows: 3 });
+  // every resale pays the creator this share (ERC-2981), up to the 10% the exchange pays at most
+  const [royaltyField, royalty] = field('Royalty on resales (%)', { type: 'number', min: 0, max: 10, step: 0.01, value: 5, required: true });
   const attributes = h('div', { class: 'attribute-rows' });
   const addAttribute = () => {
     const [typeField] = field('Trait', { class: 'trait-type', maxlength: 100 });
@@ -61,6 +63,7 @@ export function createPage(view) {
       body.append('image', files[0]);
       body.append('metadata', new Blob([JSON.stringify(meta)], { type: 'application/json' }));
     }
+    body.append('royaltyBps', String(Math.round(Number(royalty.value) * 100)));
     form.querySelector('button[type=submit]').disabled = true;
     status.pending('Uploading…');
     try {
@@ -78,7 +81,7 @@ export function createPage(view) {
     } finally {
       form.querySelector('button[type=submit]').disabled = false;
     }
-  } }, h('h1', {}, 'Create'), imageField, nameField, descriptionField, h('fieldset', {}, h('legend', {}, 'Attributes'), attributes,
+  } }, h('h1', {}, 'Create'), imageField, nameField, descriptionField, royaltyField, h('fieldset', {}, h('legend', {}, 'Attributes'), attributes,
     h('button', { type: 'button', class: 'secondary', onclick: addAttribute }, 'Add attribute')),
   h('h2', {}, 'Preview'), preview, h('button', { type: 'submit' }, 'Mint'), progress, status.element, result);
   show(view, form);

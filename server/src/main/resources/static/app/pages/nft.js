@@ -14,6 +14,7 @@ const NFT = `query Nft($collection: String!, $tokenId: String!) {
     listings { hash maker price priceWei currency endTime }
     offers { hash maker price active inactiveReason endTime }
     history { kind from to priceWei currency txHash at }
+    royalty { receiver bps }
   }
   openAuctions(first: 1, collection: $collection, tokenId: $tokenId) { id }
 }`;
@@ -65,6 +66,7 @@ async function renderNft(view, collection, tokenId, reload, notice) {
       nft.metadata?.description ? h('p', { class: 'description' }, nft.metadata.description) : null,
       h('p', {}, 'Owner: ', h('span', { class: 'owner mono', 'data-testid': 'owner' }, nft.burned ? 'burned' : nft.owner ?? 'unknown'),
         mine ? h('span', { class: 'badge' }, 'you') : null),
+      royaltyLine(nft.royalty),
       attributes(nft.metadata?.attributes ?? []),
       h('section', { class: 'card', 'aria-label': 'Sale' }, saleBox(context), status.element),
       offersTable(context))),
@@ -72,6 +74,13 @@ async function renderNft(view, collection, tokenId, reload, notice) {
   activityTable(nft.history));
   if (notice) status.info(notice);
   return fingerprint(nft);
+}
+
+/** What every sale pays the creator, as the token's contract says (ERC-2981). */
+function royaltyLine(royalty) {
+  if (!royalty) return h('p', { class: 'muted', 'data-testid': 'royalty' }, 'Royalty: none');
+  return h('p', { 'data-testid': 'royalty' }, `Royalty: ${royalty.bps / 100}% of every sale to `,
+    h('span', { class: 'mono', title: royalty.receiver }, shortAddress(royalty.receiver)));
 }
 
 function attributes(list) {

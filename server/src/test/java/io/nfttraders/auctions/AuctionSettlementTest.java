@@ -65,11 +65,12 @@ class AuctionSettlementTest {
     long block = market.awaitTransaction(seller, trade.get("transactionId").asString(), "CONFIRMED").get("blockNumber").asLong();
 
     BigInteger price = TradingFixture.wei("0.4");
-    BigInteger royalty = price.multiply(BigInteger.valueOf(500)).divide(BigInteger.valueOf(10_000));
     BigInteger fee = price.multiply(BigInteger.valueOf(250)).divide(BigInteger.valueOf(10_000));
     assertThat(wethDelta(bob.walletAddress(), block)).isEqualTo(price.negate());
-    assertThat(wethDelta(seller.walletAddress(), block)).isEqualTo(price.subtract(royalty).subtract(fee));
-    assertThat(wethDelta(wallets.platformWallet().address().checksummed(), block)).isEqualTo(royalty);
+    // the seller minted the token, so the royalty (ERC-2981) is theirs too
+    assertThat(CollectionAbi.royaltyInfo(chain, market.collection(), token, price).receiver().checksummed()).isEqualTo(seller.walletAddress());
+    assertThat(wethDelta(seller.walletAddress(), block)).isEqualTo(price.subtract(fee));
+    assertThat(wethDelta(wallets.platformWallet().address().checksummed(), block)).isZero();
     assertThat(wethDelta(TradingFixture.FEE_RECIPIENT, block)).isEqualTo(fee);
     assertThat(wethDelta(alice.walletAddress(), block)).isZero();
     assertThat(CollectionAbi.ownerOf(chain, market.collection(), token)).isEqualToIgnoringCase(bob.walletAddress());

@@ -56,11 +56,11 @@ class OffersTest {
     market.awaitTrade(seller, accepted.text("id"), "SETTLED");
     long block = market.awaitTransaction(seller, accepted.text("transactionId"), "CONFIRMED").get("blockNumber").asLong();
     BigInteger price = TradingFixture.wei("0.3");
-    BigInteger royalty = price.multiply(BigInteger.valueOf(500)).divide(BigInteger.valueOf(10_000));
     BigInteger fee = price.multiply(BigInteger.valueOf(250)).divide(BigInteger.valueOf(10_000));
     assertThat(wethDelta(bidder.walletAddress(), block)).isEqualTo(price.negate());
-    assertThat(wethDelta(seller.walletAddress(), block)).isEqualTo(price.subtract(royalty).subtract(fee));
-    assertThat(wethDelta(wallets.platformWallet().address().checksummed(), block)).isEqualTo(royalty);
+    // the seller is the token's creator: the royalty is theirs as well
+    assertThat(wethDelta(seller.walletAddress(), block)).isEqualTo(price.subtract(fee));
+    assertThat(wethDelta(wallets.platformWallet().address().checksummed(), block)).isZero();
     assertThat(wethDelta(TradingFixture.FEE_RECIPIENT, block)).isEqualTo(fee);
     assertThat(CollectionAbi.ownerOf(chain, market.collection(), first)).isEqualToIgnoringCase(bidder.walletAddress());
 

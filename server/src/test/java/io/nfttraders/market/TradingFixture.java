@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -48,8 +49,13 @@ public final class TradingFixture {
 
   /** Mints one NFT with this metadata (JSON) to the user and returns its token id once indexed. */
   public BigInteger mint(Api.Session user, String metadata) {
+    return mint(user, metadata, null);
+  }
+
+  /** {@link #mint(Api.Session, String)} with the creator's royalty rate in basis points (null: the default). */
+  public BigInteger mint(Api.Session user, String metadata, @Nullable String royaltyBps) {
     int before = api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json().size();
-    Api.Response accepted = api.mint(user.accessToken(), TestImages.png(), metadata, null);
+    Api.Response accepted = api.mint(user.accessToken(), TestImages.png(), metadata, royaltyBps, null);
     if (accepted.status() != 202) {
       throw new IllegalStateException(accepted.toString());
     }

@@ -41,45 +41,66 @@ class TradingTest {
   }
 
   @Test
-  void aSaleMovesTheNftAndSplitsThePriceToTheWeiBetweenSellerRoyaltyAndPlatform() {
-    Api.Session seller = api.newUser();
+  void aResaleSplitsThePriceToTheWeiBetweenSellerCreatorAndPlatformOnChain() {
+    Api.Session creator = api.newUser();
+    Api.Session collector = api.newUser();
     Api.Session buyer = api.newUser();
-    BigInteger tokenId = market.mint(seller);
+    BigInteger tokenId = market.mint(creator, "{\"name\":\"Lot\"}", "700");
+    market.awaitFunded(List.of(collector, buyer));
+    BigInteger firstPrice = TradingFixture.wei("0.2");
+    assertThat(CollectionAbi.royaltyInfo(chain, market.collection(), tokenId, firstPrice))
+        .isEqualTo(CollectionAbi.RoyaltyInfo.of(creator.walletAddress(), firstPrice.multiply(BigInteger.valueOf(700)).divide(BigInteger.valueOf(10_000))));
 
-    Api.Response listed = market.list(seller, tokenId, "0.5");
-    assertThat(listed.status()).as(listed.body()).isEqualTo(201);
-    String hash = listed.text("hash");
-    assertThat(listed.text("priceWei")).isEqualTo("500000000000000000");
-    market.awaitOrder(hash, true);
-    market.awaitFunded(List.of(buyer));
+    long firstSale = buy(collector, sell(creator, tokenId, "0.2"));
+    // the creator's own sale: the royalty stays with the seller
+    assertThat(delta(creator.walletAddress(), firstSale)).isEqualTo(firstPrice.subtract(bps(firstPrice, 250)));
+    market.awaitOwner(tokenId, collector.walletAddress());
 
-    Api.Response bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", hash), buyer.accessToken());
-    assertThat(bought.status()).as(bought.body()).isEqualTo(202);
-    market.awaitTrade(buyer, bought.text("id"), "SETTLED");
-    JsonNode tx = market.awaitTransaction(buyer, bought.text("transactionId"), "CONFIRMED");
-    long block = tx.get("blockNumber").asLong();
-
+    String hash = sell(collector, tokenId, "0.5");
+    long resale = buy(buyer, hash);
     BigInteger price = TradingFixture.wei("0.5");
-    BigInteger royalty = price.multiply(BigInteger.valueOf(500)).divide(BigInteger.valueOf(10_000)); // the collection's 5%
-    BigInteger fee = price.multiply(BigInteger.valueOf(250)).divide(BigInteger.valueOf(10_000)); // the platform's 2.5%
-    String royaltyReceiver = platformAddress();
+    BigInteger royalty = bps(price, 700); // the creator's 7%
+    BigInteger fee = bps(price, 250); // the platform's 2.5%
     // automine: the sale is alone in its block, so each balance changes by its share and nothing else
-    assertThat(delta(seller.walletAddress(), block)).isEqualTo(price.subtract(royalty).subtract(fee));
-    assertThat(delta(royaltyReceiver, block)).isEqualTo(royalty);
-    assertThat(delta(TradingFixture.FEE_RECIPIENT, block)).isEqualTo(fee);
+    assertThat(delta(collector.walletAddress(), resale)).isEqualTo(price.subtract(royalty).subtract(fee));
+    assertThat(delta(creator.walletAddress(), resale)).isEqualTo(royalty);
+    assertThat(delta(platformAddress(), resale)).isZero();
+    assertThat(delta(TradingFixture.FEE_RECIPIENT, resale)).isEqualTo(fee);
     assertThat(CollectionAbi.ownerOf(chain, market.collection(), tokenId)).isEqualToIgnoringCase(buyer.walletAddress());
 
     JsonNode order = market.order(hash);
     assertThat(order.get("state").asString()).isEqualTo("FILLED");
     assertThat(order.get("active").asBoolean()).isFalse();
-    Map<String, Object> sale = jdbc.sql("select royalty_source, royalty_wei, fee_wei, seller_wei, buyer from sales where order_hash = :hash")
+    Map<String, Object> sale = jdbc.sql("select royalty_source, royalty_receiver, royalty_wei, fee_wei, seller_wei, buyer from sales where order_hash = :hash")
         .param("hash", hash).query().singleRow();
     assertThat(sale.get("royalty_source")).isEqualTo("ERC2981");
+    assertThat(sale.get("royalty_receiver").toString()).isEqualToIgnoringCase(creator.walletAddress());
     assertThat(sale.get("royalty_wei").toString()).isEqualTo(royalty.toString());
     assertThat(sale.get("fee_wei").toString()).isEqualTo(fee.toString());
     assertThat(sale.get("seller_wei").toString()).isEqualTo(price.subtract(royalty).subtract(fee).toString());
     assertThat(sale.get("buyer")).isEqualTo(buyer.walletAddress().toLowerCase());
     market.awaitOwner(tokenId, buyer.walletAddress());
+  }
+
+  /** Lists the token at this price (ETH, a decimal) and waits until the book shows the listing; answers its hash. */
+  private String sell(Api.Session seller, BigInteger tokenId, String price) {
+    Api.Response listed = market.list(seller, tokenId, price);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+    assertThat(listed.text("priceWei")).isEqualTo(TradingFixture.wei(price).toString());
+    market.awaitOrder(listed.text("hash"), true);
+    return listed.text("hash");
+  }
+
+  /** Buys the listing and waits for the trade to settle; answers the block it was mined in. */
+  private long buy(Api.Session buyer, String orderHash) {
+    Api.Response bought = api.postJson("/api/v1/nfts/buy", Map.of("orderHash", orderHash), buyer.accessToken());
+    assertThat(bought.status()).as(bought.body()).isEqualTo(202);
+    market.awaitTrade(buyer, bought.text("id"), "SETTLED");
+    return market.awaitTransaction(buyer, bought.text("transactionId"), "CONFIRMED").get("blockNumber").asLong();
+  }
+
+  private static BigInteger bps(BigInteger price, int bps) {
+    return price.multiply(BigInteger.valueOf(bps)).divide(BigInteger.valueOf(10_000));
   }
 
   @Test

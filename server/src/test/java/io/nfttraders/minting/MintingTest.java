@@ -64,6 +64,10 @@ class MintingTest {
     // the chain's own answers
     assertThat(CollectionAbi.ownerOf(chain, collection, tokenId)).isEqualToIgnoringCase(user.walletAddress());
     assertThat(CollectionAbi.tokenUri(chain, collection, tokenId)).isEqualTo(tokenUri);
+    // every sale pays the creator the default 5%
+    assertThat(CollectionAbi.royaltyInfo(chain, collection, tokenId, BigInteger.valueOf(10_000)))
+        .isEqualTo(CollectionAbi.RoyaltyInfo.of(user.walletAddress(), 500));
+    assertThat(accepted.json().get("royalty").get("receiver").asString()).isEqualTo(user.walletAddress());
 
     await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/transactions/" + accepted.text("transactionId"), user.accessToken())
         .json().get("tokenIds").toString().contains("\"" + tokenId + "\""));
@@ -114,6 +118,7 @@ class MintingTest {
       metadata.append(i == 0 ? "" : ",").append("{\"name\":\"Drop #").append(i).append("\"}");
     }
     drop.json("metadata", metadata.append("]").toString());
+    drop.field("royaltyBps", "300");
     Api.Response accepted = api.upload("/api/v1/nfts/batch", user.accessToken(), drop, null);
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     awaitConfirmed(accepted.text("transactionId"));
@@ -127,6 +132,8 @@ class MintingTest {
       String onChain = CollectionAbi.tokenUri(chain, collection, tokenId);
       assertThat(onChain).startsWith(directoryUri + "/");
       assertThat(nft.get("tokenUri").asString()).isEqualTo(onChain);
+      assertThat(CollectionAbi.royaltyInfo(chain, collection, tokenId, BigInteger.valueOf(10_000)))
+          .isEqualTo(CollectionAbi.RoyaltyInfo.of(user.walletAddress(), 300));
       String position = onChain.substring(onChain.lastIndexOf('/') + 1);
       assertThat(nft.get("metadata").get("name").asString()).isEqualTo("Drop #" + position);
       Api.Response served = api.get("/ipfs/" + onChain.substring("ipfs://".length()), null);
@@ -145,6 +152,7 @@ class MintingTest {
       metadata.append(i == 0 ? "" : ",").append("{\"name\":\"Big drop #").append(i).append("\"}");
     }
     drop.json("metadata", metadata.append("]").toString());
+    drop.field("royaltyBps", "300");
     Api.Response accepted = api.upload("/api/v1/nfts/batch", user.accessToken(), drop, null);
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     assertThat(accepted.json().get("items").size()).isEqualTo(60);
@@ -178,6 +186,21 @@ class MintingTest {
 
     assertThat(jdbc.sql("select count(*) from mints").query(Long.class).single()).isEqualTo(mints);
     assertThat(api.get("/api/v1/user/transactions", user.accessToken()).json().size()).isZero();
+  }
+
+  @Test
+  void aRoyaltyAboveTheMarketsCapOrNotAWholeNumberIsRefusedAndNothingIsStored() {
+    long mints = jdbc.sql("select count(*) from mints").query(Long.class).single();
+    for (String rate : new String[] {"1001", "-1", "2.5", "five", "99999999999"}) {
+      Multipart body = new Multipart().file("image", "image.png", "image/png", TestImages.png()).json("metadata", "{\"name\":\"Greedy\"}")
+          .field("royaltyBps", rate);
+      Api.Response refused = api.upload("/api/v1/nfts", user.accessToken(), body, null);
+      assertThat(refused.status()).as(rate).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.text("type")).endsWith("/invalid-royalty");
+      assertThat(refused.json().get("maxRoyaltyBps").asInt()).isEqualTo(1000);
+    }
+    assertThat(jdbc.sql("select count(*) from mints").query(Long.class).single()).isEqualTo(mints);
   }
 
   @Test

@@ -61,7 +61,16 @@ public final class Api {
 
   /** POST /api/v1/nfts with one image and its metadata. */
   public Response mint(String token, byte[] png, String metadataJson, @Nullable String idempotencyKey) {
-    return upload("/api/v1/nfts", token, new Multipart().file("image", "image.png", "image/png", png).json("metadata", metadataJson), idempotencyKey);
+    return mint(token, png, metadataJson, null, idempotencyKey);
+  }
+
+  /** POST /api/v1/nfts with one image, its metadata and the creator's royalty rate (basis points; null: the default). */
+  public Response mint(String token, byte[] png, String metadataJson, @Nullable String royaltyBps, @Nullable String idempotencyKey) {
+    Multipart body = new Multipart().file("image", "image.png", "image/png", png).json("metadata", metadataJson);
+    if (royaltyBps != null) {
+      body = body.field("royaltyBps", royaltyBps);
+    }
+    return upload("/api/v1/nfts", token, body, idempotencyKey);
   }
 
   public Response upload(String path, String token, Multipart body, @Nullable String idempotencyKey) {

@@ -12,6 +12,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint96;
 import org.web3j.utils.Numeric;
 
 /** Reads and calls of our Collection contract for tests, straight against the chain. */
@@ -19,12 +20,14 @@ public final class CollectionAbi {
 
   private CollectionAbi() {}
 
+  /** A mint whose token pays the collection's default royalty (its call names no receiver). */
   public static byte[] mint(String to, byte[] digest) {
-    return bytes(new Function("mint", List.of(new Address(to), new Bytes32(digest)), List.of()));
+    return bytes(new Function("mint", List.of(new Address(to), new Bytes32(digest), Address.DEFAULT, new Uint96(0)), List.of()));
   }
 
+  /** A batch whose tokens pay the collection's default royalty. */
   public static byte[] mintBatch(String to, int count, byte[] digest) {
-    return bytes(new Function("mintBatch", List.of(new Address(to), new Uint256(count), new Bytes32(digest)), List.of()));
+    return bytes(new Function("mintBatch", List.of(new Address(to), new Uint256(count), new Bytes32(digest), Address.DEFAULT, new Uint96(0)), List.of()));
   }
 
   public static byte[] transferFrom(String from, String to, BigInteger tokenId) {
@@ -50,6 +53,26 @@ public final class CollectionAbi {
     Function f = new Function("tokenURI", List.of(new Uint256(tokenId)), List.of(new TypeReference<Utf8String>() {}));
     List<Type> out = FunctionReturnDecoder.decode(chain.call(io.nfttraders.ethereum.Address.of(collection), Numeric.hexStringToByteArray(FunctionEncoder.encode(f))), (List) f.getOutputParameters());
     return out.getFirst().getValue().toString();
+  }
+
+  /** ERC-2981: who receives what of a sale at {@code price}. */
+  public record RoyaltyInfo(io.nfttraders.ethereum.Address receiver, BigInteger amount) {
+
+    public static RoyaltyInfo of(String receiver, long amount) {
+      return of(receiver, BigInteger.valueOf(amount));
+    }
+
+    public static RoyaltyInfo of(String receiver, BigInteger amount) {
+      return new RoyaltyInfo(io.nfttraders.ethereum.Address.parse(receiver), amount);
+    }
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static RoyaltyInfo royaltyInfo(ChainClient chain, String collection, BigInteger tokenId, BigInteger price) {
+    Function f = new Function("royaltyInfo", List.of(new Uint256(tokenId), new Uint256(price)),
+        List.of(new TypeReference<Address>() {}, new TypeReference<Uint256>() {}));
+    List<Type> out = FunctionReturnDecoder.decode(chain.call(io.nfttraders.ethereum.Address.of(collection), Numeric.hexStringToByteArray(FunctionEncoder.encode(f))), (List) f.getOutputParameters());
+    return RoyaltyInfo.of(out.get(0).getValue().toString(), (BigInteger) out.get(1).getValue());
   }
 
   private static byte[] bytes(Function f) {

@@ -84,14 +84,18 @@ class WebAppJourneysTest {
     creator.getByLabel("Description").fill("The first light on a local chain.");
     creator.locator(".trait-type").first().fill("Palette");
     creator.locator(".trait-value").first().fill("Warm");
+    creator.getByLabel("Royalty on resales (%)").fill("7.5");
     assertThat(creator.locator(".preview img")).hasCount(1);
     Browsers.screenshot(creator, "create");
     creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mint")).click();
     creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("View token"))).click(new Locator.ClickOptions().setTimeout(120_000));
     assertThat(creator.getByTestId("owner")).hasText(aliceAddress);
     assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sunrise Over Anvil"))).isVisible();
+    assertThat(creator.getByTestId("royalty")).hasText(Pattern.compile("Royalty: 7\\.5% of every sale to 0x"));
     String nftPath = creator.url().substring(creator.url().indexOf('#'));
     BigInteger tokenId = new BigInteger(nftPath.substring(nftPath.lastIndexOf('/') + 1));
+    assertThat(CollectionAbi.royaltyInfo(chain, contracts.collection().address().checksummed(), tokenId, BigInteger.valueOf(10_000)))
+        .isEqualTo(CollectionAbi.RoyaltyInfo.of(aliceAddress, 750));
 
     creator.getByLabel("Price (ETH)").fill("0.05");
     creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("List for sale")).click();

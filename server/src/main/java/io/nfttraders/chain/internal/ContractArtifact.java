@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A compiled contract as the contracts module's build writes it (contracts/<Name>.json). */
-record ContractArtifact(String name, String bytecode) {
+record ContractArtifact(String name, String bytecode, String deployedBytecode) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -18,7 +18,7 @@ record ContractArtifact(String name, String bytecode) {
         throw new IllegalStateException("missing compiled contract " + resource + "; build the contracts module");
       }
       JsonNode artifact = JSON.readTree(in);
-      return new ContractArtifact(name, artifact.get("bytecode").asString());
+      return new ContractArtifact(name, artifact.get("bytecode").asString(), artifact.get("deployedBytecode").asString().toLowerCase(java.util.Locale.ROOT));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

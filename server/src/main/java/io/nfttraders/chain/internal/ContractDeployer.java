@@ -59,6 +59,7 @@ final class ContractDeployer {
 
   DeployedContracts ensureDeployed() {
     String collection = known("Collection").orElseGet(this::deployCollection);
+    requireCurrentCode(Address.of(collection), ContractArtifact.load("Collection"));
     String weth = known("WETH").orElseGet(() -> deploy(ContractArtifact.load("WETH"), ""));
     String exchange = known("Exchange").orElseGet(() -> deployExchange(weth));
     allowInSignerPolicy(List.of(collection, weth, exchange));
@@ -88,6 +89,23 @@ final class ContractDeployer {
       return Optional.empty();
     }
     return address;
+  }
+
+  /**
+   * The server's calls are those of its own version of a contract. On the dev chain an earlier
+   * version's code is replaced in place (its state stays: versions only ever add storage after what
+   * earlier ones wrote); on a real chain code cannot change, so the server refuses to start.
+   */
+  private void requireCurrentCode(Address contract, ContractArtifact artifact) {
+    if (chain.code(contract).equals(artifact.deployedBytecode())) {
+      return;
+    }
+    if (!properties.isEmbedded()) {
+      throw new IllegalStateException("contract " + artifact.name() + " at " + contract + " on chain " + properties.id()
+          + " runs another version of its code than this server's; its calls would fail");
+    }
+    chain.request("anvil_setCode", List.of(contract.hex(), artifact.deployedBytecode()), org.web3j.protocol.core.methods.response.VoidResponse.class);
+    log.warn("contract {} at {} on the dev chain ran an earlier version; its code is now this server's, its state kept", artifact.name(), contract);
   }
 
   private String deployCollection() {

@@ -1,8 +1,10 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.TokenRoyalties;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
+import io.nfttraders.ethereum.Royalty;
 import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
@@ -47,14 +49,16 @@ class MarketGraphQl {
   private final MintedMetadata minted;
   private final long chainId;
   private final String weth;
+  private final TokenRoyalties royalties;
 
-  MarketGraphQl(ListingQueries listings, MarketReads reads, IndexedNfts nfts, MintedMetadata minted, DeployedContracts contracts) {
+  MarketGraphQl(ListingQueries listings, MarketReads reads, IndexedNfts nfts, MintedMetadata minted, DeployedContracts contracts, TokenRoyalties royalties) {
     this.listings = listings;
     this.reads = reads;
     this.nfts = nfts;
     this.minted = minted;
     this.chainId = contracts.chainId().value();
     this.weth = contracts.weth().address().hex();
+    this.royalties = royalties;
   }
 
   @QueryMapping
@@ -148,6 +152,17 @@ class MarketGraphQl {
   @SchemaMapping(typeName = "Collection", field = "address")
   String collectionAddress(CollectionNode collection) {
     return Address.of(collection.address()).checksummed();
+  }
+
+  /** Read from the token's contract (ERC-2981) when asked for: one call per NFT, so only where a page shows one. */
+  @SchemaMapping(typeName = "Nft", field = "royalty")
+  @Nullable Royalty royalty(NftNode nft) {
+    return royalties.of(ref(nft.collection(), nft.id())).orElse(null);
+  }
+
+  @SchemaMapping(typeName = "Royalty", field = "receiver")
+  String royaltyReceiver(Royalty royalty) {
+    return royalty.receiver().checksummed();
   }
 
   @SchemaMapping(typeName = "UserProfile", field = "address")

@@ -30,11 +30,13 @@ class MintController {
   private final Minter minter;
   private final IdempotentRequests idempotent;
   private final MintingProperties properties;
+  private final CreatorRoyalties royalties;
 
-  MintController(Minter minter, IdempotentRequests idempotent, MintingProperties properties) {
+  MintController(Minter minter, IdempotentRequests idempotent, MintingProperties properties, CreatorRoyalties royalties) {
     this.minter = minter;
     this.idempotent = idempotent;
     this.properties = properties;
+    this.royalties = royalties;
   }
 
   @PostMapping(path = "/api/v1/nfts", consumes = "multipart/form-data")
@@ -43,14 +45,15 @@ class MintController {
     UUID user = CurrentUser.id(authentication);
     byte[] image = bytes(required(request.getFile("image"), "image"));
     byte[] metadata = metadataPart(request);
-    String fingerprint = fingerprint(List.of(image, metadata));
+    int royaltyBps = royalties.rate(request.getParameter("royaltyBps"));
+    String fingerprint = fingerprint(List.of(image, metadata, royaltyPart(royaltyBps)));
     Optional<IdempotentRequests.Answer<MintAccepted>> retried = beforeStoring(user, key, fingerprint);
     if (retried.isPresent()) {
       return accepted(retried.get());
     }
     Minter.Prepared prepared = minter.store(List.of(minter.validate(image, metadata))).getFirst();
     IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint, MintAccepted.class,
-        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared)));
+        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared, royaltyBps)));
     return accepted(answer);
   }
 
@@ -70,9 +73,11 @@ class MintController {
     if (imageParts.size() > properties.maxBatchItems()) {
       throw new MintProblems.BatchMismatch("a batch may have at most " + properties.maxBatchItems() + " items");
     }
+    int royaltyBps = royalties.rate(request.getParameter("royaltyBps"));
     List<byte[]> images = imageParts.stream().map(MintController::bytes).toList();
     List<byte[]> all = new ArrayList<>(images);
     all.addAll(metadata);
+    all.add(royaltyPart(royaltyBps));
     String fingerprint = fingerprint(all);
     Optional<IdempotentRequests.Answer<MintAccepted>> retried = beforeStoring(user, key, fingerprint);
     if (retried.isPresent()) {
@@ -85,7 +90,7 @@ class MintController {
     List<Minter.Prepared> prepared = minter.store(validated);
     StoredDirectory directory = minter.storeDrop(prepared);
     IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint, MintAccepted.class,
-        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared, directory)));
+        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared, directory, royaltyBps)));
     return accepted(answer);
   }
 
@@ -140,6 +145,11 @@ class MintController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The royalty as a fingerprint part: a retry asking another rate is another request. */
+  private static byte[] royaltyPart(int royaltyBps) {
+    return ("royaltyBps=" + royaltyBps).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static String fingerprint(List<byte[]> parts) {

@@ -35,6 +35,20 @@ final class MintProblems {
     }
   }
 
+  static final class InvalidRoyalty extends ApiProblem {
+    private final int maxBps;
+
+    InvalidRoyalty(String detail, int maxBps) {
+      super(HttpStatus.BAD_REQUEST, "invalid-royalty", "Invalid royalty", detail);
+      this.maxBps = maxBps;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+      return Map.of("maxRoyaltyBps", maxBps);
+    }
+  }
+
   static final class NoWallet extends ApiProblem {
     NoWallet() {
       super(HttpStatus.CONFLICT, "no-custodial-wallet", "No custodial wallet", "This account has no custodial wallet to mint with");

@@ -12,7 +12,7 @@ import io.nfttraders.content.StoredFile;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.PlatformWallet;
 import io.nfttraders.custody.Wallet;
-import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.Royalty;
 import io.nfttraders.minting.MintMode;
 import io.nfttraders.signer.WalletId;
 import io.nfttraders.txmanager.TransactionId;
@@ -57,9 +57,10 @@ class Minter {
   private final long chainId;
   private final NftCollection collection;
   private final Clock clock;
+  private final CreatorRoyalties royalties;
 
   Minter(ContentStore content, ImageValidation images, CustodialWallets wallets, TransactionManager transactions, MinterGrants grants, JdbcClient jdbc,
-      MintingProperties properties, ChainProperties chain, DeployedContracts contracts, Clock clock) {
+      MintingProperties properties, ChainProperties chain, DeployedContracts contracts, Clock clock, CreatorRoyalties royalties) {
     this.content = content;
     this.images = images;
     this.wallets = wallets;
@@ -70,6 +71,7 @@ class Minter {
     this.chainId = chain.id();
     this.collection = contracts.collection();
     this.clock = clock;
+    this.royalties = royalties;
   }
 
   /** One upload that passed every check, not stored yet. */
@@ -101,11 +103,12 @@ class Minter {
   }
 
   /** Queues the mint of one token; must run inside a database transaction. */
-  MintAccepted mintOne(UUID user, Prepared item) {
+  MintAccepted mintOne(UUID user, Prepared item, int royaltyBps) {
     Wallet wallet = walletOf(user);
-    byte[] data = collection.mint(wallet.address(), item.metadata().cid().sha256Digest());
+    Royalty royalty = royalties.of(wallet.address(), royaltyBps);
+    byte[] data = collection.mint(wallet.address(), item.metadata().cid().sha256Digest(), royalty);
     String tokenUri = "ipfs://" + item.metadata().cid();
-    return record(user, wallet, intent(user, wallet, "MINT", data, CollectionGas.MINT, "mint " + tokenUri), null, List.of(item),
+    return record(user, wallet, intent(user, wallet, "MINT", data, CollectionGas.MINT, "mint " + tokenUri), royalty, null, List.of(item),
         List.of(tokenUri));
   }
 
@@ -120,15 +123,16 @@ class Minter {
   }
 
   /** Queues one mintBatch over the drop's directory; must run inside a database transaction. */
-  MintAccepted mintBatch(UUID user, List<Prepared> items, StoredDirectory directory) {
+  MintAccepted mintBatch(UUID user, List<Prepared> items, StoredDirectory directory, int royaltyBps) {
     Wallet wallet = walletOf(user);
+    Royalty royalty = royalties.of(wallet.address(), royaltyBps);
     List<String> tokenUris = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       tokenUris.add("ipfs://" + directory.cid() + "/" + i);
     }
-    byte[] data = collection.mintBatch(wallet.address(), items.size(), directory.cid().sha256Digest());
+    byte[] data = collection.mintBatch(wallet.address(), items.size(), directory.cid().sha256Digest(), royalty);
     return record(user, wallet, intent(user, wallet, "MINT_BATCH", data, CollectionGas.mintBatch(items.size()),
-        "mint " + items.size() + " tokens of ipfs://" + directory.cid()), directory.cid(), items, tokenUris);
+        "mint " + items.size() + " tokens of ipfs://" + directory.cid()), royalty, directory.cid(), items, tokenUris);
   }
 
   private TransactionIntent intent(UUID user, Wallet wallet, String kind, byte[] data, BigInteger gas, String reason) {
@@ -138,17 +142,20 @@ class Minter {
     return new TransactionIntent(kind, signer, collection.address(), BigInteger.ZERO, data, gas, Optional.of(user), reason, after);
   }
 
-  private MintAccepted record(UUID user, Wallet wallet, TransactionIntent intent, @Nullable Cid directory, List<Prepared> items, List<String> tokenUris) {
+  private MintAccepted record(UUID user, Wallet wallet, TransactionIntent intent, Royalty royalty, @Nullable Cid directory, List<Prepared> items,
+      List<String> tokenUris) {
     TransactionId tx = transactions.enqueue(intent);
     UUID mintId = UUID.randomUUID();
     jdbc.sql("""
-            insert into mints (id, user_id, transaction_id, chain_id, contract, mode, recipient, directory_cid, item_count, created_at)
-            values (:id, :user, :tx, :chain, :contract, :mode, :recipient, :dir, :count, :now)
+            insert into mints (id, user_id, transaction_id, chain_id, contract, mode, recipient, directory_cid, item_count, created_at,
+              royalty_receiver, royalty_bps)
+            values (:id, :user, :tx, :chain, :contract, :mode, :recipient, :dir, :count, :now, :royaltyReceiver, :royaltyBps)
             """)
         .param("id", mintId).param("user", user).param("tx", tx.value()).param("chain", chainId).param("contract", collection.address().hex())
         .param("mode", properties.mode().name()).param("recipient", wallet.address().hex())
         .param("dir", directory == null ? null : directory.toString()).param("count", items.size())
         .param("now", Timestamp.from(clock.instant()))
+        .param("royaltyReceiver", royalty.receiver().hex()).param("royaltyBps", royalty.bps())
         .update();
     jdbc.sql("""
             insert into mint_items (mint_id, position, name, metadata_cid, image_cid, token_uri, metadata)
@@ -168,7 +175,8 @@ class Minter {
       accepted.add(new MintAccepted.Item(i, item.name(), tokenUris.get(i), "ipfs://" + item.metadata().cid(), "ipfs://" + item.image().cid()));
     }
     log.info("mint accepted mintId={} userId={} transactionId={} items={} mode={}", mintId, user, tx, items.size(), properties.mode());
-    return new MintAccepted(mintId, tx.toString(), "QUEUED", properties.mode().name(), collection.address().hex(), accepted);
+    return new MintAccepted(mintId, tx.toString(), "QUEUED", properties.mode().name(), collection.address().hex(),
+        royalty, accepted);
   }
 
   /** Checked before anything is stored for a mint: an account without a custodial wallet cannot mint here. */

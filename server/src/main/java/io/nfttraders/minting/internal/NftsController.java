@@ -1,10 +1,12 @@
 package io.nfttraders.minting.internal;
 
 import io.nfttraders.accounts.CurrentUser;
+import io.nfttraders.chain.TokenRoyalties;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
+import io.nfttraders.ethereum.Royalty;
 import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
@@ -34,19 +36,21 @@ class NftsController {
   private final TransactionManager transactions;
   private final CustodialWallets wallets;
   private final MintedItems items;
+  private final TokenRoyalties royalties;
 
-  NftsController(IndexedNfts nfts, TransactionManager transactions, CustodialWallets wallets, MintedItems items) {
+  NftsController(IndexedNfts nfts, TransactionManager transactions, CustodialWallets wallets, MintedItems items, TokenRoyalties royalties) {
     this.nfts = nfts;
     this.transactions = transactions;
     this.wallets = wallets;
     this.items = items;
+    this.royalties = royalties;
   }
 
   @GetMapping("/api/v1/nfts/{chainId}/{contract}/{tokenId}")
   NftDetails nft(@PathVariable long chainId, @PathVariable String contract, @PathVariable String tokenId) {
     TokenRef ref = tokenRef(chainId, contract, tokenId).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
     TokenView token = nfts.token(ref).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
-    return details(token);
+    return details(token, royalties.of(ref).orElse(null));
   }
 
   /** What the path names, if it can name a token at all: there is no such NFT otherwise. */
@@ -65,10 +69,11 @@ class NftsController {
   @GetMapping("/api/v1/user/nfts")
   List<NftDetails> mine(@RequestParam(defaultValue = "50") int limit, Authentication authentication) {
     Optional<Wallet> wallet = wallets.walletOf(CurrentUser.id(authentication));
-    return wallet.map(w -> nfts.ownedBy(w.address(), Math.clamp(limit, 1, 200)).stream().map(this::details).toList()).orElse(List.of());
+    return wallet.map(w -> nfts.ownedBy(w.address(), Math.clamp(limit, 1, 200)).stream().map(t -> details(t, null)).toList()).orElse(List.of());
   }
 
-  private NftDetails details(TokenView token) {
+  /** {@code royalty}: read from the chain for a single NFT only, not for each of a list's. */
+  private NftDetails details(TokenView token, @Nullable Royalty royalty) {
     Optional<TransactionView> mintTx = transactions.findByHash(token.mintTransactionHash());
     Optional<MintedItems.Item> item = items.item(token);
     List<NftDetails.Transfer> provenance = nfts.provenance(token.token()).stream()
@@ -80,7 +85,7 @@ class NftsController {
         item.map(i -> parse(i.metadata())).orElse(null),
         item.map(i -> "/ipfs/" + i.imageCid()).orElse(null),
         new NftDetails.Mint(token.mintTransactionHash(), token.mintedBlock(), mintTx.map(tx -> tx.status().name()).orElse(null)),
-        provenance);
+        provenance, royalty);
   }
 
   private static @Nullable JsonNode parse(String json) {

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param collection the platform's shared ERC-721 collection
  * @param weth the wrapped ether that bids and offers are paid in
  * @param exchange the exchange that settles listings and offers
+ * @param factory makes creators' own collections
  */
-public record DeployedContracts(ChainId chainId, NftCollection collection, Weth weth, Address exchange) {
+public record DeployedContracts(ChainId chainId, NftCollection collection, Weth weth, Address exchange, CollectionFactory factory) {
 
   /** Each contract by the name of its artifact, as the chains endpoint shows them. */
   public Map<String, Address> byName() {
@@ -20,6 +21,7 @@ public record DeployedContracts(ChainId chainId, NftCollection collection, Weth 
     byName.put("Collection", collection.address());
     byName.put("WETH", weth.address());
     byName.put("Exchange", exchange);
+    byName.put("CollectionFactory", factory.address());
     return byName;
   }
 }

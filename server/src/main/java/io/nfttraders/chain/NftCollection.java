@@ -21,6 +21,9 @@ public record NftCollection(Address address) {
 
   private static final byte[] MINTER_ROLE = Hash.sha3("MINTER_ROLE".getBytes(StandardCharsets.US_ASCII));
 
+  /** A mint call's royalty that leaves its tokens on the collection's default royalty (no receiver of their own). */
+  public static final Royalty COLLECTION_DEFAULT = new Royalty(Address.ZERO, 0);
+
   /** Mints one token whose every sale pays {@code royalty}. */
   public byte[] mint(Address to, byte[] metadataDigest, Royalty royalty) {
     return Calldata.of("mint", Calldata.address(to), new Bytes32(metadataDigest), Calldata.address(royalty.receiver()), new Uint96(royalty.bps()));
@@ -41,6 +44,19 @@ public record NftCollection(Address address) {
         new DynamicArray<>(Uint256.class, firstTokenIds.stream().map(Uint256::new).toList()),
         new DynamicArray<>(org.web3j.abi.datatypes.Address.class, royalties.stream().map(r -> Calldata.address(r.receiver())).toList()),
         new DynamicArray<>(Uint96.class, royalties.stream().map(r -> new Uint96(r.bps())).toList()));
+  }
+
+  /** Sets the royalty of every token whose mint call named none (in a creator's collection: every token). */
+  public byte[] setDefaultRoyalty(Royalty royalty) {
+    return Calldata.of("setDefaultRoyalty", Calldata.address(royalty.receiver()), new Uint96(royalty.bps()));
+  }
+
+  /**
+   * Points the collection's ERC-7572 metadata at the file with this sha2-256 digest. Our ERC-1155
+   * {@code Editions} answer the same call, as they do {@link #setDefaultRoyalty}.
+   */
+  public byte[] setContractMetadata(byte[] digest) {
+    return Calldata.of("setContractMetadata", new Bytes32(digest));
   }
 
   /** ERC-2981 {@code royaltyInfo(tokenId, salePrice)}: answers the receiver and the amount, as two words. */

@@ -1,5 +1,9 @@
 package io.nfttraders.platform;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -28,6 +32,19 @@ public class IdempotentRequests {
   IdempotentRequests(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+  }
+
+  /** A request's fingerprint from its parts (an upload's files and fields): the SHA-256 of their SHA-256s, in order. */
+  public static String fingerprint(List<byte[]> parts) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (byte[] part : parts) {
+        sha.update(MessageDigest.getInstance("SHA-256").digest(part));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.nfttraders.chain.internal;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainProperties;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.SignableContracts;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.signer.Signer;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +21,14 @@ class ChainBeans {
    * find the first one's deployment instead of deploying its own.
    */
   @Bean
-  DeployedContracts deployedContracts(ChainClient chain, ChainProperties properties, Signer signer, CustodialWallets wallets, JdbcClient jdbc,
-      PlatformTransactionManager transactionManager) {
-    ContractDeployer deployer = new ContractDeployer(chain, properties, signer, wallets, jdbc);
+  SignableContracts signableContracts(Signer signer) {
+    return new SignableContracts(signer);
+  }
+
+  @Bean
+  DeployedContracts deployedContracts(ChainClient chain, ChainProperties properties, Signer signer, SignableContracts signable, CustodialWallets wallets,
+      JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    ContractDeployer deployer = new ContractDeployer(chain, properties, signer, signable, wallets, jdbc);
     return new TransactionTemplate(transactionManager).execute(s -> {
       jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('nft-traders/contract-deployment'))").query(Integer.class).single();
       return deployer.ensureDeployed();

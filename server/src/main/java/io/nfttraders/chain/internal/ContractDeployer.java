@@ -2,10 +2,12 @@ package io.nfttraders.chain.internal;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainProperties;
+import io.nfttraders.chain.CollectionFactory;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.FeeQuote;
 import io.nfttraders.chain.NftCollection;
 import io.nfttraders.chain.Receipt;
+import io.nfttraders.chain.SignableContracts;
 import io.nfttraders.chain.Weth;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.PlatformWallet;
@@ -13,14 +15,12 @@ import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.signer.SignedTransaction;
 import io.nfttraders.signer.Signer;
-import io.nfttraders.signer.SigningPolicy;
 import io.nfttraders.signer.TransactionRequest;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,11 +46,13 @@ final class ContractDeployer {
   private final ChainClient chain;
   private final ChainProperties properties;
   private final Signer signer;
+  private final SignableContracts signable;
   private final Address platform;
   private final JdbcClient jdbc;
 
-  ContractDeployer(ChainClient chain, ChainProperties properties, Signer signer, CustodialWallets wallets, JdbcClient jdbc) {
+  ContractDeployer(ChainClient chain, ChainProperties properties, Signer signer, SignableContracts signable, CustodialWallets wallets, JdbcClient jdbc) {
     this.chain = chain;
+    this.signable = signable;
     this.properties = properties;
     this.signer = signer;
     this.platform = wallets.platformWallet().address();
@@ -60,10 +62,12 @@ final class ContractDeployer {
   DeployedContracts ensureDeployed() {
     String collection = known("Collection").orElseGet(this::deployCollection);
     requireCurrentCode(Address.of(collection), ContractArtifact.load("Collection"));
-    String weth = known("WETH").orElseGet(() -> deploy(ContractArtifact.load("WETH"), ""));
+    String weth = known("WETH").orElseGet(() -> deploy("WETH", ContractArtifact.load("WETH"), ""));
     String exchange = known("Exchange").orElseGet(() -> deployExchange(weth));
-    allowInSignerPolicy(List.of(collection, weth, exchange));
-    return new DeployedContracts(ChainId.of(properties.id()), new NftCollection(Address.of(collection)), new Weth(Address.of(weth)), Address.of(exchange));
+    String factory = known("CollectionFactory").orElseGet(this::deployFactory);
+    signable.allow(Stream.of(collection, weth, exchange, factory).map(Address::of).toList());
+    return new DeployedContracts(ChainId.of(properties.id()), new NftCollection(Address.of(collection)), new Weth(Address.of(weth)), Address.of(exchange),
+        new CollectionFactory(Address.of(factory)));
   }
 
   private static org.web3j.abi.datatypes.Address abi(Address address) {
@@ -115,7 +119,20 @@ final class ContractDeployer {
         abi(platform),
         abi(platform),
         new Uint96(DEFAULT_ROYALTY_BPS));
-    return deploy(ContractArtifact.load("Collection"), FunctionEncoder.encodeConstructor(args));
+    return deploy("Collection", ContractArtifact.load("Collection"), FunctionEncoder.encodeConstructor(args));
+  }
+
+  /**
+   * The factory of creators' collections and the two implementations its clones run. The ERC-721
+   * one is a collection of its own, set up by its constructor so that no one can set it up again.
+   */
+  private String deployFactory() {
+    String erc721 = known("CollectionImplementation").orElseGet(() -> deploy("CollectionImplementation", ContractArtifact.load("Collection"),
+        FunctionEncoder.encodeConstructor(List.of(new Utf8String("NFT Traders collection implementation"), new Utf8String("NFTT-IMPL"),
+            abi(platform), abi(platform), new Uint96(BigInteger.ZERO)))));
+    String erc1155 = known("Editions").orElseGet(() -> deploy("Editions", ContractArtifact.load("Editions"), ""));
+    return deploy("CollectionFactory", ContractArtifact.load("CollectionFactory"),
+        FunctionEncoder.encodeConstructor(List.of(abi(Address.of(erc721)), abi(Address.of(erc1155)))));
   }
 
   /**
@@ -129,10 +146,11 @@ final class ContractDeployer {
         new Uint16(DEFAULT_FEE_BPS),
         new Uint16(DEFAULT_MAX_ROYALTY_BPS),
         abi(Address.of(weth)));
-    return deploy(ContractArtifact.load("Exchange"), FunctionEncoder.encodeConstructor(args));
+    return deploy("Exchange", ContractArtifact.load("Exchange"), FunctionEncoder.encodeConstructor(args));
   }
 
-  private String deploy(ContractArtifact artifact, String encodedConstructor) {
+  /** Deploys the artifact and records it under {@code name}. */
+  private String deploy(String name, ContractArtifact artifact, String encodedConstructor) {
     fundPlatformWalletOnDevChain();
     String data = artifact.bytecode() + encodedConstructor;
     BigInteger gas = chain.estimateGas(platform, null, BigInteger.ZERO, Numeric.hexStringToByteArray(data));
@@ -154,7 +172,7 @@ final class ContractDeployer {
               deploy_block = excluded.deploy_block, deployed_at = now()
             """)
         .param("chain", properties.id())
-        .param("name", artifact.name())
+        .param("name", name)
         .param("address", deployed.hex())
         .param("tx", hash)
         .param("block", receipt.blockNumber().longValueExact())
@@ -177,10 +195,4 @@ final class ContractDeployer {
     }
   }
 
-  private void allowInSignerPolicy(java.util.Collection<String> contracts) {
-    SigningPolicy current = signer.policy();
-    Set<String> allowed = new HashSet<>(current.allowedContracts());
-    allowed.addAll(contracts);
-    signer.updatePolicy(current.withAllowedContracts(allowed));
-  }
 }

@@ -6,10 +6,7 @@ import io.nfttraders.platform.IdempotentRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,13 +27,13 @@ class MintController {
   private final Minter minter;
   private final IdempotentRequests idempotent;
   private final MintingProperties properties;
-  private final CreatorRoyalties royalties;
+  private final MintTargets targets;
 
-  MintController(Minter minter, IdempotentRequests idempotent, MintingProperties properties, CreatorRoyalties royalties) {
+  MintController(Minter minter, IdempotentRequests idempotent, MintingProperties properties, MintTargets targets) {
     this.minter = minter;
     this.idempotent = idempotent;
     this.properties = properties;
-    this.royalties = royalties;
+    this.targets = targets;
   }
 
   @PostMapping(path = "/api/v1/nfts", consumes = "multipart/form-data")
@@ -45,15 +42,15 @@ class MintController {
     UUID user = CurrentUser.id(authentication);
     byte[] image = bytes(required(request.getFile("image"), "image"));
     byte[] metadata = metadataPart(request);
-    int royaltyBps = royalties.rate(request.getParameter("royaltyBps"));
-    String fingerprint = fingerprint(List.of(image, metadata, royaltyPart(royaltyBps)));
+    MintTarget target = targets.of(user, request, false);
+    String fingerprint = IdempotentRequests.fingerprint(List.of(image, metadata, target.fingerprintPart()));
     Optional<IdempotentRequests.Answer<MintAccepted>> retried = beforeStoring(user, key, fingerprint);
     if (retried.isPresent()) {
       return accepted(retried.get());
     }
     Minter.Prepared prepared = minter.store(List.of(minter.validate(image, metadata))).getFirst();
     IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint, MintAccepted.class,
-        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared, royaltyBps)));
+        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintOne(user, prepared, target)));
     return accepted(answer);
   }
 
@@ -73,12 +70,12 @@ class MintController {
     if (imageParts.size() > properties.maxBatchItems()) {
       throw new MintProblems.BatchMismatch("a batch may have at most " + properties.maxBatchItems() + " items");
     }
-    int royaltyBps = royalties.rate(request.getParameter("royaltyBps"));
+    MintTarget target = targets.of(user, request, true);
     List<byte[]> images = imageParts.stream().map(MintController::bytes).toList();
     List<byte[]> all = new ArrayList<>(images);
     all.addAll(metadata);
-    all.add(royaltyPart(royaltyBps));
-    String fingerprint = fingerprint(all);
+    all.add(target.fingerprintPart());
+    String fingerprint = IdempotentRequests.fingerprint(all);
     Optional<IdempotentRequests.Answer<MintAccepted>> retried = beforeStoring(user, key, fingerprint);
     if (retried.isPresent()) {
       return accepted(retried.get());
@@ -90,7 +87,7 @@ class MintController {
     List<Minter.Prepared> prepared = minter.store(validated);
     StoredDirectory directory = minter.storeDrop(prepared);
     IdempotentRequests.Answer<MintAccepted> answer = idempotent.run(user, key, fingerprint, MintAccepted.class,
-        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared, directory, royaltyBps)));
+        () -> new IdempotentRequests.Answer<>(HttpStatus.ACCEPTED.value(), minter.mintBatch(user, prepared, directory, target)));
     return accepted(answer);
   }
 
@@ -144,23 +141,6 @@ class MintController {
       return file.getBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The royalty as a fingerprint part: a retry asking another rate is another request. */
-  private static byte[] royaltyPart(int royaltyBps) {
-    return ("royaltyBps=" + royaltyBps).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  }
-
-  private static String fingerprint(List<byte[]> parts) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (byte[] part : parts) {
-        sha.update(MessageDigest.getInstance("SHA-256").digest(part));
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

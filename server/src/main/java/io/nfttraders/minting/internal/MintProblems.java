@@ -1,5 +1,6 @@
 package io.nfttraders.minting.internal;
 
+import io.nfttraders.ethereum.Address;
 import io.nfttraders.platform.ApiProblem;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,25 @@ final class MintProblems {
     @Override
     public Map<String, Object> properties() {
       return Map.of("maxRoyaltyBps", maxBps);
+    }
+  }
+
+  static final class InvalidTarget extends ApiProblem {
+    InvalidTarget(String detail) {
+      super(HttpStatus.BAD_REQUEST, "invalid-mint-target", "Invalid mint target", detail);
+    }
+  }
+
+  static final class NotYourCollection extends ApiProblem {
+    NotYourCollection(Address collection) {
+      super(HttpStatus.FORBIDDEN, "not-collection-owner", "Not the collection's owner", "Only the creator of " + collection.checksummed() + " mints into it");
+    }
+  }
+
+  static final class CollectionNotCreatedYet extends ApiProblem {
+    CollectionNotCreatedYet(Address collection) {
+      super(HttpStatus.CONFLICT, "collection-not-created-yet", "Collection not created yet",
+          "The transaction creating " + collection.checksummed() + " is not mined yet; mint once the collection is CREATED");
     }
   }
 

@@ -2,7 +2,10 @@ package io.nfttraders.minting.internal;
 
 import io.nfttraders.chain.ChainProperties;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.CollectionFactory.Standard;
+import io.nfttraders.chain.Editions;
 import io.nfttraders.chain.NftCollection;
+import io.nfttraders.collections.CreatorCollection;
 import io.nfttraders.content.Cid;
 import io.nfttraders.content.ContentStore;
 import io.nfttraders.content.FileBatch;
@@ -103,13 +106,27 @@ class Minter {
   }
 
   /** Queues the mint of one token; must run inside a database transaction. */
-  MintAccepted mintOne(UUID user, Prepared item, int royaltyBps) {
+  MintAccepted mintOne(UUID user, Prepared item, MintTarget target) {
     Wallet wallet = walletOf(user);
-    Royalty royalty = royalties.of(wallet.address(), royaltyBps);
-    byte[] data = collection.mint(wallet.address(), item.metadata().cid().sha256Digest(), royalty);
+    byte[] digest = item.metadata().cid().sha256Digest();
     String tokenUri = "ipfs://" + item.metadata().cid();
-    return record(user, wallet, intent(user, wallet, "MINT", data, CollectionGas.MINT, "mint " + tokenUri), royalty, null, List.of(item),
-        List.of(tokenUri));
+    return switch (target) {
+      case MintTarget.Shared shared -> {
+        Royalty royalty = royalties.of(wallet.address(), shared.royaltyBps());
+        byte[] data = collection.mint(wallet.address(), digest, royalty);
+        yield record(user, wallet, sharedIntent(user, wallet, "MINT", data, CollectionGas.MINT, "mint " + tokenUri), royalty, true, null,
+            List.of(item), List.of(tokenUri));
+      }
+      case MintTarget.Own own -> {
+        CreatorCollection mine = own.collection();
+        byte[] data = mine.standard() == Standard.ERC1155
+            ? new Editions(mine.address()).mint(wallet.address(), own.supply(), digest)
+            : new NftCollection(mine.address()).mint(wallet.address(), digest, NftCollection.COLLECTION_DEFAULT);
+        String reason = "mint " + (own.supply().equals(BigInteger.ONE) ? "" : own.supply() + " copies of ") + tokenUri + " into " + mine.symbol();
+        yield record(user, wallet, ownIntent(user, wallet, mine, "MINT", data, CollectionGas.MINT, reason), mine.royalty(), false, null, List.of(item),
+            List.of(tokenUri));
+      }
+    };
   }
 
   /** The UnixFS directory of a drop's metadata documents, named "0", "1", ... in token order; no database writes. */
@@ -122,28 +139,47 @@ class Minter {
     return content.putDirectory(entries);
   }
 
-  /** Queues one mintBatch over the drop's directory; must run inside a database transaction. */
-  MintAccepted mintBatch(UUID user, List<Prepared> items, StoredDirectory directory, int royaltyBps) {
+  /** Queues one mintBatch over the drop's directory (an ERC-721 collection's); must run inside a database transaction. */
+  MintAccepted mintBatch(UUID user, List<Prepared> items, StoredDirectory directory, MintTarget target) {
     Wallet wallet = walletOf(user);
-    Royalty royalty = royalties.of(wallet.address(), royaltyBps);
     List<String> tokenUris = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       tokenUris.add("ipfs://" + directory.cid() + "/" + i);
     }
-    byte[] data = collection.mintBatch(wallet.address(), items.size(), directory.cid().sha256Digest(), royalty);
-    return record(user, wallet, intent(user, wallet, "MINT_BATCH", data, CollectionGas.mintBatch(items.size()),
-        "mint " + items.size() + " tokens of ipfs://" + directory.cid()), royalty, directory.cid(), items, tokenUris);
+    byte[] digest = directory.cid().sha256Digest();
+    BigInteger gas = CollectionGas.mintBatch(items.size());
+    String reason = "mint " + items.size() + " tokens of ipfs://" + directory.cid();
+    return switch (target) {
+      case MintTarget.Shared shared -> {
+        Royalty royalty = royalties.of(wallet.address(), shared.royaltyBps());
+        byte[] data = collection.mintBatch(wallet.address(), items.size(), digest, royalty);
+        yield record(user, wallet, sharedIntent(user, wallet, "MINT_BATCH", data, gas, reason), royalty, true, directory.cid(), items, tokenUris);
+      }
+      case MintTarget.Own own -> {
+        CreatorCollection mine = own.collection();
+        byte[] data = new NftCollection(mine.address()).mintBatch(wallet.address(), items.size(), digest, NftCollection.COLLECTION_DEFAULT);
+        yield record(user, wallet, ownIntent(user, wallet, mine, "MINT_BATCH", data, gas, reason + " into " + mine.symbol()), mine.royalty(), false,
+            directory.cid(), items, tokenUris);
+      }
+    };
   }
 
-  private TransactionIntent intent(UUID user, Wallet wallet, String kind, byte[] data, BigInteger gas, String reason) {
+  /** A creator mints into their own collection with their own wallet: it is the collection's minter from the start. */
+  private static TransactionIntent ownIntent(UUID user, Wallet wallet, CreatorCollection collection, String kind, byte[] data, BigInteger gas,
+      String reason) {
+    return new TransactionIntent(kind, wallet.id(), collection.address(), BigInteger.ZERO, data, gas, Optional.of(user), reason, Optional.empty());
+  }
+
+  private TransactionIntent sharedIntent(UUID user, Wallet wallet, String kind, byte[] data, BigInteger gas, String reason) {
     boolean sponsored = properties.mode() == MintMode.SPONSORED;
     WalletId signer = sponsored ? PlatformWallet.ID : wallet.id();
     Optional<TransactionId> after = sponsored ? Optional.empty() : Optional.of(grants.ensure(chainId, collection, wallet.address(), user));
     return new TransactionIntent(kind, signer, collection.address(), BigInteger.ZERO, data, gas, Optional.of(user), reason, after);
   }
 
-  private MintAccepted record(UUID user, Wallet wallet, TransactionIntent intent, Royalty royalty, @Nullable Cid directory, List<Prepared> items,
-      List<String> tokenUris) {
+  /** {@code royaltyPerMint}: whether the mint call itself records {@code royalty} (the shared collection), or it is the collection's. */
+  private MintAccepted record(UUID user, Wallet wallet, TransactionIntent intent, Royalty royalty, boolean royaltyPerMint, @Nullable Cid directory,
+      List<Prepared> items, List<String> tokenUris) {
     TransactionId tx = transactions.enqueue(intent);
     UUID mintId = UUID.randomUUID();
     jdbc.sql("""
@@ -151,11 +187,11 @@ class Minter {
               royalty_receiver, royalty_bps)
             values (:id, :user, :tx, :chain, :contract, :mode, :recipient, :dir, :count, :now, :royaltyReceiver, :royaltyBps)
             """)
-        .param("id", mintId).param("user", user).param("tx", tx.value()).param("chain", chainId).param("contract", collection.address().hex())
-        .param("mode", properties.mode().name()).param("recipient", wallet.address().hex())
+        .param("id", mintId).param("user", user).param("tx", tx.value()).param("chain", chainId).param("contract", intent.to().hex())
+        .param("mode", royaltyPerMint ? properties.mode().name() : MintMode.USER_SIGNED.name()).param("recipient", wallet.address().hex())
         .param("dir", directory == null ? null : directory.toString()).param("count", items.size())
         .param("now", Timestamp.from(clock.instant()))
-        .param("royaltyReceiver", royalty.receiver().hex()).param("royaltyBps", royalty.bps())
+        .param("royaltyReceiver", royaltyPerMint ? royalty.receiver().hex() : null).param("royaltyBps", royaltyPerMint ? royalty.bps() : null)
         .update();
     jdbc.sql("""
             insert into mint_items (mint_id, position, name, metadata_cid, image_cid, token_uri, metadata)
@@ -175,8 +211,8 @@ class Minter {
       accepted.add(new MintAccepted.Item(i, item.name(), tokenUris.get(i), "ipfs://" + item.metadata().cid(), "ipfs://" + item.image().cid()));
     }
     log.info("mint accepted mintId={} userId={} transactionId={} items={} mode={}", mintId, user, tx, items.size(), properties.mode());
-    return new MintAccepted(mintId, tx.toString(), "QUEUED", properties.mode().name(), collection.address().hex(),
-        royalty, accepted);
+    return new MintAccepted(mintId, tx.toString(), "QUEUED", royaltyPerMint ? properties.mode().name() : MintMode.USER_SIGNED.name(),
+        intent.to().hex(), royalty, accepted);
   }
 
   /** Checked before anything is stored for a mint: an account without a custodial wallet cannot mint here. */

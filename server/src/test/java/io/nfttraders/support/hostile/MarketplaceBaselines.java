@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.Multipart;
+import io.nfttraders.support.SelfCustodySessions;
 import io.nfttraders.support.TestImages;
 import io.nfttraders.support.hostile.Baseline.Part;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,10 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
-import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -148,19 +144,8 @@ public final class MarketplaceBaselines {
 
   /** A Sign-In with Ethereum by a fresh key, signed as a wallet signs it. */
   private static Map<String, Object> siwe(Api api, int port, long chainId) {
-    Credentials key;
-    try {
-      key = Credentials.create(Keys.createEcKeyPair());
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-    String domain = "localhost:" + port;
-    String message = domain + " wants you to sign in with your Ethereum account:\n" + Keys.toChecksumAddress(key.getAddress()) + "\n\n"
-        + "Sign in to NFT Traders\n\nURI: http://" + domain + "/login\nVersion: 1\nChain ID: " + chainId + "\nNonce: "
-        + api.get("/api/v1/auth/siwe/nonce", null).text("nonce") + "\nIssued At: " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Sign.SignatureData s = Sign.signPrefixedMessage(message.getBytes(StandardCharsets.UTF_8), key.getEcKeyPair());
-    String signature = Numeric.toHexString(s.getR()) + Numeric.toHexStringNoPrefix(s.getS()) + Numeric.toHexStringNoPrefix(s.getV());
-    return ordered("message", message, "signature", signature);
+    Map<String, String> body = SelfCustodySessions.signedMessage(api, port, chainId, SelfCustodySessions.newKey());
+    return ordered("message", body.get("message"), "signature", body.get("signature"));
   }
 
   private static Api.Session login(Api api, Api.Session user) {

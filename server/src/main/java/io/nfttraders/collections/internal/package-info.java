@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.collections.internal;
+
+import org.jspecify.annotations.NullMarked;

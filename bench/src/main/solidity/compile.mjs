@@ -30,12 +30,18 @@ const input = {
     outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
   },
 };
-const output = JSON.parse(solc.compile(JSON.stringify(input)));
-for (const e of output.errors ?? []) console.error(e.formattedMessage);
+// OpenZeppelin from the contracts module's pinned copy, as contracts/compile.mjs resolves it
+function findImports(importPath) {
+  const candidate = path.join(contractsDir, 'node_modules', importPath);
+  return fs.existsSync(candidate) ? { contents: fs.readFileSync(candidate, 'utf8') } : { error: `not found: ${importPath}` };
+}
+const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
+for (const e of output.errors ?? []) if (e.severity === 'error' || !e.sourceLocation?.file?.startsWith('@openzeppelin/')) console.error(e.formattedMessage);
 if ((output.errors ?? []).some((e) => e.severity === 'error')) process.exit(1);
 
 fs.mkdirSync(outDir, { recursive: true });
-for (const contracts of Object.values(output.contracts)) {
+for (const [file, contracts] of Object.entries(output.contracts)) {
+  if (!Object.hasOwn(sources, file)) continue; // OpenZeppelin's own files
   for (const [name, c] of Object.entries(contracts)) {
     if (!c.evm.bytecode.object) continue; // interfaces
     const artifact = { contractName: name, compiler: `solc ${solc.version()}`, abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };

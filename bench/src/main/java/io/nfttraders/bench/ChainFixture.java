@@ -9,7 +9,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
- * Puts many real ERC-721 Transfer logs of the server's Collection on the chain, cheaply.
+ * Puts many real ERC-721 Transfer logs of the server's Collection on the chain, cheaply, among the
+ * ERC-20 and ERC-1155 traffic of other contracts (OpenZeppelin's, benchmark-only).
  *
  * <ol>
  *   <li>A user's custodial wallet, once the server granted it MINTER_ROLE (its first mint through
@@ -31,16 +32,26 @@ final class ChainFixture {
   private static final BigInteger BATCH_GAS = BigInteger.valueOf(3_000_000);
   private static final BigInteger APPROVAL_GAS = BigInteger.valueOf(100_000);
   private static final BigInteger DEPLOY_GAS = BigInteger.valueOf(2_000_000);
+  private static final BigInteger TOKEN_DEPLOY_GAS = BigInteger.valueOf(6_000_000);
   /** A rotation costs ~47k gas per token (ownerOf + a transfer between existing holders); with headroom. */
   private static final long ROTATE_GAS_PER_TOKEN = 65_000;
   private static final Duration RECEIPTS = Duration.ofMinutes(3);
 
-  /** Tokens {@code firstTokenId ..} exist and {@code transferLogs} Transfer logs were emitted in blocks up to {@code lastBlock}. */
-  record Result(BigInteger firstTokenId, int tokens, long transferLogs, long lastBlock, Duration took) {}
+  /**
+   * Tokens {@code firstTokenId ..} exist and {@code transferLogs} ERC-721 Transfer logs were emitted, beside {@code erc20Logs}
+   * ERC-20 Transfer and {@code erc1155Logs} ERC-1155 transfer logs of other contracts, in blocks up to {@code lastBlock}.
+   */
+  record Result(BigInteger firstTokenId, int tokens, long transferLogs, long erc20Logs, long erc1155Logs, long lastBlock, Duration took) {}
+
+  /** Transfers per churn transaction: ~10k gas each for ERC-20, ~20k for ERC-1155, so 10M and 10M gas. */
+  private static final int ERC20_PER_TRANSACTION = 1_000;
+  private static final int ERC1155_PER_TRANSACTION = 500;
+  private static final BigInteger CHURN_GAS = BigInteger.valueOf(14_000_000);
 
   private ChainFixture() {}
 
-  static Result build(DevChain chain, String collection, String minterWallet, int tokens, int rounds, int perTransaction) {
+  static Result build(DevChain chain, String collection, String minterWallet, int tokens, int rounds, int perTransaction, int erc20Logs,
+      int erc1155Logs) {
     if (tokens % BATCH != 0 || tokens % perTransaction != 0) {
       throw new IllegalArgumentException("tokens must be a multiple of " + BATCH + " and of the tokens per transaction");
     }
@@ -60,16 +71,42 @@ final class ChainFixture {
             Contracts.rotate(collection, first.add(BigInteger.valueOf(offset)), perTransaction, ring), gas));
       }
     }
+    List<String> others = new ArrayList<>();
+    others.addAll(churn(chain, "BenchCoin", ring, erc20Logs, ERC20_PER_TRANSACTION));
+    others.addAll(churn(chain, "BenchEditions", ring, erc1155Logs, ERC1155_PER_TRANSACTION));
     long transferLogs = 0;
+    long erc20 = 0;
+    long erc1155 = 0;
     long lastBlock = 0;
-    for (TransactionReceipt receipt : chain.awaitReceipts(rotations, RECEIPTS)) {
+    List<String> all = new ArrayList<>(rotations);
+    all.addAll(others);
+    for (TransactionReceipt receipt : chain.awaitReceipts(all, RECEIPTS)) {
       transferLogs += receipt.getLogs().stream().filter(l -> isTransferOf(l, collection)).count();
+      erc20 += receipt.getLogs().stream().filter(l -> l.getTopics().size() == 3 && l.getTopics().getFirst().equalsIgnoreCase(Contracts.TRANSFER_TOPIC)).count();
+      erc1155 += receipt.getLogs().stream().filter(l -> l.getTopics().getFirst().equalsIgnoreCase(Contracts.TRANSFER_SINGLE_TOPIC)
+          || l.getTopics().getFirst().equalsIgnoreCase(Contracts.TRANSFER_BATCH_TOPIC)).count();
       lastBlock = Math.max(lastBlock, receipt.getBlockNumber().longValueExact());
     }
-    if (transferLogs != (long) tokens * rounds) {
-      throw new IllegalStateException("expected " + (long) tokens * rounds + " Transfer logs, the receipts have " + transferLogs);
+    if (transferLogs != (long) tokens * rounds || erc20 != erc20Logs || erc1155 != erc1155Logs) {
+      throw new IllegalStateException("expected " + (long) tokens * rounds + " ERC-721, " + erc20Logs + " ERC-20 and " + erc1155Logs
+          + " ERC-1155 transfer logs, the receipts have " + transferLogs + ", " + erc20 + " and " + erc1155);
     }
-    return new Result(first, tokens, transferLogs, lastBlock, Duration.ofNanos(System.nanoTime() - started));
+    return new Result(first, tokens, transferLogs, erc20, erc1155, lastBlock, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Deploys the benchmark-only token contract and sends its churn: {@code logs} transfers around the ring; answers the transactions. */
+  private static List<String> churn(DevChain chain, String contract, List<String> ring, int logs, int perTransaction) {
+    if (logs == 0) {
+      return List.of();
+    }
+    String token = chain.awaitReceipt(chain.send(DevChain.DEV_ACCOUNT_1, null, Contracts.benchTokenDeployment(contract, ring), TOKEN_DEPLOY_GAS),
+        RECEIPTS)
+        .getContractAddress();
+    List<String> sent = new ArrayList<>();
+    for (int done = 0; done < logs; done += perTransaction) {
+      sent.add(chain.send(DevChain.DEV_ACCOUNT_1, token, Contracts.churn(ring, Math.min(perTransaction, logs - done)), CHURN_GAS));
+    }
+    return sent;
   }
 
   /** Mints the tokens in batches to the ring's holders, round robin; returns the first token id. */

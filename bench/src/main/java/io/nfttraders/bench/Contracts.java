@@ -25,6 +25,10 @@ final class Contracts {
   /** keccak256 of the ERC-721 Transfer event (topic 0). */
   static final String TRANSFER_TOPIC = Hash.sha3String("Transfer(address,address,uint256)");
   static final String CONSECUTIVE_TRANSFER_TOPIC = Hash.sha3String("ConsecutiveTransfer(uint256,uint256,address,address)");
+  static final String TRANSFER_SINGLE_TOPIC = Hash.sha3String("TransferSingle(address,address,address,uint256,uint256)");
+  static final String TRANSFER_BATCH_TOPIC = Hash.sha3String("TransferBatch(address,address,address,uint256[],uint256[])");
+  /** The transfer events of every NFT standard (and, with ERC-721's topic, every ERC-20's Transfer): what the indexer reads chain-wide. */
+  static final List<String> NFT_TRANSFER_TOPICS = List.of(TRANSFER_TOPIC, CONSECUTIVE_TRANSFER_TOPIC, TRANSFER_SINGLE_TOPIC, TRANSFER_BATCH_TOPIC);
 
   private Contracts() {}
 
@@ -49,6 +53,18 @@ final class Contracts {
 
   static String setApprovalForAll(String operator) {
     return FunctionEncoder.encode(new Function("setApprovalForAll", List.of(new Address(operator), new Bool(true)), List.of()));
+  }
+
+  /** Deployment data of a benchmark-only token contract ({@code BenchCoin}, {@code BenchEditions}) whose constructor funds the ring. */
+  static String benchTokenDeployment(String contract, List<String> ring) {
+    return bytecode("bench-contracts/" + contract + ".json")
+        + FunctionEncoder.encodeConstructor(List.of(new DynamicArray<>(Address.class, ring.stream().map(Address::new).toList())));
+  }
+
+  /** {@code churn(ring, count)}: {@code count} transfers around the ring, one log each. */
+  static String churn(List<String> ring, int count) {
+    return FunctionEncoder.encode(new Function("churn", List.of(new DynamicArray<>(Address.class, ring.stream().map(Address::new).toList()),
+        new Uint256(count)), List.of()));
   }
 
   static String rotate(String collection, BigInteger firstTokenId, int count, List<String> ring) {

@@ -18,7 +18,6 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
-import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
@@ -171,6 +170,27 @@ public class ChainClient implements AutoCloseable {
     return hashes;
   }
 
+  /**
+   * ERC-165 {@code supportsInterface(interfaceId)} of each contract, in batches: true only for an
+   * answer of exactly one word holding 1. A revert, no code or any other answer is false.
+   */
+  public Map<Address, Boolean> supportsInterface(Collection<Address> contracts, byte[] interfaceId) {
+    byte[] data = Calldata.of("supportsInterface", new org.web3j.abi.datatypes.generated.Bytes4(interfaceId));
+    Map<Address, Boolean> supported = new HashMap<>();
+    for (List<Address> chunk : chunks(contracts)) {
+      JsonRpcBatch<org.web3j.protocol.core.methods.response.EthCall> batch = new JsonRpcBatch<>(web3j, "eth_call");
+      chunk.forEach(contract -> batch.add(web3j.ethCall(
+          Transaction.createEthCallTransaction(null, contract.hex(), Numeric.toHexString(data)), DefaultBlockParameterName.LATEST)));
+      List<org.web3j.protocol.core.methods.response.EthCall> answers = batch.send();
+      for (int i = 0; i < chunk.size(); i++) {
+        org.web3j.protocol.core.methods.response.EthCall answer = answers.get(i);
+        String value = answer.hasError() || answer.getValue() == null ? "" : answer.getValue();
+        supported.put(chunk.get(i), value.length() == 66 && Numeric.toBigInt(value).equals(BigInteger.ONE));
+      }
+    }
+    return supported;
+  }
+
   private static final int BATCH_SIZE = 200;
 
   private static <T> List<List<T>> chunks(Collection<T> items) {
@@ -183,13 +203,19 @@ public class ChainClient implements AutoCloseable {
   }
 
   /**
-   * Logs of the given contracts and event signatures (topic 0) in [from, to]. Read into plain
+   * Logs of the given contracts (none: of every contract) and event signatures (topic 0) in [from, to]. Read into plain
    * strings and parsed here: web3j's own {@code Log} checks every hex quantity against a regular
    * expression, which was a tenth of the indexer's time during a backfill.
    */
   public List<ChainLog> logs(long from, long to, List<String> addresses, List<String> eventTopics) {
-    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)), DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), addresses);
-    filter.addOptionalTopics(eventTopics.toArray(String[]::new));
+    // a filter without "address" matches every contract of the chain
+    Map<String, Object> filter = new java.util.LinkedHashMap<>();
+    filter.put("fromBlock", Numeric.toHexStringWithPrefix(BigInteger.valueOf(from)));
+    filter.put("toBlock", Numeric.toHexStringWithPrefix(BigInteger.valueOf(to)));
+    if (!addresses.isEmpty()) {
+      filter.put("address", addresses);
+    }
+    filter.put("topics", List.of(eventTopics));
     RawLogs response;
     try {
       response = new Request<>("eth_getLogs", List.of(filter), service, RawLogs.class).send();

@@ -1,9 +1,9 @@
 package io.nfttraders.collections;
 
-import io.nfttraders.chain.CollectionFactory.Standard;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.Royalty;
+import io.nfttraders.ethereum.TokenStandard;
 import java.util.UUID;
 
 /**
@@ -14,5 +14,5 @@ import java.util.UUID;
  * @param royalty what every sale of its tokens pays, as last set through us
  * @param created whether the factory's transaction is mined on the canonical chain
  */
-public record CreatorCollection(ChainId chainId, Address address, Standard standard, UUID creator, Address owner, String name, String symbol,
+public record CreatorCollection(ChainId chainId, Address address, TokenStandard standard, UUID creator, Address owner, String name, String symbol,
     Royalty royalty, boolean created) {}

@@ -1,9 +1,9 @@
 package io.nfttraders.collections;
 
-import io.nfttraders.chain.CollectionFactory.Standard;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.Royalty;
+import io.nfttraders.ethereum.TokenStandard;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +25,7 @@ public class CreatorCollections {
             from creator_collections where chain_id = :chain and address = :address
             """)
         .param("chain", chainId.value()).param("address", address.hex())
-        .query((rs, n) -> new CreatorCollection(chainId, address, Standard.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+        .query((rs, n) -> new CreatorCollection(chainId, address, TokenStandard.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
             Address.of(rs.getString(3)), rs.getString(4), rs.getString(5), new Royalty(Address.of(rs.getString(6)), rs.getInt(7)), rs.getBoolean(8)))
         .optional();
   }

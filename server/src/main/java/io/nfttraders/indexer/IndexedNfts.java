@@ -3,6 +3,7 @@ package io.nfttraders.indexer;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.ethereum.TokenStandard;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ public class IndexedNfts {
     this.jdbc = jdbc;
   }
 
-  private static final String TOKEN_COLUMNS = "chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned";
+  private static final String TOKEN_COLUMNS = "chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned, standard";
 
   public Optional<TokenView> token(TokenRef token) {
     return jdbc.sql("select " + TOKEN_COLUMNS + " from nft_tokens where chain_id = :chain and contract = :contract and token_id = :token")
@@ -57,12 +58,32 @@ public class IndexedNfts {
         .collect(Collectors.groupingBy(TokenView::mintTransactionHash, LinkedHashMap::new, Collectors.toList()));
   }
 
-  public List<TokenView> ownedBy(Address owner, int limit) {
-    return jdbc.sql("select " + TOKEN_COLUMNS + " from nft_tokens where owner = :owner order by minted_block desc, token_id limit :limit")
-        .param("owner", owner.hex())
+  /** What the holder has, of every contract: ERC-721 tokens they own and ERC-1155 tokens they hold copies of, newest first. */
+  public List<Holding> holdings(Address holder, int limit) {
+    return jdbc.sql("""
+            select * from (
+              select chain_id, contract, token_id, owner, mint_tx_hash, minted_block, burned, standard, 1 as copies from nft_tokens where owner = :holder
+              union all
+              select t.chain_id, t.contract, t.token_id, t.owner, t.mint_tx_hash, t.minted_block, t.burned, t.standard, b.balance from nft_balances b
+              join nft_tokens t on t.chain_id = b.chain_id and t.contract = b.contract and t.token_id = b.token_id
+              where b.holder = :holder) held
+            order by minted_block desc, contract, token_id limit :limit
+            """)
+        .param("holder", holder.hex())
         .param("limit", limit)
-        .query(IndexedNfts::token)
+        .query((rs, n) -> new Holding(token(rs, n), rs.getBigDecimal("copies").toBigIntegerExact()))
         .list();
+  }
+
+  /** The holder's copies of an ERC-1155 token, or 1 or 0 for an ERC-721 token they do or do not own. */
+  public BigInteger copiesHeld(TokenRef token, Address holder) {
+    return jdbc.sql("""
+            select coalesce((select balance from nft_balances where chain_id = :chain and contract = :contract and token_id = :token and holder = :holder),
+              (select count(*) from nft_tokens where chain_id = :chain and contract = :contract and token_id = :token and owner = :holder))
+            """)
+        .param("chain", token.chainId().value()).param("contract", token.contract().hex()).param("token", new BigDecimal(token.tokenId()))
+        .param("holder", holder.hex())
+        .query(BigDecimal.class).single().toBigIntegerExact();
   }
 
   /**
@@ -103,7 +124,7 @@ public class IndexedNfts {
       return List.of();
     }
     return jdbc.sql("""
-            select t.chain_id, t.contract, t.token_id, t.owner, t.mint_tx_hash, t.minted_block, t.burned
+            select t.chain_id, t.contract, t.token_id, t.owner, t.mint_tx_hash, t.minted_block, t.burned, t.standard
             from unnest(:chains::bigint[], :contracts::text[], :tokens::numeric[]) as k(chain_id, contract, token_id)
             join nft_tokens t on t.chain_id = k.chain_id and t.contract = k.contract and t.token_id = k.token_id
             """)
@@ -155,7 +176,8 @@ public class IndexedNfts {
   private static TokenView token(ResultSet rs, int row) throws SQLException {
     TokenRef token = new TokenRef(ChainId.of(rs.getLong(1)), Address.of(rs.getString(2)), rs.getBigDecimal(3).toBigIntegerExact());
     String owner = rs.getString(4);
-    return new TokenView(token, owner == null ? null : Address.of(owner), rs.getString(5), rs.getLong(6), rs.getBoolean(7));
+    return new TokenView(token, owner == null ? null : Address.of(owner), rs.getString(5), rs.getLong(6), rs.getBoolean(7),
+        TokenStandard.valueOf(rs.getString(8)));
   }
 
   private static Long[] chains(List<TokenRef> tokens) {

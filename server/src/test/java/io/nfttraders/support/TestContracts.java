@@ -1,5 +1,7 @@
 package io.nfttraders.support;
 
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.Receipt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,27 @@ public final class TestContracts {
   private TestContracts() {}
 
   /** The runtime bytecode of a test contract, for {@code anvil_setCode}. */
-  public static synchronized String deployedBytecode(String contract) {
+  public static String deployedBytecode(String contract) {
+    return artifact(contract).get("deployedBytecode").asString();
+  }
+
+  /**
+   * Deploys a test contract without constructor arguments from an account the dev chain unlocks, as
+   * anyone could deploy it; answers its address.
+   */
+  public static io.nfttraders.ethereum.Address deploy(ChainClient chain, String contract) {
+    String deployer = chain.request("eth_accounts", java.util.List.of(), org.web3j.protocol.core.methods.response.EthAccounts.class).getAccounts().getFirst();
+    java.util.Map<String, String> tx = java.util.Map.of("from", deployer, "data", artifact(contract).get("bytecode").asString(), "gas", "0x4c4b40");
+    String hash = chain.request("eth_sendTransaction", java.util.List.of(tx), org.web3j.protocol.core.methods.response.EthSendTransaction.class)
+        .getTransactionHash();
+    Receipt receipt = chain.awaitReceipt(hash, java.time.Duration.ofSeconds(30)).orElseThrow();
+    if (!receipt.succeeded() || receipt.contractAddress() == null) {
+      throw new IllegalStateException("deploying " + contract + " failed: " + hash);
+    }
+    return receipt.contractAddress();
+  }
+
+  private static synchronized JsonNode artifact(String contract) {
     try {
       if (compiled == null) {
         Path contracts = Path.of("..", "contracts").toAbsolutePath().normalize();
@@ -30,8 +52,7 @@ public final class TestContracts {
         }
         compiled = out;
       }
-      JsonNode artifact = Api.JSON.readTree(Files.readString(compiled.resolve(contract + ".json")));
-      return artifact.get("deployedBytecode").asString();
+      return Api.JSON.readTree(Files.readString(compiled.resolve(contract + ".json")));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

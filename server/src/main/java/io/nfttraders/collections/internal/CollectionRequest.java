@@ -1,8 +1,8 @@
 package io.nfttraders.collections.internal;
 
-import io.nfttraders.chain.CollectionFactory.Standard;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.InvalidAddress;
+import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.platform.UnicodeText;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ record CollectionRequest(
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]{1,16}");
 
   /** A checked request; {@code royaltyReceiver} null means the creator's own wallet. */
-  record Valid(String name, String symbol, Standard standard, @Nullable Address royaltyReceiver, int royaltyBps, @Nullable String description) {}
+  record Valid(String name, String symbol, TokenStandard standard, @Nullable Address royaltyReceiver, int royaltyBps, @Nullable String description) {}
 
   Valid validated(int defaultRoyaltyBps, int maxRoyaltyBps) {
     List<String> errors = new ArrayList<>();
@@ -38,11 +38,11 @@ record CollectionRequest(
     if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
       errors.add("symbol must be 1 to 16 ASCII letters and digits");
     }
-    Standard checkedStandard = null;
+    TokenStandard checkedStandard = null;
     if (standard == null || !List.of("ERC721", "ERC1155").contains(standard.toUpperCase(Locale.ROOT))) {
       errors.add("standard must be ERC721 or ERC1155");
     } else {
-      checkedStandard = Standard.valueOf(standard.toUpperCase(Locale.ROOT));
+      checkedStandard = TokenStandard.valueOf(standard.toUpperCase(Locale.ROOT));
     }
     int bps = royaltyBps == null ? Math.min(defaultRoyaltyBps, maxRoyaltyBps) : royaltyBps;
     if (bps < 0 || bps > maxRoyaltyBps) {

@@ -5,9 +5,11 @@ import io.nfttraders.chain.ChainLog;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.TooManyLogs;
 import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.indexer.IndexedLogsListener;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One indexing step: check the last indexed block is still canonical (else roll back to the
  * common ancestor), then fetch the next range of logs and apply it together with the new cursor
- * in one database transaction. The range adapts: it halves when the node refuses a query and
+ * in one database transaction. Transfers are taken from every ERC-721 and ERC-1155 contract of the
+ * chain ({@link NftContracts} tells which those are); listeners see our own contracts' logs. The range adapts: it halves when the node refuses a query and
  * doubles while answers stay small. While behind, the next range is fetched during the write of
  * this one ({@link RangeFetcher}).
  */
@@ -40,12 +43,14 @@ class ChainFollower {
   private final IndexerMetrics metrics;
   private final RangeFetcher fetcher;
   private final List<IndexedLogsListener> listeners;
+  private final NftContracts nftContracts;
+  private final Set<Address> ourContracts;
   private final long chainId;
   private final long startBlock;
   private int range;
 
   ChainFollower(ChainClient chain, JdbcClient jdbc, TransactionTemplate transactions, TransferLog transferLog, IndexerProperties properties,
-      IndexerMetrics metrics, DeployedContracts deployed, List<IndexedLogsListener> listeners) {
+      IndexerMetrics metrics, DeployedContracts deployed, List<IndexedLogsListener> listeners, NftContracts nftContracts) {
     this.chain = chain;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -54,7 +59,9 @@ class ChainFollower {
     this.metrics = metrics;
     this.chainId = deployed.chainId().value();
     this.listeners = List.copyOf(listeners);
-    this.fetcher = new RangeFetcher(chain, deployed.byName().values().stream().map(Address::hex).toList(),
+    this.nftContracts = nftContracts;
+    this.ourContracts = Set.copyOf(deployed.byName().values());
+    this.fetcher = new RangeFetcher(chain, ourContracts.stream().map(Address::hex).toList(),
         listeners.stream().flatMap(l -> l.eventTopics().stream()).toList());
     this.startBlock = jdbc.sql("select coalesce(min(deploy_block), 0) from chain_contracts where chain_id = :chain")
         .param("chain", chainId).query(Long.class).single();
@@ -109,20 +116,41 @@ class ChainFollower {
       fetcher.discard();
       return 0; // the chain changed while we read it; look again next round
     }
-    List<Transfer> transfers = new ArrayList<>();
-    logs.forEach(l -> transfers.addAll(TransferDecoder.decode(l)));
+    Map<String, Long> byEvent = new HashMap<>();
+    List<Transfer> transfers = transfers(logs, from, byEvent);
+    List<ChainLog> ours = logs.stream().filter(l -> ourContracts.contains(l.address())).toList();
     transactions.executeWithoutResult(s -> {
       transferLog.append(chainId, transfers);
-      listeners.forEach(l -> l.apply(chainId, from, to, logs));
+      listeners.forEach(l -> l.apply(chainId, from, to, ours));
       rememberBlocks(hashes);
       saveCursor(new Cursor(to, hashes.get(BigInteger.valueOf(to))));
     });
     metrics.indexedUpTo(to);
-    metrics.applied(logs.stream().filter(TransferDecoder::isTransfer).count(), transfers.size());
+    metrics.applied(logs.size(), byEvent);
     if (!transfers.isEmpty()) {
       log.debug("indexed blocks {}..{}: {} logs, {} transfers", from, to, logs.size(), transfers.size());
     }
     return (int) (to - from + 1);
+  }
+
+  /**
+   * The transfers of the logs whose contracts ERC-165 says are ERC-721 or ERC-1155 (an ERC-20's
+   * Transfer is not one), counted into {@code byEvent}.
+   */
+  private List<Transfer> transfers(List<ChainLog> logs, long from, Map<String, Long> byEvent) {
+    Set<Address> candidates = new HashSet<>();
+    logs.stream().filter(TransferDecoder::isCandidate).forEach(l -> candidates.add(l.address()));
+    Map<Address, TokenStandard> standards = nftContracts.classify(chainId, candidates, from);
+    List<Transfer> transfers = new ArrayList<>();
+    for (ChainLog entry : logs) {
+      TokenStandard standard = standards.get(entry.address());
+      if (standard != null) {
+        List<Transfer> decoded = TransferDecoder.decode(entry, standard);
+        transfers.addAll(decoded);
+        byEvent.merge(TransferDecoder.eventName(entry), (long) decoded.size(), Long::sum);
+      }
+    }
+    return transfers;
   }
 
   private void adaptRange(int logCount) {

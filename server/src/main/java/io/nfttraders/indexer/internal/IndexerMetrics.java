@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
@@ -12,17 +15,17 @@ import org.springframework.stereotype.Component;
  * Indexer progress as seen from outside ({@code /actuator/prometheus}), so an operator or a
  * benchmark can tell how far behind the chain it is and how fast it applies transfers:
  * {@code nft_indexer_block} is the block indexed up to, {@code nft_indexer_transfers_total} the
- * transfers applied, by the event they came from ({@code Transfer}, or {@code ConsecutiveTransfer}
- * counted per token of the range), and {@code nft_indexer_step_seconds} the time spent in steps
- * that indexed blocks or failed (not the idle polls once caught up), so transfers over step
- * seconds is the indexing rate.
+ * transfers applied, by the event they came from ({@code Transfer}; {@code ConsecutiveTransfer} and
+ * {@code TransferBatch} counted per token), {@code nft_indexer_logs_total} every log read (an ERC-20's
+ * too), and {@code nft_indexer_step_seconds} the time spent in steps that indexed blocks or failed
+ * (not the idle polls once caught up), so transfers or logs over step seconds is the indexing rate.
  */
 @Component
 class IndexerMetrics {
 
   private final AtomicLong indexedBlock = new AtomicLong(-1);
-  private final Counter transfers;
-  private final Counter consecutiveTransfers;
+  private final Map<String, Counter> transfers = new HashMap<>();
+  private final Counter logs;
   private final Timer indexedSteps;
   private final Timer failedSteps;
 
@@ -30,8 +33,10 @@ class IndexerMetrics {
     Gauge.builder("nft.indexer.block", indexedBlock, AtomicLong::get)
         .description("The highest block the indexer has fully processed")
         .register(registry);
-    this.transfers = transfersCounter(registry, "Transfer");
-    this.consecutiveTransfers = transfersCounter(registry, "ConsecutiveTransfer");
+    for (String event : List.of("Transfer", "ConsecutiveTransfer", "TransferSingle", "TransferBatch")) {
+      transfers.put(event, transfersCounter(registry, event));
+    }
+    this.logs = Counter.builder("nft.indexer.logs").description("Logs read from the chain, of any contract").register(registry);
     this.indexedSteps = stepTimer(registry, "indexed");
     this.failedSteps = stepTimer(registry, "failed");
   }
@@ -65,10 +70,10 @@ class IndexerMetrics {
   /**
    * Called after the database transaction committed, so the numbers never run ahead of the data.
    *
-   * @param fromTransferLogs how many of {@code total} came from single ERC-721 Transfer logs; the rest are ConsecutiveTransfer tokens
+   * @param transfersByEvent transfers applied, by the name of the event they came from
    */
-  void applied(long fromTransferLogs, long total) {
-    transfers.increment(fromTransferLogs);
-    consecutiveTransfers.increment(total - fromTransferLogs);
+  void applied(long logsRead, Map<String, Long> transfersByEvent) {
+    logs.increment(logsRead);
+    transfersByEvent.forEach((event, count) -> transfers.get(event).increment(count));
   }
 }

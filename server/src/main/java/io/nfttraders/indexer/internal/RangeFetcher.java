@@ -3,6 +3,8 @@ package io.nfttraders.indexer.internal;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainLog;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,7 +12,8 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fetches the Transfer and ConsecutiveTransfer logs (plus the events listeners asked for) of a block range, together with the hash of
+ * Fetches the NFT transfer logs of every contract of the chain, and the events listeners asked for of our own contracts, of a block range,
+ * together with the hash of
  * the range's last block read before the logs (the anchor). If that block still has the same hash
  * when the range is written, no block of the range changed in between (a block hash covers all
  * its ancestors), so the logs are the canonical chain's.
@@ -26,18 +29,19 @@ final class RangeFetcher {
 
   private record Ahead(long from, long to, CompletableFuture<Fetched> result) {}
 
-  private static final List<String> TRANSFER_EVENTS = List.of(TransferDecoder.TRANSFER, TransferDecoder.CONSECUTIVE_TRANSFER);
+  private static final Comparator<ChainLog> CHAIN_ORDER = Comparator.comparingLong(ChainLog::blockNumber).thenComparingInt(ChainLog::logIndex);
   private static final Executor PREFETCH = task -> Thread.ofVirtual().name("indexer-prefetch").start(task);
 
   private final ChainClient chain;
-  private final List<String> contracts;
-  private final List<String> events;
+  private final List<String> ourContracts;
+  private final List<String> listenerEvents;
   private @Nullable Ahead ahead;
 
-  RangeFetcher(ChainClient chain, List<String> contracts, List<String> extraEvents) {
+  /** {@code listenerEvents} of {@code ourContracts} only: the same topics of every contract (every ERC-20's Approval) are not ours to read. */
+  RangeFetcher(ChainClient chain, List<String> ourContracts, List<String> listenerEvents) {
     this.chain = chain;
-    this.contracts = List.copyOf(contracts);
-    this.events = java.util.stream.Stream.concat(TRANSFER_EVENTS.stream(), extraEvents.stream()).map(String::toLowerCase).distinct().toList();
+    this.ourContracts = List.copyOf(ourContracts);
+    this.listenerEvents = listenerEvents.stream().map(String::toLowerCase).filter(t -> !TransferDecoder.EVENTS.contains(t)).distinct().toList();
   }
 
   /** The range's logs: the prefetched ones if they are for exactly this range, else fetched now. Node errors are rethrown as they came. */
@@ -67,6 +71,11 @@ final class RangeFetcher {
   private Fetched fetchNow(long from, long to) {
     BigInteger last = BigInteger.valueOf(to);
     String anchor = chain.blockHashes(List.of(last)).getOrDefault(last, "");
-    return new Fetched(from, to, anchor, chain.logs(from, to, contracts, events));
+    List<ChainLog> logs = new ArrayList<>(chain.logs(from, to, List.of(), TransferDecoder.EVENTS));
+    if (!listenerEvents.isEmpty()) {
+      logs.addAll(chain.logs(from, to, ourContracts, listenerEvents));
+      logs.sort(CHAIN_ORDER);
+    }
+    return new Fetched(from, to, anchor, logs);
   }
 }

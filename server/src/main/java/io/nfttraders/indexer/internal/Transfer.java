@@ -1,10 +1,15 @@
 package io.nfttraders.indexer.internal;
 
+import io.nfttraders.ethereum.TokenStandard;
 import java.math.BigInteger;
 
-/** One token moving, decoded from a Transfer log or one position of a ConsecutiveTransfer range. Addresses lower-case. */
-record Transfer(String contract, BigInteger tokenId, String from, String to, long blockNumber, String blockHash, int logIndex, int subIndex,
-    String transactionHash) {
+/**
+ * One token moving, decoded from a transfer log (one position of an ERC-2309 range or of an
+ * ERC-1155 batch). {@code amount} is the copies an ERC-1155 transfer moves, 1 for ERC-721.
+ * Addresses lower-case.
+ */
+record Transfer(TokenStandard standard, String contract, BigInteger tokenId, BigInteger amount, String from, String to, long blockNumber,
+    String blockHash, int logIndex, int subIndex, String transactionHash) {
 
   static final String ZERO = "0x0000000000000000000000000000000000000000";
 

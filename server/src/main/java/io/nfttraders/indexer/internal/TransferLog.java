@@ -1,5 +1,6 @@
 package io.nfttraders.indexer.internal;
 
+import io.nfttraders.ethereum.TokenStandard;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -12,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends transfers to {@code nft_transfers} and reduces them into {@code nft_tokens}: forward
- * for new blocks, and from scratch for tokens touched by a rolled-back range.
+ * Appends transfers to {@code nft_transfers} and reduces them into {@code nft_tokens} (ERC-721 owners)
+ * and, through {@link Erc1155Holdings}, ERC-1155 balances: forward for new blocks, and from scratch
+ * for tokens touched by a rolled-back range.
  */
 @Component
 class TransferLog {
@@ -23,10 +25,12 @@ class TransferLog {
 
   private final JdbcTemplate jdbcTemplate;
   private final JdbcClient jdbc;
+  private final Erc1155Holdings erc1155;
 
-  TransferLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+  TransferLog(JdbcTemplate jdbcTemplate, JdbcClient jdbc, Erc1155Holdings erc1155) {
     this.jdbcTemplate = jdbcTemplate;
     this.jdbc = jdbc;
+    this.erc1155 = erc1155;
   }
 
   /** Transfers must be in chain order (block, log index, position in range). */
@@ -34,7 +38,8 @@ class TransferLog {
     for (int i = 0; i < transfers.size(); i += CHUNK) {
       insertTransfers(chainId, transfers.subList(i, Math.min(transfers.size(), i + CHUNK)));
     }
-    reduceForward(chainId, transfers);
+    reduceForward(chainId, transfers.stream().filter(t -> t.standard() == TokenStandard.ERC721).toList());
+    erc1155.apply(chainId, transfers.stream().filter(t -> t.standard() == TokenStandard.ERC1155).toList());
   }
 
   /**
@@ -53,6 +58,7 @@ class TransferLog {
     Integer[] logIndexes = new Integer[n];
     Integer[] subIndexes = new Integer[n];
     String[] txHashes = new String[n];
+    BigDecimal[] amounts = new BigDecimal[n];
     for (int i = 0; i < n; i++) {
       Transfer t = chunk.get(i);
       contracts[i] = t.contract();
@@ -64,10 +70,12 @@ class TransferLog {
       logIndexes[i] = t.logIndex();
       subIndexes[i] = t.subIndex();
       txHashes[i] = t.transactionHash();
+      amounts[i] = new BigDecimal(t.amount());
     }
     jdbcTemplate.update("""
-            insert into nft_transfers (chain_id, contract, token_id, from_address, to_address, block_number, block_hash, log_index, sub_index, tx_hash)
-            select ?, * from unnest(?::text[], ?::numeric[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[])
+            insert into nft_transfers (chain_id, contract, token_id, from_address, to_address, block_number, block_hash, log_index, sub_index, tx_hash,
+              amount)
+            select ?, * from unnest(?::text[], ?::numeric[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[], ?::numeric[])
             on conflict do nothing
             """, ps -> {
           ps.setLong(1, chainId);
@@ -81,6 +89,7 @@ class TransferLog {
           ps.setArray(8, c.createArrayOf("int4", logIndexes));
           ps.setArray(9, c.createArrayOf("int4", subIndexes));
           ps.setArray(10, c.createArrayOf("text", txHashes));
+          ps.setArray(11, c.createArrayOf("numeric", amounts));
         });
   }
 
@@ -138,14 +147,24 @@ class TransferLog {
 
   /** Deletes everything above {@code ancestor} and recomputes the tokens it touched from the remaining log. */
   void rollBackAbove(long chainId, long ancestor) {
-    List<Object[]> touched = jdbc.sql("select distinct contract, token_id from nft_transfers where chain_id = :chain and block_number > :ancestor")
+    List<Object[]> touched = jdbc.sql("""
+            select distinct t.contract, t.token_id, coalesce(k.standard, 'ERC721') from nft_transfers t
+            left join nft_tokens k on k.chain_id = t.chain_id and k.contract = t.contract and k.token_id = t.token_id
+            where t.chain_id = :chain and t.block_number > :ancestor
+            """)
         .param("chain", chainId)
         .param("ancestor", ancestor)
-        .query((rs, n) -> new Object[] {rs.getString(1), rs.getBigDecimal(2)})
+        .query((rs, n) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), TokenStandard.valueOf(rs.getString(3))})
         .list();
     jdbc.sql("delete from nft_transfers where chain_id = :chain and block_number > :ancestor").param("chain", chainId).param("ancestor", ancestor).update();
     for (Object[] token : touched) {
-      recompute(chainId, (String) token[0], ((java.math.BigDecimal) token[1]).toBigIntegerExact());
+      String contract = (String) token[0];
+      BigInteger tokenId = ((BigDecimal) token[1]).toBigIntegerExact();
+      if (token[2] == TokenStandard.ERC1155) {
+        erc1155.recompute(chainId, contract, tokenId);
+      } else {
+        recompute(chainId, contract, tokenId);
+      }
     }
   }
 
@@ -157,8 +176,8 @@ class TransferLog {
             select l.chain_id, l.contract, l.token_id, nullif(l.to_address, :zero), m.tx_hash, m.block_number, l.to_address = :zero
             from (select * from nft_transfers where chain_id = :chain and contract = :contract and token_id = :token
                   order by block_number desc, log_index desc, sub_index desc limit 1) l
-            join (select * from nft_transfers where chain_id = :chain and contract = :contract and token_id = :token and from_address = :zero
-                  order by block_number, log_index, sub_index limit 1) m on true
+            join (select * from nft_transfers where chain_id = :chain and contract = :contract and token_id = :token
+                  order by from_address = :zero desc, block_number, log_index, sub_index limit 1) m on true
             """)
         .param("zero", Transfer.ZERO).param("chain", chainId).param("contract", contract).param("token", tokenId).update();
   }

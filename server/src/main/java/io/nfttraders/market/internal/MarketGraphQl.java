@@ -172,7 +172,7 @@ class MarketGraphQl {
 
   @SchemaMapping(typeName = "UserProfile", field = "nfts")
   List<NftNode> userNfts(UserNode user, @Argument int first) {
-    return nfts.ownedBy(Address.of(user.address()), ListingsField.pageSize(first)).stream().map(MarketGraphQl::node).toList();
+    return nfts.holdings(Address.of(user.address()), ListingsField.pageSize(first)).stream().map(h -> node(h.token())).toList();
   }
 
   @SchemaMapping(typeName = "UserProfile", field = "listings")

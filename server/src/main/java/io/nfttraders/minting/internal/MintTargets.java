@@ -1,11 +1,11 @@
 package io.nfttraders.minting.internal;
 
-import io.nfttraders.chain.CollectionFactory.Standard;
 import io.nfttraders.collections.CreatorCollection;
 import io.nfttraders.collections.CreatorCollections;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.InvalidAddress;
+import io.nfttraders.ethereum.TokenStandard;
 import java.math.BigInteger;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -49,7 +49,7 @@ class MintTargets {
       throw new MintProblems.InvalidTarget("a collection of your own pays its own royalty: change it on the collection, not per mint");
     }
     CreatorCollection own = own(user, collection);
-    if (own.standard() == Standard.ERC1155) {
+    if (own.standard() == TokenStandard.ERC1155) {
       if (drop) {
         throw new MintProblems.InvalidTarget("an ERC-1155 collection mints one edition per request, with its supply");
       }

@@ -2,7 +2,6 @@ package io.nfttraders.minting.internal;
 
 import io.nfttraders.chain.ChainProperties;
 import io.nfttraders.chain.DeployedContracts;
-import io.nfttraders.chain.CollectionFactory.Standard;
 import io.nfttraders.chain.Editions;
 import io.nfttraders.chain.NftCollection;
 import io.nfttraders.collections.CreatorCollection;
@@ -16,6 +15,7 @@ import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.PlatformWallet;
 import io.nfttraders.custody.Wallet;
 import io.nfttraders.ethereum.Royalty;
+import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.minting.MintMode;
 import io.nfttraders.signer.WalletId;
 import io.nfttraders.txmanager.TransactionId;
@@ -119,7 +119,7 @@ class Minter {
       }
       case MintTarget.Own own -> {
         CreatorCollection mine = own.collection();
-        byte[] data = mine.standard() == Standard.ERC1155
+        byte[] data = mine.standard() == TokenStandard.ERC1155
             ? new Editions(mine.address()).mint(wallet.address(), own.supply(), digest)
             : new NftCollection(mine.address()).mint(wallet.address(), digest, NftCollection.COLLECTION_DEFAULT);
         String reason = "mint " + (own.supply().equals(BigInteger.ONE) ? "" : own.supply() + " copies of ") + tokenUri + " into " + mine.symbol();

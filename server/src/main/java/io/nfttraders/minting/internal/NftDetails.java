@@ -3,6 +3,8 @@ package io.nfttraders.minting.internal;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.Royalty;
+import io.nfttraders.ethereum.TokenStandard;
+import java.math.BigInteger;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +24,9 @@ record NftDetails(
     @Nullable String imageUrl,
     Mint mint,
     List<Transfer> provenance,
-    @Nullable Royalty royalty) {
+    @Nullable Royalty royalty,
+    TokenStandard standard,
+    @Nullable BigInteger copies) {
 
   /** The mint's chain facts and our status; not our internal transaction id, which is its requester's business. */
   record Mint(String transactionHash, long blockNumber, @Nullable String status) {}

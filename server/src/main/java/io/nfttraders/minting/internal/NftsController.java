@@ -50,7 +50,7 @@ class NftsController {
   NftDetails nft(@PathVariable long chainId, @PathVariable String contract, @PathVariable String tokenId) {
     TokenRef ref = tokenRef(chainId, contract, tokenId).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
     TokenView token = nfts.token(ref).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
-    return details(token, royalties.of(ref).orElse(null));
+    return details(token, royalties.of(ref).orElse(null), null);
   }
 
   /** What the path names, if it can name a token at all: there is no such NFT otherwise. */
@@ -69,11 +69,14 @@ class NftsController {
   @GetMapping("/api/v1/user/nfts")
   List<NftDetails> mine(@RequestParam(defaultValue = "50") int limit, Authentication authentication) {
     Optional<Wallet> wallet = wallets.walletOf(CurrentUser.id(authentication));
-    return wallet.map(w -> nfts.ownedBy(w.address(), Math.clamp(limit, 1, 200)).stream().map(t -> details(t, null)).toList()).orElse(List.of());
+    return wallet.map(w -> nfts.holdings(w.address(), Math.clamp(limit, 1, 200)).stream().map(h -> details(h.token(), null, h.copies())).toList()).orElse(List.of());
   }
 
-  /** {@code royalty}: read from the chain for a single NFT only, not for each of a list's. */
-  private NftDetails details(TokenView token, @Nullable Royalty royalty) {
+  /**
+   * {@code royalty}: read from the chain for a single NFT only, not for each of a list's;
+   * {@code copies}: in a holder's list, how many of the token they hold.
+   */
+  private NftDetails details(TokenView token, @Nullable Royalty royalty, @Nullable BigInteger copies) {
     Optional<TransactionView> mintTx = transactions.findByHash(token.mintTransactionHash());
     Optional<MintedItems.Item> item = items.item(token);
     List<NftDetails.Transfer> provenance = nfts.provenance(token.token()).stream()
@@ -85,7 +88,7 @@ class NftsController {
         item.map(i -> parse(i.metadata())).orElse(null),
         item.map(i -> "/ipfs/" + i.imageCid()).orElse(null),
         new NftDetails.Mint(token.mintTransactionHash(), token.mintedBlock(), mintTx.map(tx -> tx.status().name()).orElse(null)),
-        provenance, royalty);
+        provenance, royalty, token.standard(), copies);
   }
 
   private static @Nullable JsonNode parse(String json) {

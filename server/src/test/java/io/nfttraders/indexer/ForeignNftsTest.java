@@ -1,0 +1,121 @@
+package io.nfttraders.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.market.TradingFixture;
+import io.nfttraders.support.Api;
+import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.MarketplaceTest;
+import io.nfttraders.support.TestContracts;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.utils.Numeric;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The indexer follows every NFT contract of the chain: OpenZeppelin's ERC-721 and ERC-1155 deployed by
+ * the test (contracts we did not write) become the holders' NFTs, balances per holder for ERC-1155, and
+ * an ERC-20's Transfer logs (ERC-721's topic, three topics) never become NFTs.
+ */
+@MarketplaceTest
+class ForeignNftsTest {
+
+  private static final Duration INDEXED = Duration.ofSeconds(30);
+
+  @LocalServerPort int port;
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void everyErc721AndErc1155OfTheChainIsIndexedWithItsHoldersAndNoErc20TransferBecomesAnNft() {
+    Api api = new Api(port);
+    TradingFixture market = new TradingFixture(api, chain, contracts);
+    Api.Session user = api.newUser();
+    String wallet = user.walletAddress();
+    Address erc721 = TestContracts.deploy(chain, "ForeignErc721");
+    Address erc1155 = TestContracts.deploy(chain, "ForeignErc1155");
+    Address erc20 = TestContracts.deploy(chain, "ForeignErc20");
+    String minter = "0x00000000000000000000000000000000000f00d5";
+    chain.request("anvil_setBalance", List.of(minter, "0xde0b6b3a7640000"), org.web3j.protocol.core.methods.response.VoidResponse.class);
+
+    market.sendAs(minter, erc721.checksummed(), call("mint", address(wallet), new Uint256(7)));
+    market.sendAs(minter, erc1155.checksummed(), call("mint", address(wallet), new Uint256(1), new Uint256(10)));
+    market.sendAs(minter, erc1155.checksummed(), call("mintBatch", address(wallet), uints(2, 3), uints(5, 6)));
+    market.sendAs(minter, erc20.checksummed(), call("mint", address(wallet), new Uint256(1_000)));
+
+    await().atMost(INDEXED).until(() -> held(api, user).size() == 4);
+    assertThat(held(api, user)).isEqualTo(Map.of(erc721.checksummed() + "/7", "1", erc1155.checksummed() + "/1", "10",
+        erc1155.checksummed() + "/2", "5", erc1155.checksummed() + "/3", "6"));
+    // the chain agrees
+    assertThat(CollectionAbi.ownerOf(chain, erc721.checksummed(), BigInteger.valueOf(7))).isEqualToIgnoringCase(wallet);
+    assertThat(balanceOf(erc1155, wallet, 1)).isEqualTo(BigInteger.TEN);
+    assertThat(jdbc.sql("select count(*) from nft_tokens where contract = :c").param("c", erc20.hex()).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from nft_contracts where address = :c and standard <> 'NONE'").param("c", erc20.hex()).query(Long.class).single())
+        .as("never taken for an NFT contract").isZero();
+    JsonNode edition = api.get("/api/v1/nfts/" + contracts.chainId() + "/" + erc1155.checksummed() + "/1", null).json();
+    assertThat(edition.get("standard").asString()).isEqualTo("ERC1155");
+    assertThat(edition.hasNonNull("owner")).as("an edition has holders, not an owner").isFalse();
+
+    // a batch transfer moves copies between holders; a holding that reaches zero is gone
+    String friend = "0x00000000000000000000000000000000000f71e0";
+    market.awaitFunded(List.of(user));
+    market.sendAs(wallet, erc1155.checksummed(), call("safeBatchTransferFrom", address(wallet), address(friend), uints(1, 2), uints(4, 5),
+        new DynamicBytes(new byte[0])));
+    await().atMost(INDEXED).until(() -> held(api, user).size() == 3);
+    assertThat(held(api, user)).containsEntry(erc1155.checksummed() + "/1", "6").doesNotContainKey(erc1155.checksummed() + "/2");
+    assertThat(copies(erc1155, friend)).isEqualTo(Map.of("1", "4", "2", "5"));
+    assertThat(balanceOf(erc1155, friend, 2)).isEqualTo(BigInteger.valueOf(5));
+  }
+
+  /** The user's NFTs as the API lists them: "contract/tokenId" to the copies held. */
+  private static Map<String, String> held(Api api, Api.Session user) {
+    return api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json().valueStream()
+        .collect(Collectors.toMap(n -> n.get("contract").asString() + "/" + n.get("tokenId").asString(), n -> n.get("copies").asString()));
+  }
+
+  private Map<String, String> copies(Address contract, String holder) {
+    return jdbc.sql("select token_id, balance from nft_balances where contract = :c and holder = :h")
+        .param("c", contract.hex()).param("h", Address.parse(holder).hex())
+        .query((rs, n) -> Map.entry(rs.getBigDecimal(1).toPlainString(), rs.getBigDecimal(2).toPlainString())).list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private BigInteger balanceOf(Address contract, String holder, long id) {
+    Function f = new Function("balanceOf", List.of(address(holder), new Uint256(id)), List.of(new TypeReference<Uint256>() {}));
+    List<Type> out = FunctionReturnDecoder.decode(chain.call(contract, Numeric.hexStringToByteArray(FunctionEncoder.encode(f))), (List) f.getOutputParameters());
+    return (BigInteger) out.getFirst().getValue();
+  }
+
+  private static String call(String function, Type<?>... arguments) {
+    return FunctionEncoder.encode(new Function(function, List.of(arguments), List.of()));
+  }
+
+  private static org.web3j.abi.datatypes.Address address(String hex) {
+    return new org.web3j.abi.datatypes.Address(hex);
+  }
+
+  private static DynamicArray<Uint256> uints(long... values) {
+    return new DynamicArray<>(Uint256.class, java.util.Arrays.stream(values).mapToObj(Uint256::new).toList());
+  }
+}

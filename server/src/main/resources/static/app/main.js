@@ -5,6 +5,7 @@ import { shortAddress } from './format.js';
 import { auctionPage } from './pages/auction.js';
 import { loginPage, signupPage, connectWalletPage } from './pages/auth.js';
 import { collectionPage } from './pages/collection.js';
+import { newCollectionPage } from './pages/collections.js';
 import { createPage } from './pages/create.js';
 import { explorePage } from './pages/explore.js';
 import { nftPage } from './pages/nft.js';
@@ -16,6 +17,7 @@ const ROUTES = [
   [/^#\/collection\/(0x[0-9a-fA-F]{40})$/, () => collectionPage],
   [/^#\/auction\/([0-9a-f-]{36})$/, () => auctionPage],
   [/^#\/create$/, () => createPage],
+  [/^#\/collections\/new$/, () => newCollectionPage],
   [/^#\/me$/, () => profilePage],
   [/^#\/login$/, () => loginPage],
   [/^#\/signup$/, () => signupPage],

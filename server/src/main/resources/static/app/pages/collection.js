@@ -1,4 +1,5 @@
 // A collection: its stats (floor, volume, owners, items), what it has for sale, and every one of its items.
+import { ApiError, api, chain } from '../api.js';
 import { gatewayImage, h, show } from '../dom.js';
 import { ether, shortAddress } from '../format.js';
 import { gql } from '../graphql.js';
@@ -15,19 +16,32 @@ const ITEMS = `query Items($address: String!, $after: String) { collection(addre
     pageInfo { hasNextPage endCursor } } } }`;
 
 export async function collectionPage(view, address) {
-  const { collection, listings } = await gql(COLLECTION, { address });
+  const [{ collection, listings }, own] = await Promise.all([gql(COLLECTION, { address }), creatorsCollection(address)]);
   const stats = collection.stats;
-  const banner = listings.edges[0]?.node.nft.metadata?.image;
+  const banner = own?.imageUrl ?? listings.edges[0]?.node.nft.metadata?.image;
   const grid = h('div', { class: 'results' });
   const items = h('div', { class: 'results' });
   show(view, h('header', { class: 'banner' }, gatewayImage(banner, 'Collection banner', 'banner-art'),
-    h('div', {}, h('h1', {}, `Collection ${shortAddress(collection.address)}`), h('p', { class: 'mono muted' }, collection.address))),
+    h('div', {}, h('h1', {}, own ? own.name : `Collection ${shortAddress(collection.address)}`), h('p', { class: 'mono muted' }, collection.address),
+      own?.description ? h('p', { class: 'description' }, own.description) : null,
+      own ? h('p', { 'data-testid': 'collection-terms' }, `${own.standard === 'ERC1155' ? 'Editions' : 'One of a kind'} by ${shortAddress(own.owner)}`,
+        ` · ${own.royalty.bps / 100}% royalty to ${shortAddress(own.royalty.receiver)}`) : null)),
   h('dl', { class: 'stats' },
     stat('Floor', stats.floorPriceWei ? `${ether(stats.floorPriceWei)} ETH` : '—'),
     stat('Volume', `${ether(stats.volumeWei)} ETH`),
     stat('Sales', stats.salesCount), stat('Owners', stats.owners), stat('Items', stats.items), stat('Listed', stats.listed)),
   h('h2', {}, 'For sale'), grid, h('h2', {}, 'Items'), items, activityTable(collection.activity));
   await Promise.all([listingGrid(grid, { collection: collection.address }, 'PRICE_ASC'), itemGrid(items, collection.address)]);
+}
+
+/** The collection as its creator made it here, if one did; null for any other contract. */
+async function creatorsCollection(address) {
+  try {
+    return await api(`/api/v1/collections/${(await chain()).id}/${address}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 function itemGrid(container, address) {

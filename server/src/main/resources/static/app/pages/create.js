@@ -2,11 +2,12 @@
 // followed from submitted to confirmed.
 import { api, idempotencyKey, session, until } from '../api.js';
 import { field, h, show, statusLine } from '../dom.js';
+import { myCollections } from './collections.js';
 
 const STEPS = ['QUEUED', 'SIGNED', 'SENT', 'MINED', 'CONFIRMED'];
 const STEP_NAMES = { QUEUED: 'Submitted', SIGNED: 'Signed', SENT: 'Sent to the chain', MINED: 'Mined', CONFIRMED: 'Confirmed' };
 
-export function createPage(view) {
+export async function createPage(view) {
   if (!session.get()?.profile) {
     show(view, h('h1', {}, 'Create'), h('p', {}, h('a', { href: '#/login' }, 'Log in'), ' to mint.'));
     return;
@@ -16,6 +17,19 @@ export function createPage(view) {
   const [descriptionField, description] = field('Description', { tag: 'textarea', maxlength: 10000, rows: 3 });
   // every resale pays the creator this share (ERC-2981), up to the 10% the exchange pays at most
   const [royaltyField, royalty] = field('Royalty on resales (%)', { type: 'number', min: 0, max: 10, step: 0.01, value: 5, required: true });
+  // into the shared collection, or into one of the creator's own (whose royalty is the collection's)
+  const own = (await myCollections()).filter((c) => c.state === 'CREATED');
+  const [collectionField, collection] = field('Collection', { tag: 'select',
+    options: [['', 'NFT Traders (shared)'], ...own.map((c) => [c.address, `${c.name} (${c.symbol})${c.standard === 'ERC1155' ? ', editions' : ''}`])] });
+  const [copiesField, copies] = field('Copies (an edition)', { type: 'number', min: 1, max: 1000000000, step: 1, value: 1 });
+  const chosen = () => own.find((c) => c.address === collection.value);
+  const showChoice = () => {
+    royaltyField.hidden = Boolean(chosen());
+    royalty.required = !chosen();
+    copiesField.hidden = chosen()?.standard !== 'ERC1155';
+  };
+  collection.addEventListener('change', showChoice);
+  showChoice();
   const attributes = h('div', { class: 'attribute-rows' });
   const addAttribute = () => {
     const [typeField] = field('Trait', { class: 'trait-type', maxlength: 100 });
@@ -63,7 +77,13 @@ export function createPage(view) {
       body.append('image', files[0]);
       body.append('metadata', new Blob([JSON.stringify(meta)], { type: 'application/json' }));
     }
-    body.append('royaltyBps', String(Math.round(Number(royalty.value) * 100)));
+    const target = chosen();
+    if (target) {
+      body.append('collection', target.address);
+      if (target.standard === 'ERC1155') body.append('supply', String(copies.value));
+    } else {
+      body.append('royaltyBps', String(Math.round(Number(royalty.value) * 100)));
+    }
     form.querySelector('button[type=submit]').disabled = true;
     status.pending('Uploading…');
     try {
@@ -75,13 +95,14 @@ export function createPage(view) {
       }, { timeoutMs: 300000 });
       if (done.status === 'FAILED') throw new Error(`The mint failed: ${done.error ?? 'no reason given'}`);
       status.info(`Minted ${done.tokenIds.length === 1 ? 'token' : 'tokens'} ${done.tokenIds.join(', ')}.`);
-      show(result, h('ul', {}, done.tokenIds.map((id) => h('li', {}, h('a', { href: `#/nft/${accepted.contract}/${id}` }, `View token #${id}`)))));
+      show(result, h('ul', {}, done.tokenIds.map((id) => h('li', {}, h('a', { href: `#/nft/${accepted.contract}/${id}` }, `View token #${id}`)))),
+        h('p', {}, h('a', { href: '#/collections/new' }, 'Or create a collection of your own')));
     } catch (error) {
       status.error(error.message);
     } finally {
       form.querySelector('button[type=submit]').disabled = false;
     }
-  } }, h('h1', {}, 'Create'), imageField, nameField, descriptionField, royaltyField, h('fieldset', {}, h('legend', {}, 'Attributes'), attributes,
+  } }, h('h1', {}, 'Create'), collectionField, copiesField, imageField, nameField, descriptionField, royaltyField, h('fieldset', {}, h('legend', {}, 'Attributes'), attributes,
     h('button', { type: 'button', class: 'secondary', onclick: addAttribute }, 'Add attribute')),
   h('h2', {}, 'Preview'), preview, h('button', { type: 'submit' }, 'Mint'), progress, status.element, result);
   show(view, form);

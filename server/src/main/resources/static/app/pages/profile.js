@@ -5,6 +5,7 @@ import { field, h, show, statusLine } from '../dom.js';
 import { ether, shortAddress, when } from '../format.js';
 import { gql, subscribe } from '../graphql.js';
 import { validAddress } from '../keccak.js';
+import { collectionsSection, myCollections } from './collections.js';
 import { nftCard } from './listings.js';
 import { activityTable } from './nft.js';
 
@@ -21,7 +22,7 @@ export async function profilePage(view) {
     return;
   }
   const address = session.address();
-  const { user } = await gql(USER, { address });
+  const [{ user }, collections] = await Promise.all([gql(USER, { address }), myCollections()]);
   const received = user.nfts.flatMap((n) => n.offers.map((o) => ({ ...o, token: n })));
   const notifications = h('ol', { class: 'notifications', 'aria-live': 'polite' });
   show(view, h('h1', {}, 'Profile'),
@@ -29,6 +30,7 @@ export async function profilePage(view) {
     profile.walletAddress ? await walletSection(profile.walletAddress) : null,
     h('h2', {}, 'Owned'), user.nfts.length ? h('ul', { class: 'grid' }, user.nfts.map((n) => nftCard({ ...n, name: n.metadata?.name, image: n.metadata?.image })))
       : h('p', { class: 'muted' }, 'No NFTs yet.'),
+    ...collectionsSection(collections),
     h('h2', {}, 'Your listings'), list(user.listings, (l) => h('a', { href: `#/nft/${l.collection}/${l.tokenId}` }, `${l.name ?? `#${l.tokenId}`}: ${l.price} ${l.currency}`)),
     h('h2', {}, 'Offers made'), list(user.offers, (o) => `${o.price} WETH ${o.active ? '' : `(inactive: ${o.inactiveReason ?? ''})`}`),
     h('h2', {}, 'Offers received'), list(received, (o) => h('a', { href: `#/nft/${o.token.collection}/${o.token.tokenId}` },

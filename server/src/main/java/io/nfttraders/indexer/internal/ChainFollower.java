@@ -48,6 +48,7 @@ class ChainFollower {
   private final long chainId;
   private final long startBlock;
   private int range;
+  private long knownHead = -1;
 
   ChainFollower(ChainClient chain, JdbcClient jdbc, TransactionTemplate transactions, TransferLog transferLog, IndexerProperties properties,
       IndexerMetrics metrics, DeployedContracts deployed, List<IndexedLogsListener> listeners, NftContracts nftContracts) {
@@ -72,16 +73,17 @@ class ChainFollower {
   /** @return how many blocks were indexed (0 when caught up) */
   int step() {
     Cursor cursor = cursor();
-    long head = chain.blockNumber().longValueExact();
+    long head = head(cursor);
     if (cursor.block() > head) {
       return 0; // the node is behind us (or its chain got shorter): wait until it is past our cursor again
     }
-    if (cursor.block() >= startBlock && !isCanonical(cursor)) {
-      rollBack(cursor);
-      return 1;
-    }
     long from = Math.max(cursor.block() + 1, startBlock);
     if (from > head) {
+      // caught up: no range will show a reorganisation that replaced our last block, so look at it
+      if (cursor.block() >= startBlock && !isCanonical(cursor)) {
+        rollBack(cursor);
+        return 1;
+      }
       return 0;
     }
     long to = Math.min(head, from + range - 1);
@@ -91,6 +93,11 @@ class ChainFollower {
     } catch (TooManyLogs refused) {
       range = Math.max(1, range / 2);
       log.info("eth_getLogs refused {} blocks; range now {}", to - from + 1, range);
+      return 0;
+    }
+    if (fetched.anchorHash().isEmpty()) {
+      knownHead = -1; // the node has no block "to" (its chain got shorter): ask for the head again
+      fetcher.discard();
       return 0;
     }
     List<ChainLog> logs = fetched.logs();
@@ -111,8 +118,11 @@ class ChainFollower {
     if (hasCursor) {
       hashes.remove(BigInteger.valueOf(cursor.block()));
     }
-    if (!cursorStillCanonical || !fetched.anchorHash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(to), ""))
-        || !logsAgreeWith(logs, hashes, verified)) {
+    if (!cursorStillCanonical) {
+      rollBack(cursor);
+      return 1;
+    }
+    if (!fetched.anchorHash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(to), "")) || !logsAgreeWith(logs, hashes, verified)) {
       fetcher.discard();
       return 0; // the chain changed while we read it; look again next round
     }
@@ -151,6 +161,19 @@ class ChainFollower {
       }
     }
     return transfers;
+  }
+
+  /**
+   * The chain's head, asked of the node only when the cursor is within two ranges of the last one
+   * known: far behind, the head can only have moved on, and while a prefetch is reading logs the
+   * node answers eth_blockNumber after it (most of a backfill step's wait on the node was that).
+   */
+  private long head(Cursor cursor) {
+    if (cursor.block() + 2L * range < knownHead) {
+      return knownHead;
+    }
+    knownHead = chain.blockNumber().longValueExact();
+    return knownHead;
   }
 
   private void adaptRange(int logCount) {

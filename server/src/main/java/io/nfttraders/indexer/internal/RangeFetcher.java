@@ -71,11 +71,18 @@ final class RangeFetcher {
   private Fetched fetchNow(long from, long to) {
     BigInteger last = BigInteger.valueOf(to);
     String anchor = chain.blockHashes(List.of(last)).getOrDefault(last, "");
-    List<ChainLog> logs = new ArrayList<>(chain.logs(from, to, List.of(), TransferDecoder.EVENTS));
-    if (!listenerEvents.isEmpty()) {
-      logs.addAll(chain.logs(from, to, ourContracts, listenerEvents));
-      logs.sort(CHAIN_ORDER);
+    if (listenerEvents.isEmpty()) {
+      return new Fetched(from, to, anchor, chain.logs(from, to, List.of(), TransferDecoder.EVENTS));
     }
+    // the two queries are independent: the node may answer them side by side
+    CompletableFuture<List<ChainLog>> ours = CompletableFuture.supplyAsync(() -> chain.logs(from, to, ourContracts, listenerEvents), PREFETCH);
+    List<ChainLog> logs = new ArrayList<>(chain.logs(from, to, List.of(), TransferDecoder.EVENTS));
+    try {
+      logs.addAll(ours.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    logs.sort(CHAIN_ORDER);
     return new Fetched(from, to, anchor, logs);
   }
 }

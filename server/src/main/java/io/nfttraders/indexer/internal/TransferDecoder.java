@@ -36,15 +36,16 @@ final class TransferDecoder {
     if (log.topics().size() != NFT_TRANSFER_TOPICS) {
       return false;
     }
-    String topic0 = log.topics().getFirst().toLowerCase(Locale.ROOT);
-    return topic0.equals(TRANSFER) || topic0.equals(TRANSFER_SINGLE) || topic0.equals(TRANSFER_BATCH) || topic0.equals(CONSECUTIVE_TRANSFER);
+    String topic0 = log.topics().getFirst();
+    return topic0.equalsIgnoreCase(TRANSFER) || topic0.equalsIgnoreCase(TRANSFER_SINGLE) || topic0.equalsIgnoreCase(TRANSFER_BATCH)
+        || topic0.equalsIgnoreCase(CONSECUTIVE_TRANSFER);
   }
 
   /** The name of the transfer event a candidate log is (see {@link #isCandidate}). */
   static String eventName(ChainLog log) {
-    String topic0 = log.topics().getFirst().toLowerCase(Locale.ROOT);
-    return topic0.equals(TRANSFER) ? "Transfer" : topic0.equals(CONSECUTIVE_TRANSFER) ? "ConsecutiveTransfer"
-        : topic0.equals(TRANSFER_SINGLE) ? "TransferSingle" : "TransferBatch";
+    String topic0 = log.topics().getFirst();
+    return topic0.equalsIgnoreCase(TRANSFER) ? "Transfer" : topic0.equalsIgnoreCase(CONSECUTIVE_TRANSFER) ? "ConsecutiveTransfer"
+        : topic0.equalsIgnoreCase(TRANSFER_SINGLE) ? "TransferSingle" : "TransferBatch";
   }
 
   /** The transfers of a log from a contract of this standard (another standard's events decode to nothing). */
@@ -52,12 +53,12 @@ final class TransferDecoder {
     if (!isCandidate(log)) {
       return List.of();
     }
-    String topic0 = log.topics().getFirst().toLowerCase(Locale.ROOT);
+    String topic0 = log.topics().getFirst();
     String data = Numeric.cleanHexPrefix(log.data());
     return switch (standard) {
-      case ERC721 -> topic0.equals(TRANSFER) ? List.of(transfer(standard, log, uint(log.topics().get(3)), BigInteger.ONE, 1, 2, 0))
-          : topic0.equals(CONSECUTIVE_TRANSFER) ? consecutive(log, data) : List.of();
-      case ERC1155 -> topic0.equals(TRANSFER_SINGLE) ? single(log, data) : topic0.equals(TRANSFER_BATCH) ? batch(log, data) : List.of();
+      case ERC721 -> topic0.equalsIgnoreCase(TRANSFER) ? List.of(transfer(standard, log, uint(log.topics().get(3)), BigInteger.ONE, 1, 2, 0))
+          : topic0.equalsIgnoreCase(CONSECUTIVE_TRANSFER) ? consecutive(log, data) : List.of();
+      case ERC1155 -> topic0.equalsIgnoreCase(TRANSFER_SINGLE) ? single(log, data) : topic0.equalsIgnoreCase(TRANSFER_BATCH) ? batch(log, data) : List.of();
     };
   }
 

@@ -60,7 +60,7 @@ class CreatorCollectionsTest {
   }
 
   @Test
-  void aCreatorsErc721CollectionIsACloneTheirWalletAloneAdministersAndMintsInto() {
+  void aCreatorsErc721CollectionIsACloneTheirWalletAloneAdministersMintsIntoAndChanges() {
     Api.Session creator = api.newUser();
     Api.Response created = create(creator.accessToken(), Map.of("name", "Rivers", "symbol", "RIV", "standard", "ERC721", "royaltyBps", 750,
         "description", "Water, mostly."), TestImages.png());
@@ -95,7 +95,29 @@ class CreatorCollectionsTest {
     assertThat(CollectionAbi.ownerOf(chain, address, BigInteger.ONE)).isEqualToIgnoringCase(creator.walletAddress());
     assertThat(CollectionAbi.tokenUri(chain, address, BigInteger.ONE)).isEqualTo(minted.json().get("items").get(0).get("tokenUri").asString());
 
+    // the creator changes the royalty and the description: the contract follows
+    String path = "/api/v1/collections/" + contracts.chainId() + "/" + address;
+    Api.Response changed = api.send(api.request(path, creator.accessToken()).header("Content-Type", "application/json")
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"royaltyBps\":300,\"description\":\"Water, and deltas.\"}")));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(202);
+    for (JsonNode tx : changed.json().get("transactionIds")) {
+      market.awaitTransaction(creator, tx.asString(), "CONFIRMED");
+    }
+    assertThat(CollectionAbi.royaltyInfo(chain, address, BigInteger.ONE, BigInteger.valueOf(10_000)))
+        .isEqualTo(CollectionAbi.RoyaltyInfo.of(creator.walletAddress(), 300));
+    String newUri = string(address, "contractURI");
+    assertThat(newUri).isNotEqualTo(contractUri).isEqualTo(changed.json().get("collection").get("contractUri").asString());
+    assertThat(api.get("/ipfs/" + newUri.substring("ipfs://".length()), null).json().get("description").asString()).isEqualTo("Water, and deltas.");
+
     Api.Session stranger = api.newUser();
+    Api.Response notTheirs = api.send(api.request(path, stranger.accessToken()).header("Content-Type", "application/json")
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"royaltyBps\":0}")));
+    assertThat(notTheirs.status()).as(notTheirs.body()).isEqualTo(403);
+    Api.Response renaming = api.send(api.request(path, creator.accessToken()).header("Content-Type", "application/json")
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Oceans\"}")));
+    assertThat(renaming.status()).as("a field we would not honour is refused").isEqualTo(400);
+    assertThat(string(address, "name")).isEqualTo("Rivers");
+
     Api.Response intruding = mint(stranger.accessToken(), "{\"name\":\"Not mine\"}", Map.of("collection", address));
     assertThat(intruding.status()).as(intruding.body()).isEqualTo(403);
     assertThat(intruding.text("type")).endsWith("/not-collection-owner");

@@ -35,6 +35,13 @@ final class CollectionProblems {
     }
   }
 
+  static final class NotCreatedYet extends ApiProblem {
+    NotCreatedYet(io.nfttraders.ethereum.Address collection) {
+      super(HttpStatus.CONFLICT, "collection-not-created-yet", "Collection not created yet",
+          "The transaction creating " + collection.checksummed() + " is not mined yet; change it once the collection is CREATED");
+    }
+  }
+
   static final class NoWallet extends ApiProblem {
     NoWallet() {
       super(HttpStatus.CONFLICT, "no-custodial-wallet", "No custodial wallet", "This account has no custodial wallet to create a collection with");

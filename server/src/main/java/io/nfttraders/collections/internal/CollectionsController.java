@@ -17,8 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,12 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 class CollectionsController {
 
   private final CollectionCreation creation;
+  private final CollectionChanges changes;
   private final CollectionReads reads;
   private final IdempotentRequests idempotent;
   private final JsonMapper json;
 
-  CollectionsController(CollectionCreation creation, CollectionReads reads, IdempotentRequests idempotent, JsonMapper json) {
+  CollectionsController(CollectionCreation creation, CollectionChanges changes, CollectionReads reads, IdempotentRequests idempotent, JsonMapper json) {
     this.creation = creation;
+    this.changes = changes;
     this.reads = reads;
     this.idempotent = idempotent;
     this.json = json;
@@ -61,7 +65,7 @@ class CollectionsController {
     if (retried.isPresent()) {
       return answer(retried.get());
     }
-    CollectionCreation.Prepared prepared = creation.prepare(user, selfCustody, parse(body), image);
+    CollectionCreation.Prepared prepared = creation.prepare(user, selfCustody, strict(body, CollectionRequest.class), image);
     IdempotentRequests.Answer<CollectionRequested> answer = idempotent.run(user, key, fingerprint, CollectionRequested.class, () -> {
       CollectionRequested requested = creation.record(user, prepared);
       return new IdempotentRequests.Answer<>(requested.transactionToSign() == null ? HttpStatus.ACCEPTED.value() : HttpStatus.OK.value(), requested);
@@ -73,6 +77,15 @@ class CollectionsController {
   CollectionView collection(@PathVariable long chainId, @PathVariable String address) {
     return parse(chainId, address).flatMap(key -> reads.view(key.chainId(), key.address()))
         .orElseThrow(() -> new CollectionProblems.CollectionNotFound(chainId + "/" + address));
+  }
+
+  /** The creator changes the collection's royalty or description: 202 with our transactions, or 200 with those to sign. */
+  @PatchMapping(path = "/api/v1/collections/{chainId}/{address}", consumes = "application/json")
+  ResponseEntity<CollectionChanges.Changed> change(@PathVariable long chainId, @PathVariable String address, @RequestBody byte[] body,
+      Authentication authentication) {
+    CollectionKey key = parse(chainId, address).orElseThrow(() -> new CollectionProblems.CollectionNotFound(chainId + "/" + address));
+    CollectionChanges.Changed changed = changes.change(CurrentUser.id(authentication), key.address(), strict(body, CollectionChange.class));
+    return ResponseEntity.status(changed.transactionsToSign().isEmpty() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(changed);
   }
 
   @GetMapping("/api/v1/user/collections")
@@ -94,12 +107,12 @@ class CollectionsController {
     }
   }
 
-  private CollectionRequest parse(byte[] body) {
+  /** A field we do not know is refused, not ignored: it may be one the client believes we honour (a new name, say). */
+  private <T> T strict(byte[] body, Class<T> type) {
     try {
-      // a field we do not know is refused, not ignored: it may be one the client believes we honour
-      return json.readerFor(CollectionRequest.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+      return json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
     } catch (JacksonException e) {
-      throw new CollectionProblems.InvalidCollection(List.of("the collection part is not the JSON object expected: " + e.getOriginalMessage()));
+      throw new CollectionProblems.InvalidCollection(List.of("not the JSON object expected: " + e.getOriginalMessage()));
     }
   }
 

@@ -14,42 +14,16 @@ import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A creator's collection of their own, made and minted into in Debian's Chromium, checked on the chain. */
 @MarketplaceTest
-class CollectionJourneysTest {
+class CollectionJourneysTest extends BrowserJourneys {
 
   private static final Locator.ClickOptions CHAIN_WAIT = new Locator.ClickOptions().setTimeout(120_000);
-  private static Browsers browsers;
 
-  @LocalServerPort int port;
   @Autowired ChainClient chain;
-
-  @BeforeEach
-  void setUp() {
-    if (browsers == null) {
-      browsers = new Browsers(port);
-    }
-  }
-
-  @AfterEach
-  void noPageThrew() {
-    assertThat(browsers.pageErrors()).isEmpty();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browsers != null) {
-      browsers.close();
-      browsers = null;
-    }
-  }
 
   @Test
   void aCreatorMakesACollectionOfTheirOwnMintsIntoItAndItsPageShowsItsTerms() {

@@ -23,12 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -39,12 +36,10 @@ import tools.jackson.databind.JsonNode;
 
 /** The web app in Debian's Chromium against the whole server on its embedded defaults: what people do with it. */
 @MarketplaceTest
-class WebAppJourneysTest {
+class WebAppJourneysTest extends BrowserJourneys {
 
   private static final LocatorAssertions.HasTextOptions CHAIN_WAIT = new LocatorAssertions.HasTextOptions().setTimeout(120_000);
-  private static Browsers browsers;
 
-  @LocalServerPort int port;
   @Autowired ChainClient chain;
   @Autowired DeployedContracts contracts;
   Api api;
@@ -54,22 +49,6 @@ class WebAppJourneysTest {
   void setUp() {
     api = new Api(port);
     market = new TradingFixture(api, chain, contracts);
-    if (browsers == null) {
-      browsers = new Browsers(port);
-    }
-  }
-
-  @AfterEach
-  void noPageThrew() {
-    assertThat(browsers.pageErrors()).isEmpty();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browsers != null) {
-      browsers.close();
-      browsers = null;
-    }
   }
 
   @Test

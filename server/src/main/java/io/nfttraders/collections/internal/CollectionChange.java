@@ -1,7 +1,6 @@
 package io.nfttraders.collections.internal;
 
 import io.nfttraders.ethereum.Address;
-import io.nfttraders.ethereum.InvalidAddress;
 import io.nfttraders.platform.UnicodeText;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +20,7 @@ record CollectionChange(@Nullable String royaltyReceiver, @Nullable Integer roya
     if (royaltyBps != null && (royaltyBps < 0 || royaltyBps > maxRoyaltyBps)) {
       errors.add("royaltyBps must be 0 to " + maxRoyaltyBps + ", was " + royaltyBps);
     }
-    Address receiver = null;
-    if (royaltyReceiver != null) {
-      try {
-        receiver = Address.parse(royaltyReceiver);
-        if (receiver.isZero()) {
-          errors.add("royaltyReceiver must not be the zero address");
-        }
-      } catch (InvalidAddress e) {
-        errors.add("royaltyReceiver: " + e.reason());
-      }
-    }
+    Address receiver = CollectionRequest.royaltyReceiver(royaltyReceiver, errors);
     String text = description == null ? null : description.strip();
     if (text != null) {
       if (text.length() > CollectionRequest.MAX_DESCRIPTION) {

@@ -48,22 +48,29 @@ record CollectionRequest(
     if (bps < 0 || bps > maxRoyaltyBps) {
       errors.add("royaltyBps must be 0 to " + maxRoyaltyBps + ", was " + bps);
     }
-    Address receiver = null;
-    if (royaltyReceiver != null) {
-      try {
-        receiver = Address.parse(royaltyReceiver);
-        if (receiver.isZero()) {
-          errors.add("royaltyReceiver must not be the zero address");
-        }
-      } catch (InvalidAddress e) {
-        errors.add("royaltyReceiver: " + e.reason());
-      }
-    }
+    Address receiver = royaltyReceiver(royaltyReceiver, errors);
     String checkedDescription = text("description", description, MAX_DESCRIPTION, true, errors);
     if (!errors.isEmpty()) {
       throw new CollectionProblems.InvalidCollection(errors);
     }
     return new Valid(checkedName, symbol, checkedStandard, receiver, bps, checkedDescription);
+  }
+
+  /** The royalty receiver asked for, if any; what is wrong with it goes to {@code errors}. */
+  static @Nullable Address royaltyReceiver(@Nullable String text, List<String> errors) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      Address receiver = Address.parse(text);
+      if (receiver.isZero()) {
+        errors.add("royaltyReceiver must not be the zero address");
+      }
+      return receiver;
+    } catch (InvalidAddress e) {
+      errors.add("royaltyReceiver: " + e.reason());
+      return null;
+    }
   }
 
   private static @Nullable String text(String field, @Nullable String value, int max, boolean multiline, List<String> errors) {

@@ -75,6 +75,13 @@ public class IndexedNfts {
         .list();
   }
 
+  /** An ERC-1155 token's copies across all its holders (0 for an ERC-721 token, which has no balances). */
+  public BigInteger copies(TokenRef token) {
+    return jdbc.sql("select coalesce(sum(balance), 0) from nft_balances where chain_id = :chain and contract = :contract and token_id = :token")
+        .param("chain", token.chainId().value()).param("contract", token.contract().hex()).param("token", new BigDecimal(token.tokenId()))
+        .query(BigDecimal.class).single().toBigIntegerExact();
+  }
+
   /** The holder's copies of an ERC-1155 token, or 1 or 0 for an ERC-721 token they do or do not own. */
   public BigInteger copiesHeld(TokenRef token, Address holder) {
     return jdbc.sql("""

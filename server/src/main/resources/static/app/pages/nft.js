@@ -9,7 +9,7 @@ import { offersTable, saleBox } from './nft-actions.js';
 
 const NFT = `query Nft($collection: String!, $tokenId: String!) {
   nft(collection: $collection, tokenId: $tokenId) {
-    collection tokenId owner burned
+    collection tokenId owner burned standard supply
     metadata { name description image attributes { traitType value } }
     listings { hash maker price priceWei currency endTime }
     offers { hash maker price active inactiveReason endTime }
@@ -64,8 +64,10 @@ async function renderNft(view, collection, tokenId, reload, notice) {
       h('p', { class: 'muted' }, h('a', { href: `#/collection/${nft.collection}` }, `Collection ${shortAddress(nft.collection)}`), ` · #${tokenId}`),
       h('h1', {}, name),
       nft.metadata?.description ? h('p', { class: 'description' }, nft.metadata.description) : null,
-      h('p', {}, 'Owner: ', h('span', { class: 'owner mono', 'data-testid': 'owner' }, nft.burned ? 'burned' : nft.owner ?? 'unknown'),
-        mine ? h('span', { class: 'badge' }, 'you') : null),
+      nft.standard === 'ERC1155'
+        ? h('p', { 'data-testid': 'edition' }, `Edition of ${nft.supply} ${nft.supply === '1' ? 'copy' : 'copies'}, held by their owners (ERC-1155)`)
+        : h('p', {}, 'Owner: ', h('span', { class: 'owner mono', 'data-testid': 'owner' }, nft.burned ? 'burned' : nft.owner ?? 'unknown'),
+          mine ? h('span', { class: 'badge' }, 'you') : null),
       royaltyLine(nft.royalty),
       attributes(nft.metadata?.attributes ?? []),
       h('section', { class: 'card', 'aria-label': 'Sale' }, saleBox(context), status.element),

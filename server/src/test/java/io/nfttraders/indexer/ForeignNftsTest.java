@@ -75,6 +75,11 @@ class ForeignNftsTest {
     JsonNode edition = api.get("/api/v1/nfts/" + contracts.chainId() + "/" + erc1155.checksummed() + "/1", null).json();
     assertThat(edition.get("standard").asString()).isEqualTo("ERC1155");
     assertThat(edition.hasNonNull("owner")).as("an edition has holders, not an owner").isFalse();
+    String query = "{ nft(collection: \"" + erc1155.checksummed() + "\", tokenId: \"1\") { standard owner supply } }";
+    JsonNode node = api.post("/graphql", Api.JSON.writeValueAsString(Map.of("query", query)), null).json().get("data").get("nft");
+    assertThat(node.get("standard").asString()).isEqualTo("ERC1155");
+    assertThat(node.get("supply").asString()).isEqualTo("10");
+    assertThat(node.get("owner").isNull()).isTrue();
 
     // a batch transfer moves copies between holders; a holding that reaches zero is gone
     String friend = "0x00000000000000000000000000000000000f71e0";

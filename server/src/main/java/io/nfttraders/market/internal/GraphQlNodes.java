@@ -21,7 +21,8 @@ final class GraphQlNodes {
   record OfferNode(String hash, String maker, String priceWei, String price, boolean active, @Nullable String inactiveReason, String createdAt,
       @Nullable String endTime) {}
 
-  record NftNode(long chainId, String collection, String tokenId, @Nullable String owner, boolean burned) {
+  /** {@code standard}: ERC721 or ERC1155; an ERC-1155 token has no owner, its copies are held by many. */
+  record NftNode(long chainId, String collection, String tokenId, @Nullable String owner, boolean burned, String standard) {
     BigInteger id() {
       return new BigInteger(tokenId);
     }

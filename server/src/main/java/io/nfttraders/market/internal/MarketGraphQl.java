@@ -6,6 +6,7 @@ import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.Royalty;
 import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
 import io.nfttraders.indexer.TransferView;
@@ -83,7 +84,7 @@ class MarketGraphQl {
     Map<ListingNode, NftNode> result = new LinkedHashMap<>();
     for (ListingNode listing : listed) {
       TokenRef key = ref(listing.collection(), new BigInteger(listing.tokenId()));
-      result.put(listing, found.getOrDefault(key, new NftNode(chainId, listing.collection(), listing.tokenId(), null, false)));
+      result.put(listing, found.getOrDefault(key, new NftNode(chainId, listing.collection(), listing.tokenId(), null, false, TokenStandard.ERC721.name())));
     }
     return result;
   }
@@ -160,6 +161,12 @@ class MarketGraphQl {
     return royalties.of(ref(nft.collection(), nft.id())).orElse(null);
   }
 
+  /** An ERC-1155 token's copies across all its holders; null for an ERC-721 token. */
+  @SchemaMapping(typeName = "Nft", field = "supply")
+  @Nullable String supply(NftNode nft) {
+    return TokenStandard.ERC1155.name().equals(nft.standard()) ? nfts.copies(ref(nft.collection(), nft.id())).toString() : null;
+  }
+
   @SchemaMapping(typeName = "Royalty", field = "receiver")
   String royaltyReceiver(Royalty royalty) {
     return royalty.receiver().checksummed();
@@ -203,7 +210,7 @@ class MarketGraphQl {
   private static NftNode node(TokenView t) {
     TokenRef token = t.token();
     return new NftNode(token.chainId().value(), token.contract().checksummed(), token.tokenId().toString(),
-        t.owner() == null ? null : t.owner().checksummed(), t.burned());
+        t.owner() == null ? null : t.owner().checksummed(), t.burned(), t.standard().name());
   }
 
   private static String key(NftNode nft) {

@@ -1,7 +1,5 @@
 package io.nfttraders.ethereum;
 
-import java.math.BigInteger;
-
 /** An ERC-2981 royalty: {@code bps} basis points (10,000 = the whole price) of every sale, paid to {@code receiver}. */
 public record Royalty(Address receiver, int bps) {
 
@@ -11,10 +9,5 @@ public record Royalty(Address receiver, int bps) {
     if (bps < 0 || bps > WHOLE_PRICE_BPS) {
       throw new IllegalArgumentException("a royalty is 0 to " + WHOLE_PRICE_BPS + " basis points, was " + bps);
     }
-  }
-
-  /** What this royalty takes of {@code price}, rounded down as ERC-2981 contracts do. */
-  public Wei of(Wei price) {
-    return Wei.of(price.value().multiply(BigInteger.valueOf(bps)).divide(BigInteger.valueOf(WHOLE_PRICE_BPS)));
   }
 }

@@ -50,12 +50,6 @@ class CollectionReads {
         .query((rs, n) -> Address.of(rs.getString(1))).list();
   }
 
-  /** Who may change the collection. */
-  Optional<UUID> creatorOf(ChainId chainId, Address address) {
-    return jdbc.sql("select creator_user_id from creator_collections where chain_id = :chain and address = :address")
-        .param("chain", chainId.value()).param("address", address.hex()).query(UUID.class).optional();
-  }
-
   private CollectionView view(ResultSet rs) throws SQLException {
     UUID tx = rs.getObject("transaction_id", UUID.class);
     String image = rs.getString("image_cid");

@@ -1,7 +1,5 @@
 package io.nfttraders.minting.internal;
 
-import io.nfttraders.ethereum.Address;
-import io.nfttraders.ethereum.Royalty;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -37,9 +35,5 @@ class CreatorRoyalties {
       throw new MintProblems.InvalidRoyalty("royaltyBps must be 0 to " + maxBps + " (" + maxBps / 100.0 + "%), was " + bps, maxBps);
     }
     return bps;
-  }
-
-  Royalty of(Address creator, int bps) {
-    return new Royalty(creator, bps);
   }
 }

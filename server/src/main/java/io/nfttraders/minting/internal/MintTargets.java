@@ -1,5 +1,6 @@
 package io.nfttraders.minting.internal;
 
+import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.collections.CreatorCollection;
 import io.nfttraders.collections.CreatorCollections;
 import io.nfttraders.ethereum.Address;
@@ -29,7 +30,7 @@ class MintTargets {
   private final CreatorRoyalties royalties;
   private final ChainId chainId;
 
-  MintTargets(CreatorCollections collections, CreatorRoyalties royalties, io.nfttraders.chain.DeployedContracts contracts) {
+  MintTargets(CreatorCollections collections, CreatorRoyalties royalties, DeployedContracts contracts) {
     this.collections = collections;
     this.royalties = royalties;
     this.chainId = contracts.chainId();

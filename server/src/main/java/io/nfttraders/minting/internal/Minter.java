@@ -60,10 +60,9 @@ class Minter {
   private final long chainId;
   private final NftCollection collection;
   private final Clock clock;
-  private final CreatorRoyalties royalties;
 
   Minter(ContentStore content, ImageValidation images, CustodialWallets wallets, TransactionManager transactions, MinterGrants grants, JdbcClient jdbc,
-      MintingProperties properties, ChainProperties chain, DeployedContracts contracts, Clock clock, CreatorRoyalties royalties) {
+      MintingProperties properties, ChainProperties chain, DeployedContracts contracts, Clock clock) {
     this.content = content;
     this.images = images;
     this.wallets = wallets;
@@ -74,7 +73,6 @@ class Minter {
     this.chainId = chain.id();
     this.collection = contracts.collection();
     this.clock = clock;
-    this.royalties = royalties;
   }
 
   /** One upload that passed every check, not stored yet. */
@@ -112,7 +110,7 @@ class Minter {
     String tokenUri = "ipfs://" + item.metadata().cid();
     return switch (target) {
       case MintTarget.Shared shared -> {
-        Royalty royalty = royalties.of(wallet.address(), shared.royaltyBps());
+        Royalty royalty = new Royalty(wallet.address(), shared.royaltyBps());
         byte[] data = collection.mint(wallet.address(), digest, royalty);
         yield record(user, wallet, sharedIntent(user, wallet, "MINT", data, CollectionGas.MINT, "mint " + tokenUri), royalty, true, null,
             List.of(item), List.of(tokenUri));
@@ -151,7 +149,7 @@ class Minter {
     String reason = "mint " + items.size() + " tokens of ipfs://" + directory.cid();
     return switch (target) {
       case MintTarget.Shared shared -> {
-        Royalty royalty = royalties.of(wallet.address(), shared.royaltyBps());
+        Royalty royalty = new Royalty(wallet.address(), shared.royaltyBps());
         byte[] data = collection.mintBatch(wallet.address(), items.size(), digest, royalty);
         yield record(user, wallet, sharedIntent(user, wallet, "MINT_BATCH", data, gas, reason), royalty, true, directory.cid(), items, tokenUris);
       }

@@ -5,6 +5,7 @@ import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -13,8 +14,9 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 
 /**
  * @title NFT Traders exchange
- * @notice Settles signed orders for single ERC-721 tokens in one transaction: the token moves and the price is
- * split between the royalty receiver (ERC-2981, capped), the platform and the seller, to the wei.
+ * @notice Settles signed orders for an ERC-721 token, or a number of copies of an ERC-1155 token, in one transaction:
+ * the token moves and the price is split between the royalty receiver (ERC-2981, capped), the platform and the
+ * seller, to the wei. Any contract's tokens trade, not only ours; an ERC-1155 order moves all its copies or none.
  *
  * - A listing (`side == SELL`) is signed by the token's owner and filled by a buyer with `fillListing`, paying in
  *   ETH (`currency == address(0)`, exactly `price` as `msg.value`) or in an allowed ERC-20 pulled from the buyer.
@@ -35,19 +37,23 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
 
     uint8 public constant SELL = 0;
     uint8 public constant BUY = 1;
+    uint8 public constant ERC721 = 0;
+    uint8 public constant ERC1155 = 1;
     uint16 public constant MAX_FEE_BPS = 1_000;
     uint16 private constant BPS = 10_000;
 
     bytes32 public constant ORDER_TYPEHASH = keccak256(
-        "Order(address maker,uint8 side,address collection,uint256 tokenId,address currency,uint256 price,"
-        "uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)"
+        "Order(address maker,uint8 side,address collection,uint8 standard,uint256 tokenId,uint256 amount,address currency,"
+        "uint256 price,uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)"
     );
 
     struct Order {
         address maker;
         uint8 side;
         address collection;
+        uint8 standard; // ERC721 or ERC1155: how the token moves
         uint256 tokenId;
+        uint256 amount; // copies of an ERC-1155 token; 1 for ERC-721
         address currency; // address(0) = ETH, listings only
         uint256 price; // wei, or the ERC-20's smallest unit
         uint256 startTime; // unix seconds; fillable from this second on
@@ -78,6 +84,7 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
         uint8 side,
         address collection,
         uint256 tokenId,
+        uint256 amount,
         address currency,
         uint256 price,
         address royaltyReceiver,
@@ -103,6 +110,8 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
     error ExchangeSelfFill();
     error ExchangeNotMaker(address caller);
     error ExchangeZeroPrice();
+    error ExchangeUnknownStandard(uint8 standard);
+    error ExchangeWrongAmount(uint8 standard, uint256 amount);
     error ExchangeZeroAddress();
     error ExchangeFeeTooHigh(uint16 feeBps, uint16 maxRoyaltyBps);
 
@@ -114,7 +123,7 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
     }
 
     constructor(address owner_, address feeRecipient_, uint16 feeBps_, uint16 maxRoyaltyBps_, address weth)
-        EIP712("NFT Traders Exchange", "1")
+        EIP712("NFT Traders Exchange", "2")
         Ownable(owner_)
     {
         _setFees(feeRecipient_, feeBps_, maxRoyaltyBps_);
@@ -136,7 +145,7 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
         orderHash = _open(order, signature);
         status[orderHash] = Status.Filled;
 
-        IERC721(order.collection).safeTransferFrom(order.maker, recipient, order.tokenId);
+        _transferToken(order, order.maker, recipient);
         Split memory split = _settle(order, msg.sender, order.maker);
         _emitFilled(orderHash, order, recipient, split);
     }
@@ -149,7 +158,7 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
         orderHash = _open(order, signature);
         status[orderHash] = Status.Filled;
 
-        IERC721(order.collection).safeTransferFrom(msg.sender, order.maker, order.tokenId);
+        _transferToken(order, msg.sender, order.maker);
         Split memory split = _settle(order, order.maker, msg.sender);
         _emitFilled(orderHash, order, msg.sender, split);
     }
@@ -191,6 +200,8 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @dev Everything the signed order promises, checked before anything moves.
     function _open(Order calldata order, bytes calldata signature) private view returns (bytes32 orderHash) {
         if (order.price == 0) revert ExchangeZeroPrice();
+        if (order.standard > ERC1155) revert ExchangeUnknownStandard(order.standard);
+        if (order.standard == ERC721 ? order.amount != 1 : order.amount == 0) revert ExchangeWrongAmount(order.standard, order.amount);
         if (order.currency != address(0) && !currencyAllowed[order.currency]) revert ExchangeCurrencyNotAllowed(order.currency);
         if (block.timestamp < order.startTime) revert ExchangeNotStarted(order.startTime);
         if (order.endTime != 0 && block.timestamp >= order.endTime) revert ExchangeExpired(order.endTime);
@@ -198,6 +209,14 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
         orderHash = hashOrder(order);
         if (status[orderHash] != Status.Open) revert ExchangeOrderNotOpen(orderHash, status[orderHash]);
         if (!SignatureChecker.isValidSignatureNow(order.maker, orderHash, signature)) revert ExchangeInvalidSignature();
+    }
+
+    function _transferToken(Order calldata order, address from, address to) private {
+        if (order.standard == ERC721) {
+            IERC721(order.collection).safeTransferFrom(from, to, order.tokenId);
+        } else {
+            IERC1155(order.collection).safeTransferFrom(from, to, order.tokenId, order.amount, "");
+        }
     }
 
     /// @dev Pays royalty, fee and seller from `payer`: ETH from this call's value, or the ERC-20 by transferFrom.
@@ -240,6 +259,7 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
             order.side,
             order.collection,
             order.tokenId,
+            order.amount,
             order.currency,
             order.price,
             split.royaltyReceiver,

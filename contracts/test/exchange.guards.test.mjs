@@ -1,9 +1,9 @@
 // Exchange and WETH guards: re-entrancy during settlement (hostile royalty receivers and NFT recipients), the
 // owner-only configuration with its limits, and WETH's withdraw ordering and balance checks.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { decode, encodeCall } from './support/abi.mjs';
-import { compile, errorData, expectRevert, freshAddress, logsOf, startChain } from './support/chain.mjs';
+import { devChainForFile, errorData, expectRevert, logsOf } from './support/chain.mjs';
 import { ZERO_ADDRESS } from './support/collection.mjs';
 import {
   BUY,
@@ -23,24 +23,15 @@ const REENTRANT = 'ReentrancyGuardReentrantCall()';
 const ARM = 'arm(address,uint256,bytes,bool)';
 const EXECUTE = 'execute(address,uint256,bytes)';
 
+const suite = devChainForFile('exchange-guards');
 let chain;
 let artifacts;
-let fresh;
+let fresh; // fresh({ fund }): a new address; funded ones can send (anvil impersonates them)
 let seller;
 let offerer;
 before(async () => {
-  artifacts = compile('test/contracts');
-  chain = await startChain();
-  let n = 0;
-  fresh = async ({ fund = false } = {}) => {
-    const address = freshAddress(n++, 'exchange-guards');
-    if (fund) await chain.fund(address);
-    return address;
-  };
+  ({ chain, artifacts, fresh } = await suite.ready);
   [, seller, offerer] = chain.accounts;
-});
-after(async () => {
-  await chain?.stop();
 });
 
 /** A funded Reenterer contract (it pays for its own re-entrant purchases). */

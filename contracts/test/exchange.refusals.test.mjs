@@ -1,9 +1,9 @@
 // Exchange: every order that must not settle is refused with its exact custom error, and nothing moves. Each test
 // ends (where it makes sense) by settling the honest variant, so a broken fixture cannot pass as a refusal.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { decode, topic } from './support/abi.mjs';
-import { asTopic, compile, expectRevert, freshAddress, logsOf, startChain } from './support/chain.mjs';
+import { asTopic, devChainForFile, expectRevert, logsOf } from './support/chain.mjs';
 import { ZERO_ADDRESS } from './support/collection.mjs';
 import {
   BUY,
@@ -25,25 +25,16 @@ const INVALID_SIGNATURE = 'ExchangeInvalidSignature()';
 const SELF_FILL = 'ExchangeSelfFill()';
 const CURRENCY_NOT_ALLOWED = 'ExchangeCurrencyNotAllowed(address)';
 
+const suite = devChainForFile('exchange-refusals');
 let chain;
 let artifacts;
-let fresh;
+let fresh; // fresh({ fund }): a new address; funded ones can send (anvil impersonates them)
 let seller;
 let offerer;
 let stranger; // a third dev account, for signatures by somebody else
 before(async () => {
-  artifacts = compile('test/contracts');
-  chain = await startChain();
-  let n = 0;
-  fresh = async ({ fund = false } = {}) => {
-    const address = freshAddress(n++, 'exchange-refusals');
-    if (fund) await chain.fund(address);
-    return address;
-  };
+  ({ chain, artifacts, fresh } = await suite.ready);
   [, seller, offerer, stranger] = chain.accounts;
-});
-after(async () => {
-  await chain?.stop();
 });
 
 /** A fresh market; `seller` owns tokens 1..count (exchange approved); `offerer` holds 10 WETH, exchange approved. */

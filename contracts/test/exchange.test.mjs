@@ -1,9 +1,9 @@
 // Exchange: EIP-712 order hashing and signing, and settlement of listings (ETH and WETH) and offers (WETH) to the
 // wei: the seller, the royalty receiver (ERC-2981, capped) and the fee recipient, and the OrderFilled event.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { decode, selector, topic } from './support/abi.mjs';
-import { asTopic, compile, freshAddress, logsOf, startChain } from './support/chain.mjs';
+import { asTopic, devChainForFile, logsOf } from './support/chain.mjs';
 import { ZERO_ADDRESS } from './support/collection.mjs';
 import {
   BUY,
@@ -27,25 +27,15 @@ const ETHER = 10n ** 18n;
 // ERC-2981 as OpenZeppelin computes it, and the exchange's fee: both round down
 const bps = (price, points) => (price * BigInt(points)) / 10_000n;
 
+const suite = devChainForFile('exchange');
 let chain;
 let artifacts;
 let fresh; // fresh({ fund }): a new address; funded ones can send (anvil impersonates them)
 let seller;
 let offerer;
 before(async () => {
-  artifacts = compile('test/contracts');
-  chain = await startChain();
-  let n = 0;
-  fresh = async ({ fund = false } = {}) => {
-    const address = freshAddress(n++, 'exchange');
-    if (fund) await chain.fund(address);
-    return address;
-  };
-  // makers must be dev accounts: only their keys can sign typed data
+  ({ chain, artifacts, fresh } = await suite.ready);
   [, seller, offerer] = chain.accounts;
-});
-after(async () => {
-  await chain?.stop();
 });
 
 /** Exchange (2.5% fee, royalties capped at 10%) and a collection whose token 1 `seller` owns and listed. */
@@ -60,15 +50,15 @@ describe('EIP-712', () => {
   test('hashOrder and domainSeparator equal the EIP-712 encoding computed in JS, and the dev key signs that digest', async () => {
     const { exchange, collection, chainId } = await setup();
     assert.equal(ORDER_TYPE,
-      'Order(address maker,uint8 side,address collection,uint256 tokenId,address currency,uint256 price,' +
-      'uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)');
+      'Order(address maker,uint8 side,address collection,uint8 standard,uint256 tokenId,uint256 amount,address currency,' +
+      'uint256 price,uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)');
     assert.equal(await exchange.call('ORDER_TYPEHASH()', [], ['bytes32']), keccakHex(ORDER_TYPE));
     assert.equal(chainId, 31337n);
     assert.equal(await exchange.call('domainSeparator()', [], ['bytes32']), domainSeparator(exchange.domain));
     // ERC-5267: what wallets read to build the domain
     const domain = decode(['bytes1', 'string', 'string', 'uint256', 'address', 'bytes32'],
       await chain.rpc('eth_call', [{ to: exchange.address, data: selector('eip712Domain()') }, 'latest']));
-    assert.deepEqual(domain, ['0x0f', 'NFT Traders Exchange', '1', 31337n, exchange.address, `0x${'00'.repeat(32)}`]);
+    assert.deepEqual(domain, ['0x0f', 'NFT Traders Exchange', '2', 31337n, exchange.address, `0x${'00'.repeat(32)}`]);
 
     const orders = [
       exchange.order({ maker: seller, collection: collection.address, tokenId: 1n, price: ETHER }),
@@ -81,7 +71,7 @@ describe('EIP-712', () => {
       assert.equal(await ecrecover(chain, digest, await exchange.sign(order)), order.maker);
     }
     // every field is part of the digest
-    for (const [field, value] of [['maker', offerer], ['side', BUY], ['collection', seller], ['tokenId', 2n], ['currency', seller],
+    for (const [field, value] of [['maker', offerer], ['side', BUY], ['collection', seller], ['standard', 1], ['tokenId', 2n], ['amount', 2n], ['currency', seller],
       ['price', ETHER + 1n], ['startTime', 1n], ['endTime', 1n], ['salt', 1234n], ['counter', 1n]]) {
       const changed = { ...orders[0], [field]: value };
       assert.notEqual(await exchange.hashOrder(changed), await exchange.hashOrder(orders[0]), field);
@@ -115,7 +105,7 @@ describe('listings paid in ETH', () => {
 
     const orderHash = orderDigest(order, exchange.domain);
     assert.deepEqual(orderFilledEvents(receipt, exchange.address), [{
-      orderHash, maker: seller, taker: buyer, side: SELL, collection: collection.address, tokenId: 1n, currency: ETH, price,
+      orderHash, maker: seller, taker: buyer, side: SELL, collection: collection.address, tokenId: 1n, amount: 1n, currency: ETH, price,
       royaltyReceiver, royaltyAmount: royalty, royaltyCapped: false, feeRecipient, feeAmount: fee,
     }]);
     assert.deepEqual(logsOf(receipt, collection.address, TRANSFER).map((l) => l.topics),
@@ -229,7 +219,7 @@ describe('WETH', () => {
     assert.equal(await collection.ownerOf(1n), offerer);
     assert.deepEqual(orderFilledEvents(receipt, exchange.address), [{
       orderHash: orderDigest(order, exchange.domain), maker: offerer, taker: owner, side: BUY, collection: collection.address, tokenId: 1n,
-      currency: weth.address, price, royaltyReceiver, royaltyAmount: royalty, royaltyCapped: false, feeRecipient, feeAmount: fee,
+      amount: 1n, currency: weth.address, price, royaltyReceiver, royaltyAmount: royalty, royaltyCapped: false, feeRecipient, feeAmount: fee,
     }]);
   });
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode, encode, encodeCall, paramTypes, selector, topic } from './abi.mjs';
 import { keccak256 } from './keccak.mjs';
+import { after, before } from 'node:test';
 
 export const CONTRACTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ANVIL = path.join(CONTRACTS_DIR, 'node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil');
@@ -192,3 +193,29 @@ export const asTopic = (value) =>
 
 /** Deterministic fresh address number `n` (never a dev account, never used before in the run). */
 export const freshAddress = (n, salt = 'fresh') => `0x${keccak256(`${salt}:${n}`).subarray(12).toString('hex')}`;
+
+/**
+ * The dev chain of one test file: compiles the contracts and starts anvil before its tests, stops it after.
+ * `await devChain.ready` (in the file's own `before`) gives `{ chain, artifacts, fresh }`, where
+ * `fresh({ fund })` makes a new address per call, distinct per `label` (funded ones can send: anvil
+ * impersonates them).
+ */
+export function devChainForFile(label) {
+  let started;
+  const suite = { ready: new Promise((resolve) => { started = resolve; }) };
+  before(async () => {
+    const chain = await startChain();
+    suite.chain = chain;
+    let n = 0;
+    const fresh = async ({ fund = false } = {}) => {
+      const address = freshAddress(n++, label);
+      if (fund) await chain.fund(address);
+      return address;
+    };
+    started({ chain, artifacts: compile('test/contracts'), fresh });
+  });
+  after(async () => {
+    await suite.chain?.stop();
+  });
+  return suite;
+}

@@ -7,9 +7,11 @@ import { deployCollection } from './collection.mjs';
 import { keccak256, keccakHex } from './keccak.mjs';
 
 export const DOMAIN_NAME = 'NFT Traders Exchange';
-export const DOMAIN_VERSION = '1';
+export const DOMAIN_VERSION = '2';
 export const SELL = 0;
 export const BUY = 1;
+export const ERC721 = 0;
+export const ERC1155 = 1;
 export const STATUS = { Open: 0n, Filled: 1n, Cancelled: 2n };
 export const ETH = `0x${'00'.repeat(20)}`;
 // secp256k1 group order: s and n - s both verify, so a signature has a "high-s" twin
@@ -19,7 +21,9 @@ export const ORDER_FIELDS = [
   ['maker', 'address'],
   ['side', 'uint8'],
   ['collection', 'address'],
+  ['standard', 'uint8'],
   ['tokenId', 'uint256'],
+  ['amount', 'uint256'],
   ['currency', 'address'],
   ['price', 'uint256'],
   ['startTime', 'uint256'],
@@ -37,8 +41,8 @@ export const ACCEPT_OFFER = `acceptOffer(${ORDER_TUPLE},bytes)`;
 export const CANCEL = `cancel(${ORDER_TUPLE}[])`;
 export const HASH_ORDER = `hashOrder(${ORDER_TUPLE})`;
 export const ORDER_FILLED =
-  'OrderFilled(bytes32,address,address,uint8,address,uint256,address,uint256,address,uint256,bool,address,uint256)';
-const ORDER_FILLED_DATA = ['uint8', 'address', 'uint256', 'address', 'uint256', 'address', 'uint256', 'bool', 'address', 'uint256'];
+  'OrderFilled(bytes32,address,address,uint8,address,uint256,uint256,address,uint256,address,uint256,bool,address,uint256)';
+const ORDER_FILLED_DATA = ['uint8', 'address', 'uint256', 'uint256', 'address', 'uint256', 'address', 'uint256', 'bool', 'address', 'uint256'];
 
 const hex = (buffer) => `0x${buffer.toString('hex')}`;
 const bytesOf = (hexString) => Buffer.from(hexString.replace(/^0x/, ''), 'hex');
@@ -124,7 +128,7 @@ export const latestTimestamp = async (chain) => BigInt((await chain.rpc('eth_get
 /** Decodes every OrderFilled of `receipt` into an object with the event's parameter names. */
 export function orderFilledEvents(receipt, exchange) {
   return logsOf(receipt, exchange, ORDER_FILLED).map((log) => {
-    const [side, collection, tokenId, currency, price, royaltyReceiver, royaltyAmount, royaltyCapped, feeRecipient, feeAmount] =
+    const [side, collection, tokenId, amount, currency, price, royaltyReceiver, royaltyAmount, royaltyCapped, feeRecipient, feeAmount] =
       decode(ORDER_FILLED_DATA, log.data);
     return {
       orderHash: log.topics[1],
@@ -133,6 +137,7 @@ export function orderFilledEvents(receipt, exchange) {
       side: Number(side),
       collection,
       tokenId,
+      amount,
       currency,
       price,
       royaltyReceiver,
@@ -156,7 +161,7 @@ export class ExchangeClient {
 
   /** An order with sensible defaults (open-ended, started long ago, counter 0). */
   order(fields) {
-    return { side: SELL, currency: ETH, startTime: 0n, endTime: 0n, salt: BigInt(++saltCounter), counter: 0n, ...fields };
+    return { side: SELL, standard: ERC721, amount: 1n, currency: ETH, startTime: 0n, endTime: 0n, salt: BigInt(++saltCounter), counter: 0n, ...fields };
   }
 
   /** Signs with the maker's dev-account key; `domain` overrides parts of this exchange's domain. */

@@ -15,6 +15,12 @@ import java.util.Map;
  */
 public record DeployedContracts(ChainId chainId, NftCollection collection, Weth weth, Address exchange, CollectionFactory factory) {
 
+  /**
+   * The version of the exchange (its EIP-712 domain's) whose order type the server signs and
+   * fills; an exchange of another version is replaced by a new one.
+   */
+  public static final String EXCHANGE_VERSION = "2";
+
   /** Each contract by the name of its artifact, as the chains endpoint shows them. */
   public Map<String, Address> byName() {
     Map<String, Address> byName = new LinkedHashMap<>();

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The contracts users' custodial wallets may call: ours, and each creator's own collection once it
- * is requested. The signer refuses every other call of theirs.
+ * is requested; and on any token contract, the approval of our exchange (to list what a wallet
+ * holds of any collection). The signer refuses every other call of theirs.
  */
 public final class SignableContracts {
 
@@ -25,5 +26,10 @@ public final class SignableContracts {
     Set<String> allowed = new HashSet<>(current.allowedContracts());
     contracts.forEach(contract -> allowed.add(contract.hex()));
     signer.updatePolicy(current.withAllowedContracts(allowed));
+  }
+
+  /** Lets every wallet approve (or revoke) this operator on any token contract, and call nothing else there. */
+  public synchronized void allowApprovalsOf(Address operator) {
+    signer.updatePolicy(signer.policy().withApprovalOperators(Set.of(operator.hex())));
   }
 }

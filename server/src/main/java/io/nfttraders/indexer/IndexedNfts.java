@@ -42,6 +42,14 @@ public class IndexedNfts {
         .optional();
   }
 
+  /** Tokens first seen (minted) in blocks {@code fromBlock..toBlock}, for listeners that start work on new tokens. */
+  public List<TokenView> mintedIn(ChainId chainId, long fromBlock, long toBlock) {
+    return jdbc.sql("select " + TOKEN_COLUMNS + " from nft_tokens where chain_id = :chain and minted_block between :from and :to")
+        .param("chain", chainId.value()).param("from", fromBlock).param("to", toBlock)
+        .query(IndexedNfts::token)
+        .list();
+  }
+
   public List<TokenView> mintedBy(String transactionHash) {
     return jdbc.sql("select " + TOKEN_COLUMNS + " from nft_tokens where mint_tx_hash = :hash order by token_id")
         .param("hash", transactionHash.toLowerCase(Locale.ROOT))

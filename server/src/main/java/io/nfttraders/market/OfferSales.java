@@ -26,21 +26,22 @@ public interface OfferSales {
   record TradeState(TradeOutcome outcome, @Nullable String failure, UUID transactionId) {}
 
   /**
-   * Places the buyer's WETH offer for the token at the price, signed by the buyer's custodial
+   * Places the buyer's WETH offer for the token (so many copies of an ERC-1155 token) at the price, signed by the buyer's custodial
    * wallet, and returns its hash. Commits with the caller's transaction.
    *
    * @throws SaleRefused BUYER_CANNOT_PAY if the buyer's WETH does not cover the price
    */
-  String offer(UUID buyerUser, TokenRef token, Wei price);
+  String offer(UUID buyerUser, TokenRef token, BigInteger amount, Wei price);
 
   /**
    * A WETH offer its buyer signed with their own key: the exchange's EIP-712 {@code Order} with
    * side BUY, currency WETH, startTime 0 and these fields.
    *
    * @param maker the buyer's address
+   * @param amount copies of an ERC-1155 token; 1 for an ERC-721 token
    * @param signature the maker's 65-byte signature (r, s, v), hex
    */
-  record SignedOffer(Address maker, TokenRef token, Wei price, Instant endTime, BigInteger salt, BigInteger counter, String signature) {}
+  record SignedOffer(Address maker, TokenRef token, BigInteger amount, Wei price, Instant endTime, BigInteger salt, BigInteger counter, String signature) {}
 
   /** The counter the maker's signed orders must carry now (the exchange's, as indexed). */
   BigInteger counter(Address maker);

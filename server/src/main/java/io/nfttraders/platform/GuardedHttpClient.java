@@ -10,6 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -52,12 +56,23 @@ public final class GuardedHttpClient implements AutoCloseable {
     }
   }
 
+  /** A GET not answered in full within its deadline: it was cut off where it was. */
+  public static final class DeadlinePassed extends IOException {
+    DeadlinePassed(URI uri, Duration deadline) {
+      super(uri + " did not answer in full within " + deadline.toMillis() + " ms");
+    }
+  }
+
   /** An answer whose body is longer than the caller takes; the rest is not read. */
   public static final class BodyTooLarge extends IOException {
     BodyTooLarge(URI uri, long maxBytes) {
       super(uri + " answered more than " + maxBytes + " bytes");
     }
   }
+
+  // cuts off GETs at their deadline: a server may send a byte just often enough that no read ever times out
+  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofPlatform().name("http-deadlines").daemon().factory());
 
   private final CloseableHttpClient http;
 
@@ -110,9 +125,65 @@ public final class GuardedHttpClient implements AutoCloseable {
    * @throws IllegalArgumentException if {@code target} is not an http(s) URL with a host
    */
   public Fetched get(URI target, int maxRedirects, int maxBodyBytes) throws IOException {
-    URI current = checkedTarget(target);
+    return get(target, maxRedirects, maxBodyBytes, (Duration) null);
+  }
+
+  /**
+   * {@link #get(URI, int, int)} with a deadline for the whole exchange, redirects included: when it
+   * passes, the connection is cut wherever the exchange is (connecting, waiting, reading).
+   *
+   * @throws DeadlinePassed if the deadline passed first
+   */
+  public Fetched get(URI target, int maxRedirects, int maxBodyBytes, @Nullable Duration deadline) throws IOException {
+    InFlight inFlight = new InFlight();
+    ScheduledFuture<?> timer = deadline == null ? null : DEADLINES.schedule(inFlight::cut, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      return follow(checkedTarget(target), maxRedirects, maxBodyBytes, inFlight);
+    } catch (IOException e) {
+      if (inFlight.cut && deadline != null) {
+        throw new DeadlinePassed(target, deadline);
+      }
+      throw e;
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+    }
+  }
+
+  /** The request and answer under way, for the deadline's timer to cut. */
+  private static final class InFlight {
+    private volatile @Nullable HttpGet request;
+    private volatile @Nullable ClassicHttpResponse response;
+    private volatile boolean cut;
+
+    void cut() {
+      cut = true;
+      HttpGet pending = request;
+      if (pending != null) {
+        pending.cancel();
+      }
+      ClassicHttpResponse open = response;
+      if (open != null) {
+        CloseableHttpResponse.adapt(open).close(CloseMode.IMMEDIATE);
+      }
+    }
+  }
+
+  private Fetched follow(URI target, int maxRedirects, int maxBodyBytes, InFlight inFlight) throws IOException {
+    URI current = target;
     for (int redirects = 0; ; redirects++) {
-      ClassicHttpResponse response = http.executeOpen(null, new HttpGet(current), null);
+      HttpGet request = new HttpGet(current);
+      inFlight.request = request;
+      if (inFlight.cut) {
+        throw new IOException("cut off before " + current);
+      }
+      ClassicHttpResponse response = http.executeOpen(null, request, null);
+      inFlight.response = response;
+      if (inFlight.cut) {
+        CloseableHttpResponse.adapt(response).close(CloseMode.IMMEDIATE);
+        throw new IOException("cut off while " + current + " answered");
+      }
       boolean readToEnd = false;
       try {
         if (!REDIRECTS.contains(response.getCode())) {

@@ -7,14 +7,17 @@ import { shortAddress, toWei, when } from '../format.js';
 import { gql } from '../graphql.js';
 import { approveExchange, placeOwnOrder } from '../wallet.js';
 
-const OWNER = 'query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { owner } }';
+const HELD = 'query($c: String!, $t: String!, $me: String!) { nft(collection: $c, tokenId: $t) { copiesHeld(holder: $me) } }';
+
+/** "3 copies for" on an edition (ERC-1155), nothing on a one-of-a-kind token. */
+const copies = (nft, amount) => (nft.standard === 'ERC1155' ? `${amount} ${amount === '1' ? 'copy' : 'copies'} for ` : '');
 
 export function saleBox({ nft, mine, me, auction, status, reload }) {
   const listing = nft.listings[0];
   const box = [];
   if (auction) box.push(h('p', {}, h('a', { href: `#/auction/${auction.id}`, class: 'button' }, 'On auction: go to the auction room')));
   if (listing) {
-    box.push(h('p', { class: 'price' }, h('span', { 'data-testid': 'price' }, `${listing.price} ${listing.currency}`)),
+    box.push(h('p', { class: 'price' }, copies(nft, listing.amount), h('span', { 'data-testid': 'price' }, `${listing.price} ${listing.currency}`)),
       listing.endTime ? h('p', { class: 'muted' }, `Listed until ${when(listing.endTime)}`) : null);
   } else if (!auction) {
     box.push(h('p', { class: 'muted' }, 'Not for sale.'));
@@ -23,20 +26,25 @@ export function saleBox({ nft, mine, me, auction, status, reload }) {
     box.push(h('p', {}, h('a', { href: '#/login' }, 'Log in'), ' or ', h('a', { href: '#/connect' }, 'connect a wallet'), ' to trade.'));
     return box;
   }
-  if (listing && !mine) box.push(confirmButton(`Buy now for ${listing.price} ${listing.currency}`, status, async (key) => {
-    const trade = await api('/api/v1/nfts/buy', { method: 'POST', body: { orderHash: listing.hash }, headers: { 'Idempotency-Key': key } });
-    await followTrade(trade, status);
-    status.pending('Bought. Waiting for the chain to show you as the owner…');
-    await until(() => gql(OWNER, { c: nft.collection, t: nft.tokenId }), (data) => data.nft.owner?.toLowerCase() === me);
-    await reload();
-  }));
+  // a holder of an edition's copies may still buy more of them, from somebody else
+  if (listing && listing.maker.toLowerCase() !== me && (!mine || nft.standard === 'ERC1155')) {
+    const label = nft.standard === 'ERC1155' ? `Buy ${copies(nft, listing.amount)}${listing.price} ${listing.currency}`
+      : `Buy now for ${listing.price} ${listing.currency}`;
+    box.push(confirmButton(label, status, async (key) => {
+      const trade = await api('/api/v1/nfts/buy', { method: 'POST', body: { orderHash: listing.hash }, headers: { 'Idempotency-Key': key } });
+      await followTrade(trade, status);
+      status.pending('Bought. Waiting for the chain to show it in your wallet…');
+      await until(() => gql(HELD, { c: nft.collection, t: nft.tokenId, me }), (data) => BigInt(data.nft.copiesHeld) > BigInt(nft.copiesHeld));
+      await reload();
+    }));
+  }
   if (mine && listing) box.push(confirmButton('Cancel listing', status, async () => {
     await api(`/api/v1/orders/${listing.hash}`, { method: 'DELETE' });
     await reload('Listing cancelled.');
   }));
   if (mine && !auction) {
-    box.push(amountForm('List for sale', 'Price (ETH)', status, async (price) => {
-      const order = { collection: nft.collection, tokenId: nft.tokenId, price, currency: 'ETH' };
+    box.push(amountForm(nft, 'List for sale', 'Price (ETH)', status, async (price, amount) => {
+      const order = { collection: nft.collection, tokenId: nft.tokenId, amount, price, currency: 'ETH' };
       if (session.selfCustody()) {
         const placed = await placeOwnOrder('listings', order);
         if (!placed.active) await approveInWallet(nft, placed, status);
@@ -50,8 +58,8 @@ export function saleBox({ nft, mine, me, auction, status, reload }) {
     }));
     if (!session.selfCustody()) box.push(auctionForm(nft, status));
   }
-  if (!mine) box.push(amountForm('Make offer', 'Offer (WETH)', status, async (price) => {
-    const order = { collection: nft.collection, tokenId: nft.tokenId, price, currency: 'WETH' };
+  if (!mine) box.push(amountForm(nft, 'Make offer', 'Offer (WETH)', status, async (price, amount) => {
+    const order = { collection: nft.collection, tokenId: nft.tokenId, amount, price, currency: 'WETH' };
     const placed = session.selfCustody() ? await placeOwnOrder('offers', order) : await api('/api/v1/offers', { method: 'POST', body: order });
     await reload(`Offer made: ${placed.price} WETH${placed.active ? '' : ` (inactive for now: ${placed.inactiveReason ?? 'being checked'})`}`);
   }));
@@ -69,27 +77,37 @@ async function approveInWallet(nft, listing, status) {
 function auctionForm(nft, status) {
   const [reserveField, reserve] = field('Reserve (WETH)', { inputmode: 'decimal', required: true });
   const [hoursField, hours] = field('Runs for (hours after the first bid)', { type: 'number', min: 1, max: 720, value: 24, required: true });
+  const [copiesField, count] = copiesInput(nft);
   const form = h('form', { class: 'inline-form', onsubmit: (event) => {
     event.preventDefault();
     run(status, 'Starting the auction…', form, async () => {
       toWei(reserve.value);
       const auction = await api('/api/v1/auctions', { method: 'POST',
-        body: { collection: nft.collection, tokenId: nft.tokenId, startPrice: reserve.value.trim(), duration: `PT${Number(hours.value)}H` } });
+        body: { collection: nft.collection, tokenId: nft.tokenId, amount: count?.value ?? '1', startPrice: reserve.value.trim(),
+          duration: `PT${Number(hours.value)}H` } });
       location.hash = `#/auction/${auction.id}`;
     });
-  } }, h('h3', {}, 'Start a reserve auction'), reserveField, hoursField, h('button', { type: 'submit' }, 'Start auction'));
+  } }, h('h3', {}, 'Start a reserve auction'), copiesField, reserveField, hoursField, h('button', { type: 'submit' }, 'Start auction'));
   return form;
 }
 
-function amountForm(action, label, status, submit) {
+/** How many copies of an edition (ERC-1155) an order is for; a one-of-a-kind token has no such field. */
+function copiesInput(nft) {
+  if (nft.standard !== 'ERC1155') return [null, null];
+  const held = Number(nft.copiesHeld);
+  return field('Copies', { type: 'number', min: 1, ...(held > 0 ? { max: held, value: held } : { value: 1 }), required: true });
+}
+
+function amountForm(nft, action, label, status, submit) {
+  const [copiesField, count] = copiesInput(nft);
   const [amountField, amount] = field(label, { inputmode: 'decimal', required: true, autocomplete: 'off' });
   const form = h('form', { class: 'inline-form', onsubmit: (event) => {
     event.preventDefault();
     run(status, `${action}…`, form, async () => {
       toWei(amount.value);
-      await submit(amount.value.trim());
+      await submit(amount.value.trim(), count?.value ?? '1');
     });
-  } }, amountField, h('button', { type: 'submit' }, action));
+  } }, copiesField, amountField, h('button', { type: 'submit' }, action));
   return form;
 }
 
@@ -139,7 +157,7 @@ export function offersTable({ nft, mine, status, reload }) {
   const head = ['Price', 'From', 'State', ...(mine ? [''] : [])].map((c) => h('th', { scope: 'col' }, c));
   return h('section', { 'aria-label': 'Offers' }, h('h2', {}, 'Offers'), h('table', {}, h('thead', {}, h('tr', {}, head)),
     h('tbody', {}, offers.map((offer) => h('tr', {},
-      h('td', {}, `${offer.price} WETH`), h('td', { class: 'mono', title: offer.maker }, shortAddress(offer.maker)),
+      h('td', {}, `${copies(nft, offer.amount)}${offer.price} WETH`), h('td', { class: 'mono', title: offer.maker }, shortAddress(offer.maker)),
       h('td', {}, offer.active ? 'active' : `inactive: ${offer.inactiveReason ?? ''}`),
       mine ? h('td', {}, offer.active ? confirmButton(`Accept ${offer.price} WETH`, status, async (key) => {
         const trade = await api(`/api/v1/offers/${offer.hash}/accept`, { method: 'POST', headers: { 'Idempotency-Key': key } });

@@ -1,20 +1,22 @@
 // One NFT: its art and metadata, owner, sale state, offers, activity and price history. What its
 // viewer may do with it (buy, offer, list, auction, accept) is in nft-actions.js.
-import { session } from '../api.js';
+import { api, chain, session } from '../api.js';
 import { gatewayImage, h, show, statusLine } from '../dom.js';
 import { ether, shortAddress, when } from '../format.js';
 import { gql } from '../graphql.js';
 import { priceChart } from './chart.js';
 import { offersTable, saleBox } from './nft-actions.js';
 
-const NFT = `query Nft($collection: String!, $tokenId: String!) {
+const NOBODY = '0x0000000000000000000000000000000000000000';
+const NFT = `query Nft($collection: String!, $tokenId: String!, $me: String!) {
   nft(collection: $collection, tokenId: $tokenId) {
-    collection tokenId owner burned standard supply
+    collection tokenId owner burned standard supply copiesHeld(holder: $me)
     metadata { name description image attributes { traitType value } }
-    listings { hash maker price priceWei currency endTime }
-    offers { hash maker price active inactiveReason endTime }
+    listings { hash maker amount price priceWei currency endTime }
+    offers { hash maker amount price active inactiveReason endTime }
     history { kind from to priceWei currency txHash at }
     royalty { receiver bps }
+    metadataFetch { state problem }
   }
   openAuctions(first: 1, collection: $collection, tokenId: $tokenId) { id }
 }`;
@@ -47,13 +49,14 @@ export async function nftPage(view, collection, tokenId) {
 const fingerprint = (nft) => `${nft.owner}|${nft.listings.map((l) => l.hash).join(',')}`;
 
 async function renderNft(view, collection, tokenId, reload, notice) {
-  const { nft, openAuctions } = await gql(NFT, { collection, tokenId });
+  const me = session.address()?.toLowerCase();
+  const { nft, openAuctions } = await gql(NFT, { collection, tokenId, me: me ?? NOBODY });
   if (!nft) {
     show(view, h('h1', {}, 'Not found'), h('p', {}, `No token ${tokenId} in ${collection} is known here.`));
     return null;
   }
-  const me = session.address()?.toLowerCase();
-  const mine = Boolean(me) && nft.owner?.toLowerCase() === me;
+  // an ERC-1155 token is the viewer's to sell when they hold copies of it
+  const mine = Boolean(me) && nft.copiesHeld !== '0';
   const name = nft.metadata?.name ?? `#${tokenId}`;
   const status = statusLine();
   const context = { nft, mine, me, auction: openAuctions[0], status, reload };
@@ -64,8 +67,10 @@ async function renderNft(view, collection, tokenId, reload, notice) {
       h('p', { class: 'muted' }, h('a', { href: `#/collection/${nft.collection}` }, `Collection ${shortAddress(nft.collection)}`), ` · #${tokenId}`),
       h('h1', {}, name),
       nft.metadata?.description ? h('p', { class: 'description' }, nft.metadata.description) : null,
+      metadataLine(nft, me, status, reload),
       nft.standard === 'ERC1155'
-        ? h('p', { 'data-testid': 'edition' }, `Edition of ${nft.supply} ${nft.supply === '1' ? 'copy' : 'copies'}, held by their owners (ERC-1155)`)
+        ? h('p', { 'data-testid': 'edition' }, `Edition of ${nft.supply} ${nft.supply === '1' ? 'copy' : 'copies'}, held by their owners (ERC-1155)`,
+          mine ? h('span', { class: 'badge', 'data-testid': 'held' }, `you hold ${nft.copiesHeld}`) : null)
         : h('p', {}, 'Owner: ', h('span', { class: 'owner mono', 'data-testid': 'owner' }, nft.burned ? 'burned' : nft.owner ?? 'unknown'),
           mine ? h('span', { class: 'badge' }, 'you') : null),
       royaltyLine(nft.royalty),
@@ -76,6 +81,28 @@ async function renderNft(view, collection, tokenId, reload, notice) {
   activityTable(nft.history));
   if (notice) status.info(notice);
   return fingerprint(nft);
+}
+
+/**
+ * For a token minted elsewhere: how reading its metadata from its contract went (the problem as inert
+ * text, whatever it says), and a refresh for signed-in viewers.
+ */
+function metadataLine(nft, me, status, reload) {
+  const fetch = nft.metadataFetch;
+  if (!fetch) return null;
+  const text = fetch.state === 'BROKEN' ? `Metadata broken: ${fetch.problem ?? 'unreadable'}`
+    : fetch.state === 'PENDING' ? 'Metadata is being read from the token\'s contract…'
+      : fetch.problem ? `Metadata read from the token's contract; ${fetch.problem}` : null;
+  const refresh = me ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
+    try {
+      const { id: chainId } = await chain();
+      await api(`/api/v1/nfts/${chainId}/${nft.collection}/${nft.tokenId}/metadata/refresh`, { method: 'POST' });
+      await reload('Metadata will be read again.');
+    } catch (error) {
+      status.error(error.message);
+    }
+  } }, 'Refresh metadata') : null;
+  return h('p', { class: 'muted', 'data-testid': 'metadata-state' }, text, refresh ? ' ' : null, refresh);
 }
 
 /** What every sale pays the creator, as the token's contract says (ERC-2981). */

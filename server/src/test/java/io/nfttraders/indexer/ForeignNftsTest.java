@@ -10,7 +10,7 @@ import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.MarketplaceTest;
-import io.nfttraders.support.TestContracts;
+import io.nfttraders.support.ForeignTokens;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -52,23 +52,21 @@ class ForeignNftsTest {
     TradingFixture market = new TradingFixture(api, chain, contracts);
     Api.Session user = api.newUser();
     String wallet = user.walletAddress();
-    Address erc721 = TestContracts.deploy(chain, "ForeignErc721");
-    Address erc1155 = TestContracts.deploy(chain, "ForeignErc1155");
-    Address erc20 = TestContracts.deploy(chain, "ForeignErc20");
-    String minter = "0x00000000000000000000000000000000000f00d5";
-    chain.request("anvil_setBalance", List.of(minter, "0xde0b6b3a7640000"), org.web3j.protocol.core.methods.response.VoidResponse.class);
-
-    market.sendAs(minter, erc721.checksummed(), call("mint", address(wallet), new Uint256(7)));
-    market.sendAs(minter, erc1155.checksummed(), call("mint", address(wallet), new Uint256(1), new Uint256(10)));
-    market.sendAs(minter, erc1155.checksummed(), call("mintBatch", address(wallet), uints(2, 3), uints(5, 6)));
-    market.sendAs(minter, erc20.checksummed(), call("mint", address(wallet), new Uint256(1_000)));
+    ForeignTokens foreign = new ForeignTokens(chain, market);
+    Address erc721 = foreign.erc721();
+    Address erc1155 = foreign.erc1155();
+    Address erc20 = foreign.erc20();
+    foreign.mint721(erc721, wallet, 7);
+    foreign.mint1155(erc1155, wallet, 1, 10);
+    foreign.mintBatch1155(erc1155, wallet, new long[] {2, 3}, new long[] {5, 6});
+    foreign.mint20(erc20, wallet, 1_000);
 
     await().atMost(INDEXED).until(() -> held(api, user).size() == 4);
     assertThat(held(api, user)).isEqualTo(Map.of(erc721.checksummed() + "/7", "1", erc1155.checksummed() + "/1", "10",
         erc1155.checksummed() + "/2", "5", erc1155.checksummed() + "/3", "6"));
     // the chain agrees
     assertThat(CollectionAbi.ownerOf(chain, erc721.checksummed(), BigInteger.valueOf(7))).isEqualToIgnoringCase(wallet);
-    assertThat(balanceOf(erc1155, wallet, 1)).isEqualTo(BigInteger.TEN);
+    assertThat(foreign.balanceOf(erc1155, wallet, 1)).isEqualTo(BigInteger.TEN);
     assertThat(jdbc.sql("select count(*) from nft_tokens where contract = :c").param("c", erc20.hex()).query(Long.class).single()).isZero();
     assertThat(jdbc.sql("select count(*) from nft_contracts where address = :c and standard <> 'NONE'").param("c", erc20.hex()).query(Long.class).single())
         .as("never taken for an NFT contract").isZero();
@@ -84,12 +82,13 @@ class ForeignNftsTest {
     // a batch transfer moves copies between holders; a holding that reaches zero is gone
     String friend = "0x00000000000000000000000000000000000f71e0";
     market.awaitFunded(List.of(user));
-    market.sendAs(wallet, erc1155.checksummed(), call("safeBatchTransferFrom", address(wallet), address(friend), uints(1, 2), uints(4, 5),
+    market.sendAs(wallet, erc1155.checksummed(), ForeignTokens.call("safeBatchTransferFrom", ForeignTokens.address(wallet), ForeignTokens.address(friend),
+        ForeignTokens.uints(1, 2), ForeignTokens.uints(4, 5),
         new DynamicBytes(new byte[0])));
     await().atMost(INDEXED).until(() -> held(api, user).size() == 3);
     assertThat(held(api, user)).containsEntry(erc1155.checksummed() + "/1", "6").doesNotContainKey(erc1155.checksummed() + "/2");
     assertThat(copies(erc1155, friend)).isEqualTo(Map.of("1", "4", "2", "5"));
-    assertThat(balanceOf(erc1155, friend, 2)).isEqualTo(BigInteger.valueOf(5));
+    assertThat(foreign.balanceOf(erc1155, friend, 2)).isEqualTo(BigInteger.valueOf(5));
   }
 
   /** The user's NFTs as the API lists them: "contract/tokenId" to the copies held. */
@@ -103,24 +102,5 @@ class ForeignNftsTest {
         .param("c", contract.hex()).param("h", Address.parse(holder).hex())
         .query((rs, n) -> Map.entry(rs.getBigDecimal(1).toPlainString(), rs.getBigDecimal(2).toPlainString())).list().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-  }
-
-  @SuppressWarnings({"rawtypes", "unchecked"})
-  private BigInteger balanceOf(Address contract, String holder, long id) {
-    Function f = new Function("balanceOf", List.of(address(holder), new Uint256(id)), List.of(new TypeReference<Uint256>() {}));
-    List<Type> out = FunctionReturnDecoder.decode(chain.call(contract, Numeric.hexStringToByteArray(FunctionEncoder.encode(f))), (List) f.getOutputParameters());
-    return (BigInteger) out.getFirst().getValue();
-  }
-
-  private static String call(String function, Type<?>... arguments) {
-    return FunctionEncoder.encode(new Function(function, List.of(arguments), List.of()));
-  }
-
-  private static org.web3j.abi.datatypes.Address address(String hex) {
-    return new org.web3j.abi.datatypes.Address(hex);
-  }
-
-  private static DynamicArray<Uint256> uints(long... values) {
-    return new DynamicArray<>(Uint256.class, java.util.Arrays.stream(values).mapToObj(Uint256::new).toList());
   }
 }

@@ -79,6 +79,33 @@ class SigningPolicyEnforcementTest {
     }
 
     @Test
+    void letsAUserWalletApproveOnlyTheAllowedOperatorOnAnyTokenContractAndNothingElse() {
+        Signer signer = Fixtures.anvilSigner(dir, Fixtures.policy(50).withApprovalOperators(Set.of(MARKETPLACE)), audit, clock);
+        String collection = "0x00000000000000000000000000000000000C0DE5";
+        signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, collection, BigInteger.ZERO, setApprovalForAll(MARKETPLACE, 1)));
+        signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, collection, BigInteger.ZERO, setApprovalForAll(MARKETPLACE, 0)));
+        assertThat(audit.records).hasSize(2).allMatch(SigningAuditRecord::signed);
+
+        byte[] approval = setApprovalForAll(MARKETPLACE, 1);
+        byte[] longer = java.util.Arrays.copyOf(approval, approval.length + 32);
+        byte[] dirtyFlag = approval.clone();
+        dirtyFlag[66] = 1;
+        byte[] dirtyOperatorWord = approval.clone();
+        dirtyOperatorWord[4] = 1;
+        byte[] otherSelector = approval.clone();
+        otherSelector[0] = 0x09; // approve(address,uint256) is 0x095ea7b3: never a blanket pass
+        for (byte[] data : new byte[][] {setApprovalForAll(STRANGER, 1), longer, dirtyFlag, dirtyOperatorWord, otherSelector}) {
+            assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, collection, BigInteger.ZERO, data)), Reason.CONTRACT_NOT_ALLOWED);
+        }
+        assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, collection, BigInteger.ONE, approval)), Reason.CONTRACT_NOT_ALLOWED);
+    }
+
+    private static byte[] setApprovalForAll(String operator, int approved) {
+        return org.web3j.utils.Numeric.hexStringToByteArray("0xa22cb465" + "0".repeat(24) + operator.substring(2).toLowerCase()
+                + "0".repeat(63) + approved);
+    }
+
+    @Test
     void allowsAUserWalletANonceFillerToItselfButNothingMore() {
         Signer signer = signer(10);
         String self = signer.address(Fixtures.USER);

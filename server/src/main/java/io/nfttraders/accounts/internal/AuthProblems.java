@@ -1,8 +1,8 @@
 package io.nfttraders.accounts.internal;
 
 import io.nfttraders.platform.ApiProblem;
+import io.nfttraders.platform.TooManyRequests;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** The ways sign-up, login and token refresh fail, each a fact with its own problem type. */
@@ -59,23 +59,9 @@ final class AuthProblems {
     }
   }
 
-  static final class TooManyLoginAttempts extends ApiProblem {
-    private final long retryAfterSeconds;
-
+  static final class TooManyLoginAttempts extends TooManyRequests {
     TooManyLoginAttempts(Duration retryAfter) {
-      super(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts", "Too many login attempts",
-          "Too many failed logins; try again later");
-      this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
-    }
-
-    @Override
-    public Map<String, Object> properties() {
-      return Map.of("retryAfterSeconds", retryAfterSeconds);
-    }
-
-    @Override
-    public Map<String, String> headers() {
-      return Map.of("Retry-After", Long.toString(retryAfterSeconds));
+      super("too-many-login-attempts", "Too many login attempts", "Too many failed logins; try again later", retryAfter);
     }
   }
 

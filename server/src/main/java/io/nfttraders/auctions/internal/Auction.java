@@ -7,8 +7,12 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An auction's identity and terms: everything about it that never changes. */
-record Auction(UUID id, long chainId, String collection, BigInteger tokenId, String seller, UUID sellerUser, AuctionTerms terms,
+/**
+ * An auction's identity and terms: everything about it that never changes.
+ *
+ * @param amount the copies on auction of an ERC-1155 token; 1 for an ERC-721 token
+ */
+record Auction(UUID id, long chainId, String collection, BigInteger tokenId, BigInteger amount, String seller, UUID sellerUser, AuctionTerms terms,
     Instant createdAt) {
 
   /** The token on auction. */

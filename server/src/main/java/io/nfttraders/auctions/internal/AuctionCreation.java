@@ -6,6 +6,7 @@ import io.nfttraders.custody.Wallet;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
 import java.math.BigDecimal;
@@ -59,20 +60,28 @@ class AuctionCreation {
     AuctionTerms terms = terms(request, now);
     Wallet seller = wallets.walletOf(user).orElseThrow(AuctionProblems.NoWallet::new);
     String sellerAddress = seller.address().hex();
-    TokenView token = nfts.token(new TokenRef(ChainId.of(chainId), Address.of(collection), tokenId)).filter(t -> !t.burned())
+    TokenRef ref = new TokenRef(ChainId.of(chainId), Address.of(collection), tokenId);
+    TokenView token = nfts.token(ref).filter(t -> !t.burned())
         .orElseThrow(() -> new AuctionProblems.NotYourNft("No indexed token " + collection + "/" + tokenId));
-    if (!seller.address().equals(token.owner())) {
+    BigInteger amount = amount(request, token.standard());
+    if (token.standard() == TokenStandard.ERC1155) {
+      BigInteger held = nfts.copiesHeld(ref, seller.address());
+      if (held.compareTo(amount) < 0) {
+        throw new AuctionProblems.NotYourNft("Your wallet " + sellerAddress + " holds " + held + " copies of token " + tokenId + ", not " + amount);
+      }
+    } else if (!seller.address().equals(token.owner())) {
       throw new AuctionProblems.NotYourNft("Token " + tokenId + " is not owned by your wallet " + sellerAddress);
     }
     UUID id = UUID.randomUUID();
     try {
       jdbc.sql("""
-              insert into auctions (id, chain_id, collection, token_id, seller, seller_user_id, type, start_price_wei, floor_price_wei,
-                buy_now_price_wei, starts_at, duration_ms, min_increment_bps, extension_window_ms, created_at)
-              values (:id, :chain, :collection, :token, :seller, :user, :type, :start, :floor, :buyNow, :startsAt, :duration, :increment,
-                :extension, :now)
+              insert into auctions (id, chain_id, collection, token_id, standard, amount, seller, seller_user_id, type, start_price_wei,
+                floor_price_wei, buy_now_price_wei, starts_at, duration_ms, min_increment_bps, extension_window_ms, created_at)
+              values (:id, :chain, :collection, :token, :standard, :amount, :seller, :user, :type, :start, :floor, :buyNow, :startsAt, :duration,
+                :increment, :extension, :now)
               """)
           .param("id", id).param("chain", chainId).param("collection", collection).param("token", new BigDecimal(tokenId))
+          .param("standard", token.standard().name()).param("amount", new BigDecimal(amount))
           .param("seller", sellerAddress).param("user", user).param("type", terms.type().name()).param("start", decimal(terms.startPrice()))
           .param("floor", decimal(terms.floorPrice())).param("buyNow", decimal(terms.buyNowPrice())).param("startsAt", Timestamp.from(terms.startsAt()))
           .param("duration", terms.duration().toMillis()).param("increment", terms.minIncrementBps())
@@ -83,6 +92,19 @@ class AuctionCreation {
     }
     log.info("auction created auctionId={} type={} collection={} tokenId={} seller={}", id, terms.type(), collection, tokenId, sellerAddress);
     return registry.find(id).orElseThrow().auction();
+  }
+
+  private static BigInteger amount(NewAuction request, TokenStandard standard) {
+    BigInteger amount;
+    try {
+      amount = request.amount() == null ? BigInteger.ONE : AuctionInputs.tokenId(request.amount());
+    } catch (AuctionProblems.InvalidAuction e) {
+      throw new AuctionProblems.InvalidAuction("amount must be a whole number of copies");
+    }
+    if (standard == TokenStandard.ERC721 ? !amount.equals(BigInteger.ONE) : amount.signum() <= 0) {
+      throw new AuctionProblems.InvalidAuction("amount must be 1 for an ERC-721 token and at least 1 copy of an ERC-1155 token; was " + amount);
+    }
+    return amount;
   }
 
   /** An amount of the auction's terms: its mistakes are the auction's, not a bid's. */

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuctionRegistry {
 
-  private static final String COLUMNS = "id, chain_id, collection, token_id, seller, seller_user_id, type, start_price_wei, floor_price_wei,"
+  private static final String COLUMNS = "id, chain_id, collection, token_id, amount, seller, seller_user_id, type, start_price_wei, floor_price_wei,"
       + " buy_now_price_wei, starts_at, duration_ms, min_increment_bps, extension_window_ms, created_at";
 
   private final Map<UUID, LiveAuction> live = new ConcurrentHashMap<>();
@@ -65,9 +65,9 @@ class AuctionRegistry {
         .query(UUID.class).list().stream().flatMap(id -> find(id).stream()).toList();
   }
 
-  /** The token's auction that is taking bids, if any (at most one per token is unfinished). */
+  /** The token's auction that is taking bids, if any (the oldest, when several holders auction copies of an ERC-1155 token). */
   Optional<LiveAuction> openOf(String collection, BigInteger tokenId) {
-    return jdbc.sql("select id from auctions where phase = 'OPEN' and collection = :collection and token_id = :token")
+    return jdbc.sql("select id from auctions where phase = 'OPEN' and collection = :collection and token_id = :token order by created_at, id limit 1")
         .param("collection", collection).param("token", new BigDecimal(tokenId)).query(UUID.class).optional().flatMap(this::find);
   }
 
@@ -92,7 +92,7 @@ class AuctionRegistry {
         rs.getBigDecimal("buy_now_price_wei") == null ? null : wei(rs, "buy_now_price_wei"),
         rs.getTimestamp("starts_at").toInstant(), Duration.ofMillis(rs.getLong("duration_ms")), rs.getInt("min_increment_bps"),
         Duration.ofMillis(rs.getLong("extension_window_ms")));
-    return new Auction(rs.getObject("id", UUID.class), rs.getLong("chain_id"), rs.getString("collection"), wei(rs, "token_id"),
+    return new Auction(rs.getObject("id", UUID.class), rs.getLong("chain_id"), rs.getString("collection"), wei(rs, "token_id"), wei(rs, "amount"),
         rs.getString("seller"), rs.getObject("seller_user_id", UUID.class), terms, rs.getTimestamp("created_at").toInstant());
   }
 

@@ -128,7 +128,7 @@ class AuctionSettlement implements SmartLifecycle {
         // a bidder who signed their bid themselves is held to that signature; the server signs only for custodial wallets
         String offer = signedBids.of(auction.auction(), next.bidder(), next.amount())
             .map(signed -> sales.offer(next.bidderUser(), signed))
-            .orElseGet(() -> sales.offer(next.bidderUser(), auction.auction().token(), Wei.of(next.amount())));
+            .orElseGet(() -> sales.offer(next.bidderUser(), auction.auction().token(), auction.auction().amount(), Wei.of(next.amount())));
         attempts.start(id, tried + 1, next, offer, SettlementAttempts.State.OFFERED, null, now);
       });
       log.info("auction settlement offered auctionId={} attempt={} bidder={} amountWei={}", id, tried + 1, next.bidder(), next.amount());

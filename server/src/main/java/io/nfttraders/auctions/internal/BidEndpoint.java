@@ -156,7 +156,7 @@ class BidEndpoint extends OncePerRequestFilter {
     if (request.endTime() == null) {
       throw new AuctionProblems.InvalidBid("a signed bid needs the endTime it was signed with");
     }
-    return bidding.placeSigned(user, auction, a -> new SignedOffer(Address.of(bidder), a.token(), Wei.of(amount), request.endTime(), salt, counter,
+    return bidding.placeSigned(user, auction, a -> new SignedOffer(Address.of(bidder), a.token(), a.amount(), Wei.of(amount), request.endTime(), salt, counter,
         request.signature()), arrived);
   }
 

@@ -62,7 +62,7 @@ class SignedBids {
             where auction_id = :auction and bidder = :bidder and amount_wei = :amount
             """)
         .param("auction", auction.id()).param("bidder", bidder).param("amount", new BigDecimal(amount))
-        .query((rs, n) -> new SignedOffer(Address.of(bidder), auction.token(), Wei.of(amount), rs.getTimestamp(1).toInstant(),
+        .query((rs, n) -> new SignedOffer(Address.of(bidder), auction.token(), auction.amount(), Wei.of(amount), rs.getTimestamp(1).toInstant(),
             rs.getBigDecimal(2).toBigIntegerExact(), rs.getBigDecimal(3).toBigIntegerExact(), rs.getString(4)))
         .optional();
   }

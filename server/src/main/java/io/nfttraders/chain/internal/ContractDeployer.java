@@ -25,8 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes1;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint96;
 import org.web3j.utils.Numeric;
@@ -63,9 +67,10 @@ final class ContractDeployer {
     String collection = known("Collection").orElseGet(this::deployCollection);
     requireCurrentCode(Address.of(collection), ContractArtifact.load("Collection"));
     String weth = known("WETH").orElseGet(() -> deploy("WETH", ContractArtifact.load("WETH"), ""));
-    String exchange = known("Exchange").orElseGet(() -> deployExchange(weth));
+    String exchange = known("Exchange").filter(this::runsCurrentExchange).orElseGet(() -> deployExchange(weth));
     String factory = known("CollectionFactory").orElseGet(this::deployFactory);
     signable.allow(Stream.of(collection, weth, exchange, factory).map(Address::of).toList());
+    signable.allowApprovalsOf(Address.of(exchange));
     return new DeployedContracts(ChainId.of(properties.id()), new NftCollection(Address.of(collection)), new Weth(Address.of(weth)), Address.of(exchange),
         new CollectionFactory(Address.of(factory)));
   }
@@ -110,6 +115,25 @@ final class ContractDeployer {
     }
     chain.request("anvil_setCode", List.of(contract.hex(), artifact.deployedBytecode()), org.web3j.protocol.core.methods.response.VoidResponse.class);
     log.warn("contract {} at {} on the dev chain ran an earlier version; its code is now this server's, its state kept", artifact.name(), contract);
+  }
+
+  /**
+   * Orders are signed for one version of the exchange's order type, which its EIP-712 domain
+   * names: an exchange of another version can fill none of ours, so a new one takes its place
+   * (the market closes the orders made for the old one).
+   */
+  private boolean runsCurrentExchange(String address) {
+    Function domain = new Function("eip712Domain", List.of(), List.of(new TypeReference<Bytes1>() {}, new TypeReference<Utf8String>() {},
+        new TypeReference<Utf8String>() {}));
+    List<Type> answer = FunctionReturnDecoder.decode(chain.call(Address.of(address), Numeric.hexStringToByteArray(FunctionEncoder.encode(domain))),
+        domain.getOutputParameters());
+    String version = answer.size() == 3 ? (String) answer.get(2).getValue() : "";
+    if (version.equals(DeployedContracts.EXCHANGE_VERSION)) {
+      return true;
+    }
+    log.warn("the exchange at {} on chain {} is version '{}', this server's is {}: deploying the current one", address, properties.id(), version,
+        DeployedContracts.EXCHANGE_VERSION);
+    return false;
   }
 
   private String deployCollection() {

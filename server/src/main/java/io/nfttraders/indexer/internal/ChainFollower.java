@@ -63,7 +63,7 @@ class ChainFollower {
     this.nftContracts = nftContracts;
     this.ourContracts = Set.copyOf(deployed.byName().values());
     this.fetcher = new RangeFetcher(chain, ourContracts.stream().map(Address::hex).toList(),
-        listeners.stream().flatMap(l -> l.eventTopics().stream()).toList());
+        listeners.stream().flatMap(l -> l.eventTopics().stream()).toList(), listeners.stream().flatMap(l -> l.chainWideEvents().stream()).toList());
     this.startBlock = jdbc.sql("select coalesce(min(deploy_block), 0) from chain_contracts where chain_id = :chain")
         .param("chain", chainId).query(Long.class).single();
     this.range = properties.initialRange();
@@ -127,11 +127,15 @@ class ChainFollower {
       return 0; // the chain changed while we read it; look again next round
     }
     Map<String, Long> byEvent = new HashMap<>();
-    List<Transfer> transfers = transfers(logs, from, byEvent);
-    List<ChainLog> ours = logs.stream().filter(l -> ourContracts.contains(l.address())).toList();
+    Map<Address, TokenStandard> standards = standards(logs, from);
+    List<Transfer> transfers = transfers(logs, standards, byEvent);
+    // what listeners see: our contracts' logs, every NFT contract's transfers, and the chain-wide filters they asked for
+    // (every fetched log that is not a transfer candidate); an ERC-20's transfers are not theirs
+    List<ChainLog> forListeners = logs.stream()
+        .filter(l -> ourContracts.contains(l.address()) || standards.containsKey(l.address()) || !TransferDecoder.isCandidate(l)).toList();
     transactions.executeWithoutResult(s -> {
       transferLog.append(chainId, transfers);
-      listeners.forEach(l -> l.apply(chainId, from, to, ours));
+      listeners.forEach(l -> l.apply(chainId, from, to, forListeners));
       rememberBlocks(hashes);
       saveCursor(new Cursor(to, hashes.get(BigInteger.valueOf(to))));
     });
@@ -143,14 +147,15 @@ class ChainFollower {
     return (int) (to - from + 1);
   }
 
-  /**
-   * The transfers of the logs whose contracts ERC-165 says are ERC-721 or ERC-1155 (an ERC-20's
-   * Transfer is not one), counted into {@code byEvent}.
-   */
-  private List<Transfer> transfers(List<ChainLog> logs, long from, Map<String, Long> byEvent) {
+  /** What ERC-165 says each contract with a transfer-shaped log is, for those that are ERC-721 or ERC-1155 (an ERC-20 is not). */
+  private Map<Address, TokenStandard> standards(List<ChainLog> logs, long from) {
     Set<Address> candidates = new HashSet<>();
     logs.stream().filter(TransferDecoder::isCandidate).forEach(l -> candidates.add(l.address()));
-    Map<Address, TokenStandard> standards = nftContracts.classify(chainId, candidates, from);
+    return nftContracts.classify(chainId, candidates, from);
+  }
+
+  /** The transfers of the logs of NFT contracts, counted into {@code byEvent}. */
+  private List<Transfer> transfers(List<ChainLog> logs, Map<Address, TokenStandard> standards, Map<String, Long> byEvent) {
     List<Transfer> transfers = new ArrayList<>();
     for (ChainLog entry : logs) {
       TokenStandard standard = standards.get(entry.address());

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -35,13 +36,20 @@ final class RangeFetcher {
   private final ChainClient chain;
   private final List<String> ourContracts;
   private final List<String> listenerEvents;
+  private final List<String> chainWideEvents;
   private @Nullable Ahead ahead;
 
-  /** {@code listenerEvents} of {@code ourContracts} only: the same topics of every contract (every ERC-20's Approval) are not ours to read. */
-  RangeFetcher(ChainClient chain, List<String> ourContracts, List<String> listenerEvents) {
+  /**
+   * {@code listenerEvents} of {@code ourContracts} only: the same topics of every contract (every
+   * ERC-20's Approval) are not ours to read; {@code chainWideEvents} (rare ones) of every contract,
+   * in the same query as the transfers.
+   */
+  RangeFetcher(ChainClient chain, List<String> ourContracts, List<String> listenerEvents, List<String> chainWideEvents) {
     this.chain = chain;
     this.ourContracts = List.copyOf(ourContracts);
     this.listenerEvents = listenerEvents.stream().map(String::toLowerCase).filter(t -> !TransferDecoder.EVENTS.contains(t)).distinct().toList();
+    this.chainWideEvents = java.util.stream.Stream.concat(TransferDecoder.EVENTS.stream(), chainWideEvents.stream().map(String::toLowerCase))
+        .distinct().toList();
   }
 
   /** The range's logs: the prefetched ones if they are for exactly this range, else fetched now. Node errors are rethrown as they came. */
@@ -72,17 +80,19 @@ final class RangeFetcher {
     BigInteger last = BigInteger.valueOf(to);
     String anchor = chain.blockHashes(List.of(last)).getOrDefault(last, "");
     if (listenerEvents.isEmpty()) {
-      return new Fetched(from, to, anchor, chain.logs(from, to, List.of(), TransferDecoder.EVENTS));
+      return new Fetched(from, to, anchor, chain.logs(from, to, List.of(), chainWideEvents));
     }
     // the two queries are independent: the node may answer them side by side
     CompletableFuture<List<ChainLog>> ours = CompletableFuture.supplyAsync(() -> chain.logs(from, to, ourContracts, listenerEvents), PREFETCH);
-    List<ChainLog> logs = new ArrayList<>(chain.logs(from, to, List.of(), TransferDecoder.EVENTS));
+    List<ChainLog> logs = new ArrayList<>(chain.logs(from, to, List.of(), chainWideEvents));
     try {
       logs.addAll(ours.join());
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    logs.sort(CHAIN_ORDER);
-    return new Fetched(from, to, anchor, logs);
+    // a log both queries matched (an approval on our own collection) is one log
+    TreeMap<ChainLog, ChainLog> once = new TreeMap<>(CHAIN_ORDER);
+    logs.forEach(log -> once.putIfAbsent(log, log));
+    return new Fetched(from, to, anchor, List.copyOf(once.values()));
   }
 }

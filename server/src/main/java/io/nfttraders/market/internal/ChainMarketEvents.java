@@ -31,11 +31,13 @@ class ChainMarketEvents implements IndexedLogsListener {
   private static final Logger log = LoggerFactory.getLogger(ChainMarketEvents.class);
 
   static final String ORDER_FILLED = Abi.topic(
-      "OrderFilled(bytes32,address,address,uint8,address,uint256,address,uint256,address,uint256,bool,address,uint256)");
+      "OrderFilled(bytes32,address,address,uint8,address,uint256,uint256,address,uint256,address,uint256,bool,address,uint256)");
   static final String ORDER_CANCELLED = Abi.topic("OrderCancelled(bytes32,address)");
   static final String COUNTER_INCREMENTED = Abi.topic("CounterIncremented(address,uint256)");
   static final String APPROVAL_FOR_ALL = Abi.topic("ApprovalForAll(address,address,bool)");
   static final String TRANSFER = Abi.topic("Transfer(address,address,uint256)");
+  static final String TRANSFER_SINGLE = Abi.topic("TransferSingle(address,address,address,uint256,uint256)");
+  static final String TRANSFER_BATCH = Abi.topic("TransferBatch(address,address,address,uint256[],uint256[])");
   static final String APPROVAL = Abi.topic("Approval(address,address,uint256)");
   static final String DEPOSIT = Abi.topic("Deposit(address,uint256)");
   static final String WITHDRAWAL = Abi.topic("Withdrawal(address,uint256)");
@@ -58,7 +60,13 @@ class ChainMarketEvents implements IndexedLogsListener {
 
   @Override
   public List<String> eventTopics() {
-    return List.of(ORDER_FILLED, ORDER_CANCELLED, COUNTER_INCREMENTED, APPROVAL_FOR_ALL, APPROVAL, DEPOSIT, WITHDRAWAL);
+    return List.of(ORDER_FILLED, ORDER_CANCELLED, COUNTER_INCREMENTED, APPROVAL_FOR_ALL, APPROVAL, DEPOSIT, WITHDRAWAL, TRANSFER_SINGLE, TRANSFER_BATCH);
+  }
+
+  /** Approvals on any token contract (those of our exchange are kept): any NFT of the chain can be listed. */
+  @Override
+  public List<String> chainWideEvents() {
+    return List.of(APPROVAL_FOR_ALL);
   }
 
   @Override
@@ -87,12 +95,16 @@ class ChainMarketEvents implements IndexedLogsListener {
         } else if (topic0.equals(DEPOSIT) || topic0.equals(WITHDRAWAL)) {
           wethAccounts.add(Abi.addressTopic(entry.topics().get(1)));
         }
-      } else if (topic0.equals(APPROVAL_FOR_ALL) && Abi.addressTopic(entry.topics().get(2)).equals(exchange)) {
+      } else if (topic0.equals(APPROVAL_FOR_ALL) && entry.topics().size() == 3 && Abi.addressTopic(entry.topics().get(2)).equals(exchange)) {
         touchedMakers.add(approvalForAll(chainId, entry));
       } else if (topic0.equals(TRANSFER) && entry.topics().size() == 4) {
         movedTokens.add(new TokenRef(ChainId.of(chainId), Address.of(address), new BigInteger(entry.topics().get(3).substring(2), 16)));
         holders.add(Abi.addressTopic(entry.topics().get(1)));
         holders.add(Abi.addressTopic(entry.topics().get(2)));
+      } else if ((topic0.equals(TRANSFER_SINGLE) || topic0.equals(TRANSFER_BATCH)) && entry.topics().size() == 4) {
+        // copies moved: the listings of both sides are decided again (an ERC-1155 listing needs its maker to hold its amount)
+        touchedMakers.add(Abi.addressTopic(entry.topics().get(2)));
+        touchedMakers.add(Abi.addressTopic(entry.topics().get(3)));
       }
     }
     holders.addAll(touchedMakers);
@@ -109,23 +121,24 @@ class ChainMarketEvents implements IndexedLogsListener {
     String taker = Abi.addressTopic(entry.topics().get(3));
     String data = entry.data();
     boolean sell = Abi.word(data, 0).signum() == 0;
-    BigInteger price = Abi.word(data, 4);
-    String royaltyReceiver = Abi.addressWord(data, 5);
-    BigInteger royalty = Abi.word(data, 6);
-    boolean capped = Abi.word(data, 7).signum() != 0;
-    BigInteger fee = Abi.word(data, 9);
+    BigInteger amount = Abi.word(data, 3);
+    BigInteger price = Abi.word(data, 5);
+    String royaltyReceiver = Abi.addressWord(data, 6);
+    BigInteger royalty = Abi.word(data, 7);
+    boolean capped = Abi.word(data, 8).signum() != 0;
+    BigInteger fee = Abi.word(data, 10);
     String royaltySource = royalty.signum() == 0 ? "NONE" : capped ? "ERC2981_CAPPED" : "ERC2981";
     Timestamp now = Timestamp.from(clock.instant());
     String seller = sell ? maker : taker;
     String buyer = sell ? taker : maker;
     String collection = Abi.addressWord(data, 1);
     BigDecimal tokenId = new BigDecimal(Abi.word(data, 2));
-    String currency = Abi.addressWord(data, 3);
+    String currency = Abi.addressWord(data, 4);
     jdbc.sql("""
-            insert into sales (chain_id, block_number, log_index, tx_hash, order_hash, side, seller, buyer, collection, token_id, currency,
-              price_wei, royalty_source, royalty_receiver, royalty_wei, fee_recipient, fee_wei, seller_wei, at)
-            values (:chain, :block, :log, :tx, :order, :side, :seller, :buyer, :collection, :token, :currency, :price, :source, :receiver,
-              :royalty, :feeRecipient, :fee, :proceeds, :now)
+            insert into sales (chain_id, block_number, log_index, tx_hash, order_hash, side, seller, buyer, collection, token_id, amount,
+              currency, price_wei, royalty_source, royalty_receiver, royalty_wei, fee_recipient, fee_wei, seller_wei, at)
+            values (:chain, :block, :log, :tx, :order, :side, :seller, :buyer, :collection, :token, :amount, :currency, :price, :source,
+              :receiver, :royalty, :feeRecipient, :fee, :proceeds, :now)
             on conflict do nothing
             """)
         .param("chain", chainId)
@@ -138,12 +151,13 @@ class ChainMarketEvents implements IndexedLogsListener {
         .param("buyer", buyer)
         .param("collection", collection)
         .param("token", tokenId)
+        .param("amount", amount)
         .param("currency", currency)
         .param("price", price)
         .param("source", royaltySource)
         .param("receiver", royalty.signum() == 0 ? null : royaltyReceiver)
         .param("royalty", royalty)
-        .param("feeRecipient", Abi.addressWord(data, 8))
+        .param("feeRecipient", Abi.addressWord(data, 9))
         .param("fee", fee)
         .param("proceeds", price.subtract(royalty).subtract(fee))
         .param("now", now)

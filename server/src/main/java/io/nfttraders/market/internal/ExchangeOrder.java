@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.market.TypedData;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -15,12 +16,16 @@ import org.web3j.utils.Numeric;
 /**
  * The exchange's {@code Order} struct, field for field (addresses lower-case, times in unix
  * seconds, {@code endTime} 0 = no end). Its EIP-712 digest is the order's identity everywhere.
+ *
+ * @param amount copies of an ERC-1155 token; an ERC-721 order moves its one token
  */
 record ExchangeOrder(
     String maker,
     Side side,
     String collection,
+    TokenStandard standard,
     BigInteger tokenId,
+    BigInteger amount,
     String currency,
     BigInteger price,
     long startTime,
@@ -29,11 +34,12 @@ record ExchangeOrder(
     BigInteger counter) {
 
   static final String ETH = "0x0000000000000000000000000000000000000000";
-  static final String TYPE = "Order(address maker,uint8 side,address collection,uint256 tokenId,address currency,uint256 price,"
-      + "uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)";
+  static final String TYPE = "Order(address maker,uint8 side,address collection,uint8 standard,uint256 tokenId,uint256 amount,"
+      + "address currency,uint256 price,uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)";
   private static final byte[] TYPEHASH = Hash.sha3(TYPE.getBytes());
   private static final List<TypedData.Field> FIELDS = List.of(new TypedData.Field("maker", "address"), new TypedData.Field("side", "uint8"),
-      new TypedData.Field("collection", "address"), new TypedData.Field("tokenId", "uint256"), new TypedData.Field("currency", "address"),
+      new TypedData.Field("collection", "address"), new TypedData.Field("standard", "uint8"), new TypedData.Field("tokenId", "uint256"),
+      new TypedData.Field("amount", "uint256"), new TypedData.Field("currency", "address"),
       new TypedData.Field("price", "uint256"), new TypedData.Field("startTime", "uint256"), new TypedData.Field("endTime", "uint256"),
       new TypedData.Field("salt", "uint256"), new TypedData.Field("counter", "uint256"));
 
@@ -41,6 +47,9 @@ record ExchangeOrder(
     maker = Abi.address(maker);
     collection = Abi.address(collection);
     currency = Abi.address(currency);
+    if (standard == TokenStandard.ERC721 ? !amount.equals(BigInteger.ONE) : amount.signum() <= 0) {
+      throw new IllegalArgumentException("an ERC-721 order moves one token, an ERC-1155 order a positive number of copies; was " + amount);
+    }
     if (price.signum() <= 0 || startTime < 0 || endTime < 0 || salt.signum() < 0 || counter.signum() < 0) {
       throw new IllegalArgumentException("price must be positive; times, salt and counter non-negative");
     }
@@ -50,15 +59,25 @@ record ExchangeOrder(
     return currency.equals(ETH);
   }
 
-  /** Its EIP-712 encodeData: ten words, each field as the ABI lays it out. */
+  /** The exchange's code for the standard: how the token moves. */
+  int standardCode() {
+    return switch (standard) {
+      case ERC721 -> 0;
+      case ERC1155 -> 1;
+    };
+  }
+
+  /** Its EIP-712 encodeData: twelve words, each field as the ABI lays it out. */
   byte[] encoded() {
-    return Abi.concat(Abi.address32(maker), Abi.uint(side.code()), Abi.address32(collection), Abi.uint(tokenId), Abi.address32(currency),
+    return Abi.concat(Abi.address32(maker), Abi.uint(side.code()), Abi.address32(collection), Abi.uint(standardCode()), Abi.uint(tokenId),
+        Abi.uint(amount), Abi.address32(currency),
         Abi.uint(price), Abi.uint(startTime), Abi.uint(endTime), Abi.uint(salt), Abi.uint(counter));
   }
 
   /** The struct as a call argument. */
   StaticStruct struct() {
-    return new StaticStruct(new Address(maker), new Uint8(side.code()), new Address(collection), new Uint256(tokenId), new Address(currency),
+    return new StaticStruct(new Address(maker), new Uint8(side.code()), new Address(collection), new Uint8(standardCode()), new Uint256(tokenId),
+        new Uint256(amount), new Address(currency),
         new Uint256(price), new Uint256(startTime), new Uint256(endTime), new Uint256(salt), new Uint256(counter));
   }
 
@@ -78,7 +97,9 @@ record ExchangeOrder(
     message.put("maker", maker);
     message.put("side", side.code());
     message.put("collection", collection);
+    message.put("standard", standardCode());
     message.put("tokenId", tokenId.toString());
+    message.put("amount", amount.toString());
     message.put("currency", currency);
     message.put("price", price.toString());
     message.put("startTime", Long.toString(startTime));

@@ -9,7 +9,8 @@ final class GraphQlNodes {
 
   private GraphQlNodes() {}
 
-  record ListingNode(String hash, String collection, String tokenId, String maker, String priceWei, String price, String currency,
+  /** {@code amount}: the copies of an ERC-1155 token it sells; "1" for an ERC-721 token. */
+  record ListingNode(String hash, String collection, String tokenId, String amount, String maker, String priceWei, String price, String currency,
       String createdAt, @Nullable String endTime, @Nullable String name, long chainId) {}
 
   record ListingEdge(String cursor, ListingNode node) {}
@@ -18,7 +19,7 @@ final class GraphQlNodes {
 
   record ListingConnection(java.util.List<ListingEdge> edges, PageInfo pageInfo) {}
 
-  record OfferNode(String hash, String maker, String priceWei, String price, boolean active, @Nullable String inactiveReason, String createdAt,
+  record OfferNode(String hash, String maker, String amount, String priceWei, String price, boolean active, @Nullable String inactiveReason, String createdAt,
       @Nullable String endTime) {}
 
   /** {@code standard}: ERC721 or ERC1155; an ERC-1155 token has no owner, its copies are held by many. */
@@ -38,6 +39,9 @@ final class GraphQlNodes {
   record NftMetadataNode(String name, @Nullable String description, @Nullable String image, java.util.List<AttributeNode> attributes) {}
 
   record AttributeNode(String traitType, String value) {}
+
+  /** How reading a token's metadata from its contract went: PENDING, FETCHED or BROKEN, and why, as plain text. */
+  record MetadataFetchNode(String state, @Nullable String problem) {}
 
   record CollectionNode(long chainId, String address) {}
 

@@ -36,7 +36,7 @@ class ListingQueries {
   /** Listings that are fillable as far as the book and the chain go; LIVE adds the time window. */
   static final String OPEN_LISTING = "side = 'SELL' and state = 'OPEN' and invalid_reason is null";
   static final String LIVE = OPEN_LISTING + " and start_time <= now() and (end_time is null or end_time > now())";
-  static final String COLUMNS = "hash, chain_id, collection, token_id, maker, price_wei, currency, created_at, end_time, name";
+  static final String COLUMNS = "hash, chain_id, collection, token_id, amount, maker, price_wei, currency, created_at, end_time, name";
 
   private final JdbcClient jdbc;
   private final LiveListings live;
@@ -156,7 +156,7 @@ class ListingQueries {
     BigInteger price = rs.getBigDecimal("price_wei").toBigIntegerExact();
     Timestamp end = rs.getTimestamp("end_time");
     return new ListingNode(rs.getString("hash"), collection, rs.getBigDecimal("token_id").toBigIntegerExact().toString(),
-        maker, price.toString(), OrderView.ether(price), OrderView.currencyName(rs.getString("currency"), weth),
+        rs.getBigDecimal("amount").toBigIntegerExact().toString(), maker, price.toString(), OrderView.ether(price), OrderView.currencyName(rs.getString("currency"), weth),
         rs.getTimestamp("created_at").toInstant().truncatedTo(ChronoUnit.MICROS).toString(), end == null ? null : end.toInstant().toString(),
         rs.getString("name"), rs.getLong("chain_id"));
   }

@@ -11,18 +11,15 @@ import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
 import io.nfttraders.indexer.TransferView;
 import io.nfttraders.market.internal.GraphQlNodes.ActivityNode;
-import io.nfttraders.market.internal.GraphQlNodes.AttributeNode;
 import io.nfttraders.market.internal.GraphQlNodes.CollectionNode;
 import io.nfttraders.market.internal.GraphQlNodes.CollectionStats;
 import io.nfttraders.market.internal.GraphQlNodes.ListingNode;
 import io.nfttraders.market.internal.GraphQlNodes.NftConnection;
 import io.nfttraders.market.internal.GraphQlNodes.NftEdge;
-import io.nfttraders.market.internal.GraphQlNodes.NftMetadataNode;
 import io.nfttraders.market.internal.GraphQlNodes.NftNode;
 import io.nfttraders.market.internal.GraphQlNodes.OfferNode;
 import io.nfttraders.market.internal.GraphQlNodes.PageInfo;
 import io.nfttraders.market.internal.GraphQlNodes.UserNode;
-import io.nfttraders.minting.MintedMetadata;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,16 +44,14 @@ class MarketGraphQl {
   private final ListingQueries listings;
   private final MarketReads reads;
   private final IndexedNfts nfts;
-  private final MintedMetadata minted;
   private final long chainId;
   private final String weth;
   private final TokenRoyalties royalties;
 
-  MarketGraphQl(ListingQueries listings, MarketReads reads, IndexedNfts nfts, MintedMetadata minted, DeployedContracts contracts, TokenRoyalties royalties) {
+  MarketGraphQl(ListingQueries listings, MarketReads reads, IndexedNfts nfts, DeployedContracts contracts, TokenRoyalties royalties) {
     this.listings = listings;
     this.reads = reads;
     this.nfts = nfts;
-    this.minted = minted;
     this.chainId = contracts.chainId().value();
     this.weth = contracts.weth().address().hex();
     this.royalties = royalties;
@@ -93,20 +88,6 @@ class MarketGraphQl {
   Map<NftNode, List<ListingNode>> nftListings(List<NftNode> tokens) {
     Map<String, List<ListingNode>> byToken = listings.listingsOf(chainId, tokens, weth);
     return collect(tokens, t -> byToken.getOrDefault(key(t), List.of()));
-  }
-
-  @BatchMapping(typeName = "Nft", field = "metadata")
-  Map<NftNode, NftMetadataNode> nftMetadata(List<NftNode> tokens) {
-    Map<TokenRef, MintedMetadata.Metadata> found = minted.of(tokens.stream().map(t -> ref(t.collection(), t.id())).toList());
-    Map<NftNode, NftMetadataNode> result = new LinkedHashMap<>();
-    for (NftNode token : tokens) {
-      MintedMetadata.Metadata m = found.get(ref(token.collection(), token.id()));
-      if (m != null) {
-        result.put(token, new NftMetadataNode(m.name(), m.description(), m.imageCid() == null ? null : "/ipfs/" + m.imageCid(),
-            m.attributes().stream().map(a -> new AttributeNode(a.traitType(), a.value())).toList()));
-      }
-    }
-    return result;
   }
 
   @BatchMapping(typeName = "Nft", field = "offers")
@@ -167,7 +148,16 @@ class MarketGraphQl {
     return TokenStandard.ERC1155.name().equals(nft.standard()) ? nfts.copies(ref(nft.collection(), nft.id())).toString() : null;
   }
 
-  @SchemaMapping(typeName = "Royalty", field = "receiver")
+  @SchemaMapping(typeName = "Nft", field = "copiesHeld")
+  String copiesHeld(NftNode nft, @Argument String holder) {
+    Address address = Inputs.address("holder", holder);
+    if (TokenStandard.ERC1155.name().equals(nft.standard())) {
+      return nfts.copiesHeld(ref(nft.collection(), nft.id()), address).toString();
+    }
+    return address.checksummed().equals(nft.owner()) ? "1" : "0";
+  }
+
+    @SchemaMapping(typeName = "Royalty", field = "receiver")
   String royaltyReceiver(Royalty royalty) {
     return royalty.receiver().checksummed();
   }

@@ -30,7 +30,7 @@ class MarketReads {
 
   Map<String, List<OfferNode>> offersOf(long chainId, List<NftNode> nfts) {
     return jdbc.sql("""
-            select collection, token_id, hash, maker, price_wei, invalid_reason, created_at, end_time from orders
+            select collection, token_id, amount, hash, maker, price_wei, invalid_reason, created_at, end_time from orders
             where side = 'BUY' and state = 'OPEN' and chain_id = :chain
               and (collection, token_id) in (select * from unnest(:collections::text[], :tokens::numeric[]))
             order by price_wei desc, hash
@@ -45,7 +45,7 @@ class MarketReads {
 
   List<OfferNode> offersBy(String maker) {
     return jdbc.sql("""
-            select collection, token_id, hash, maker, price_wei, invalid_reason, created_at, end_time from orders
+            select collection, token_id, amount, hash, maker, price_wei, invalid_reason, created_at, end_time from orders
             where side = 'BUY' and state = 'OPEN' and maker = :maker order by created_at desc limit 100
             """)
         .param("maker", maker)
@@ -105,7 +105,8 @@ class MarketReads {
     BigInteger price = rs.getBigDecimal("price_wei").toBigIntegerExact();
     Timestamp end = rs.getTimestamp("end_time");
     String reason = rs.getString("invalid_reason");
-    return new OfferNode(rs.getString("hash"), Address.of(rs.getString("maker")).checksummed(), price.toString(), OrderView.ether(price), reason == null,
+    return new OfferNode(rs.getString("hash"), Address.of(rs.getString("maker")).checksummed(), rs.getBigDecimal("amount").toBigIntegerExact().toString(),
+        price.toString(), OrderView.ether(price), reason == null,
         reason, rs.getTimestamp("created_at").toInstant().toString(), end == null ? null : end.toInstant().toString());
   }
 

@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
  * empty and the server signs; a maker holding their own key sends {@code maker}, {@code salt},
  * {@code counter} and their EIP-712 {@code signature} of the resulting order.
  *
+ * @param amount copies of an ERC-1155 token (default 1); an ERC-721 order is for its one token
  * @param currency "ETH" (listings only, the default for them) or "WETH" (the default for offers)
  */
 record NewOrder(
     String collection,
     String tokenId,
+    @Nullable String amount,
     @Nullable String priceWei,
     @Nullable String price,
     @Nullable String currency,

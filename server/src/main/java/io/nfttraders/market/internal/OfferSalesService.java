@@ -35,8 +35,8 @@ class OfferSalesService implements OfferSales {
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
-  public String offer(UUID buyerUser, TokenRef token, Wei price) {
-    NewOrder order = new NewOrder(token.contract().hex(), token.tokenId().toString(), price.toString(), null, "WETH", null, null, null, null, null, null);
+  public String offer(UUID buyerUser, TokenRef token, BigInteger amount, Wei price) {
+    NewOrder order = new NewOrder(token.contract().hex(), token.tokenId().toString(), amount.toString(), price.toString(), null, "WETH", null, null, null, null, null, null);
     try {
       return placement.place(buyerUser, Side.BUY, order).hash();
     } catch (MarketProblems.InsufficientFunds | MarketProblems.NoWallet e) {
@@ -75,7 +75,7 @@ class OfferSalesService implements OfferSales {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public String offer(UUID buyerUser, SignedOffer offer) {
-    NewOrder order = new NewOrder(offer.token().contract().hex(), offer.token().tokenId().toString(), offer.price().toString(), null, "WETH",
+    NewOrder order = new NewOrder(offer.token().contract().hex(), offer.token().tokenId().toString(), offer.amount().toString(), offer.price().toString(), null, "WETH",
         Instant.EPOCH, offer.endTime(), offer.maker().hex(), offer.salt().toString(), offer.counter().toString(), offer.signature());
     try {
       return placement.place(buyerUser, Side.BUY, order).hash();
@@ -86,9 +86,8 @@ class OfferSalesService implements OfferSales {
 
   private ExchangeOrder order(SignedOffer offer) {
     try {
-      return new ExchangeOrder(offer.maker().hex(), Side.BUY, offer.token().contract().hex(), offer.token().tokenId(), placement.weth(),
-          offer.price().value(), 0,
-          offer.endTime().getEpochSecond(), offer.salt(), offer.counter());
+      return new ExchangeOrder(offer.maker().hex(), Side.BUY, offer.token().contract().hex(), placement.standardOf(offer.token()), offer.token().tokenId(),
+          offer.amount(), placement.weth(), offer.price().value(), 0, offer.endTime().getEpochSecond(), offer.salt(), offer.counter());
     } catch (IllegalArgumentException e) {
       throw new InvalidOffer(e.getMessage());
     }

@@ -23,15 +23,17 @@ class OrderBook {
   void insert(OrderRow row, String traitsJson, Instant now) {
     ExchangeOrder o = row.order();
     jdbc.sql("""
-            insert into orders (hash, chain_id, exchange, side, maker, maker_user_id, collection, token_id, currency, price_wei, start_time,
-              end_time, salt, counter, signature, state, invalid_reason, name, traits, created_at, updated_at)
-            values (:hash, :chain, :exchange, :side, :maker, :user, :collection, :token, :currency, :price, :start, :end, :salt, :counter,
-              :signature, 'OPEN', 'UNCHECKED', :name, :traits::jsonb, :now, :now)
+            insert into orders (hash, chain_id, exchange, side, maker, maker_user_id, collection, standard, token_id, amount, currency, price_wei,
+              start_time, end_time, salt, counter, signature, state, invalid_reason, name, traits, created_at, updated_at)
+            values (:hash, :chain, :exchange, :side, :maker, :user, :collection, :standard, :token, :amount, :currency, :price, :start, :end, :salt,
+              :counter, :signature, 'OPEN', 'UNCHECKED', :name, :traits::jsonb, :now, :now)
             """)
         .param("hash", row.hash())
         .param("chain", row.chainId())
         .param("exchange", row.exchange())
         .param("side", o.side().name())
+        .param("standard", o.standard().name())
+        .param("amount", o.amount())
         .param("maker", o.maker())
         .param("user", row.makerUserId())
         .param("collection", o.collection())

@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.chain.DeployedContracts;
 import java.math.BigInteger;
 import org.web3j.crypto.Hash;
 
@@ -11,7 +12,7 @@ import org.web3j.crypto.Hash;
 record OrderDomain(long chainId, String exchange, byte[] separator) {
 
   static final String NAME = "NFT Traders Exchange";
-  static final String VERSION = "1";
+  static final String VERSION = DeployedContracts.EXCHANGE_VERSION;
   private static final byte[] DOMAIN_TYPEHASH =
       Hash.sha3("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)".getBytes());
 

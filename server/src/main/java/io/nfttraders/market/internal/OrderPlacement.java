@@ -6,6 +6,7 @@ import io.nfttraders.custody.Wallet;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
 import io.nfttraders.minting.MintedMetadata;
@@ -81,14 +82,23 @@ class OrderPlacement {
     return weth;
   }
 
-  /** What a request asks for, checked: a token that exists, the currency, the price and the time window. */
-  private record Terms(TokenRef token, TokenView indexed, String currency, BigInteger price, long start, long end) {}
+  /** How the token moves, as the indexer classified its contract: ERC-721 for a token it does not know yet. */
+  TokenStandard standardOf(TokenRef token) {
+    return nfts.token(token).map(TokenView::standard).orElse(TokenStandard.ERC721);
+  }
+
+  /** What a request asks for, checked: a token that exists, how many copies, the currency, the price and the time window. */
+  private record Terms(TokenRef token, TokenView indexed, BigInteger amount, String currency, BigInteger price, long start, long end) {}
 
   private Terms terms(Side side, NewOrder request, Instant now) {
     TokenRef token = token(request);
     TokenView indexed = nfts.token(token)
         .filter(t -> !t.burned())
         .orElseThrow(() -> new MarketProblems.UnknownNft(request.collection() + "/" + request.tokenId()));
+    BigInteger amount = request.amount() == null ? BigInteger.ONE : Inputs.uint("amount", request.amount());
+    if (indexed.standard() == TokenStandard.ERC721 ? !amount.equals(BigInteger.ONE) : amount.signum() <= 0) {
+      throw new MarketProblems.InvalidOrder("amount must be 1 for an ERC-721 token and at least 1 copy of an ERC-1155 token; was " + amount);
+    }
     String currency = currency(side, request.currency());
     BigInteger price = Inputs.amount("priceWei", request.priceWei(), "price", request.price());
     long start = (request.startTime() == null ? now : request.startTime()).getEpochSecond();
@@ -96,7 +106,7 @@ class OrderPlacement {
     if (start < 0 || end <= start || end <= now.getEpochSecond()) {
       throw new MarketProblems.InvalidOrder("startTime must not be before 1970, and endTime must be after startTime and in the future");
     }
-    return new Terms(token, indexed, currency, price, start, end);
+    return new Terms(token, indexed, amount, currency, price, start, end);
   }
 
   /**
@@ -106,9 +116,8 @@ class OrderPlacement {
   ExchangeOrder toSign(Side side, NewOrder request) {
     Terms terms = terms(side, request, clock.instant());
     String maker = Inputs.address("maker", request.maker()).hex();
-    checkOwnership(side, maker, terms.indexed());
-    return new ExchangeOrder(maker, side, terms.token().contract().hex(), terms.token().tokenId(), terms.currency(), terms.price(), terms.start(),
-        terms.end(), new BigInteger(128, RANDOM), chainCounter(maker));
+    checkOwnership(side, maker, terms);
+    return order(maker, side, terms, new BigInteger(128, RANDOM), chainCounter(maker));
   }
 
   /**
@@ -137,8 +146,24 @@ class OrderPlacement {
     }
   }
 
-  /** A listing's maker owns the token; an offer's does not. */
-  private static void checkOwnership(Side side, String maker, TokenView indexed) {
+  private static ExchangeOrder order(String maker, Side side, Terms terms, BigInteger salt, BigInteger counter) {
+    return new ExchangeOrder(maker, side, terms.token().contract().hex(), terms.indexed().standard(), terms.token().tokenId(), terms.amount(),
+        terms.currency(), terms.price(), terms.start(), terms.end(), salt, counter);
+  }
+
+  /**
+   * A listing's maker owns the token (holds the copies it sells, for an ERC-1155 token); an offer's
+   * maker does not own the ERC-721 token it asks for (anyone may ask for more copies of an ERC-1155 one).
+   */
+  private void checkOwnership(Side side, String maker, Terms terms) {
+    TokenView indexed = terms.indexed();
+    if (indexed.standard() == TokenStandard.ERC1155) {
+      BigInteger held = nfts.copiesHeld(terms.token(), Address.of(maker));
+      if (side == Side.SELL && held.compareTo(terms.amount()) < 0) {
+        throw new MarketProblems.NotYourNft(maker + " holds " + held + " copies of token " + indexed.token().tokenId() + ", not " + terms.amount());
+      }
+      return;
+    }
     boolean makerOwns = indexed.owner() != null && indexed.owner().hex().equals(maker);
     if (side == Side.SELL && !makerOwns) {
       throw new MarketProblems.NotYourNft("Token " + indexed.token().tokenId() + " is not owned by " + maker);
@@ -159,19 +184,15 @@ class OrderPlacement {
     Instant now = clock.instant();
     Terms terms = terms(side, request, now);
     TokenRef token = terms.token();
-    TokenView indexed = terms.indexed();
-    String currency = terms.currency();
     BigInteger price = terms.price();
-    long start = terms.start();
-    long end = terms.end();
     Optional<Wallet> custodial = request.signature() == null ? Optional.of(wallets.walletOf(user).orElseThrow(MarketProblems.NoWallet::new))
         : Optional.empty();
     String maker = custodial.map(w -> w.address().hex()).orElseGet(() -> Inputs.address("maker", request.maker()).hex());
     validity.lockMakers(List.of(maker));
-    checkOwnership(side, maker, indexed);
+    checkOwnership(side, maker, terms);
     BigInteger salt = custodial.isPresent() ? new BigInteger(128, RANDOM) : Inputs.uint("salt", request.salt());
     BigInteger counter = custodial.isPresent() ? expectedCounter(custodial.get()) : Inputs.uint("counter", request.counter());
-    ExchangeOrder order = new ExchangeOrder(maker, side, token.contract().hex(), token.tokenId(), currency, price, start, end, salt, counter);
+    ExchangeOrder order = order(maker, side, terms, salt, counter);
     String signature;
     if (custodial.isPresent()) {
       signature = signatures.signCustodial(custodial.get().id(), order, domain, (side == Side.SELL ? "list " : "offer for ") + token.tokenId());

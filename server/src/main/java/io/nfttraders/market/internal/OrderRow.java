@@ -1,5 +1,6 @@
 package io.nfttraders.market.internal;
 
+import io.nfttraders.ethereum.TokenStandard;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,13 +22,13 @@ record OrderRow(
     Instant createdAt) {
 
   static final String COLUMNS = """
-      hash, chain_id, exchange, side, maker, maker_user_id, collection, token_id, currency, price_wei, start_time, end_time, salt, counter,
-      signature, state, invalid_reason, name, created_at""";
+      hash, chain_id, exchange, side, maker, maker_user_id, collection, standard, token_id, amount, currency, price_wei, start_time, end_time, salt,
+      counter, signature, state, invalid_reason, name, created_at""";
 
   static OrderRow read(ResultSet rs, int row) throws SQLException {
     Instant end = rs.getTimestamp("end_time") == null ? null : rs.getTimestamp("end_time").toInstant();
     ExchangeOrder order = new ExchangeOrder(rs.getString("maker"), Side.valueOf(rs.getString("side")), rs.getString("collection"),
-        big(rs, "token_id"), rs.getString("currency"), big(rs, "price_wei"), rs.getTimestamp("start_time").toInstant().getEpochSecond(),
+        TokenStandard.valueOf(rs.getString("standard")), big(rs, "token_id"), big(rs, "amount"), rs.getString("currency"), big(rs, "price_wei"), rs.getTimestamp("start_time").toInstant().getEpochSecond(),
         end == null ? 0 : end.getEpochSecond(), big(rs, "salt"), big(rs, "counter"));
     return new OrderRow(rs.getString("hash"), rs.getLong("chain_id"), rs.getString("exchange"), order, rs.getObject("maker_user_id", UUID.class),
         rs.getString("signature"), rs.getString("state"), rs.getString("invalid_reason"), rs.getString("name"),

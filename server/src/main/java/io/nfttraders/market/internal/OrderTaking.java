@@ -7,6 +7,7 @@ import io.nfttraders.custody.Wallet;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionIntent;
@@ -95,9 +96,11 @@ class OrderTaking {
     OrderRow offer = available(orderHash, Side.BUY, seller);
     ExchangeOrder order = offer.order();
     TokenRef token = new TokenRef(ChainId.of(offer.chainId()), Address.of(order.collection()), order.tokenId());
-    boolean sellerOwns = nfts.token(token).map(t -> seller.address().equals(t.owner())).orElse(false);
+    boolean sellerOwns = order.standard() == TokenStandard.ERC1155 ? nfts.copiesHeld(token, seller.address()).compareTo(order.amount()) >= 0
+        : nfts.token(token).map(t -> seller.address().equals(t.owner())).orElse(false);
     if (!sellerOwns) {
-      throw new MarketProblems.NotYourNft("The offer is for token " + order.tokenId() + ", which your wallet does not own");
+      throw new MarketProblems.NotYourNft("The offer is for " + (order.standard() == TokenStandard.ERC1155 ? order.amount() + " copies of " : "")
+          + "token " + order.tokenId() + ", which your wallet does not hold");
     }
     Optional<TransactionId> approval = allowances.ensureCollection(seller, order.collection());
     reserve(offer, Side.BUY);

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides from indexed chain state whether open orders could be filled right now, and stores the
- * reason when not. A listing needs its maker to own the token and to have approved the exchange;
+ * reason when not. A listing needs its maker to own the token (to hold its copies, for an ERC-1155
+ * listing) and to have approved the exchange;
  * an offer needs its maker's WETH balance and allowance to cover the price; both need the maker's
  * current counter. Only rows whose verdict changes are written.
  */
@@ -22,7 +23,9 @@ class OrderValidity {
           case
             when o.counter <> coalesce((select max(c.counter) from maker_counters c where c.chain_id = o.chain_id and c.maker = o.maker), 0)
               then 'STALE_COUNTER'
-            when o.side = 'SELL' and t.owner is distinct from o.maker then 'NOT_OWNER'
+            when o.side = 'SELL' and o.standard = 'ERC721' and t.owner is distinct from o.maker then 'NOT_OWNER'
+            when o.side = 'SELL' and o.standard = 'ERC1155' and coalesce((select b.balance from nft_balances b where b.chain_id = o.chain_id
+                  and b.contract = o.collection and b.token_id = o.token_id and b.holder = o.maker), 0) < o.amount then 'NOT_OWNER'
             when o.side = 'SELL' and not coalesce((select a.approved from exchange_approvals a
                   where a.chain_id = o.chain_id and a.collection = o.collection and a.owner = o.maker
                   order by a.block_number desc, a.log_index desc limit 1), false) then 'NOT_APPROVED'

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * An order as the API shows it. {@code active} means fillable right now; otherwise
  * {@code inactiveReason} says why (BEING_FILLED, FILLED, CANCELLED, EXPIRED, NOT_STARTED, NOT_OWNER,
  * NOT_APPROVED, INSUFFICIENT_WETH, INSUFFICIENT_ALLOWANCE, STALE_COUNTER, UNCHECKED...).
+ *
+ * @param amount copies of an ERC-1155 token the order moves; "1" for an ERC-721 token
  */
 record OrderView(
     String hash,
@@ -16,6 +18,8 @@ record OrderView(
     String maker,
     String collection,
     String tokenId,
+    String standard,
+    String amount,
     String currency,
     String priceWei,
     String price,
@@ -31,7 +35,7 @@ record OrderView(
     ExchangeOrder o = row.order();
     String reason = row.unavailableReason(now);
     return new OrderView(row.hash(), o.side().name(), Address.of(o.maker()).checksummed(), Address.of(o.collection()).checksummed(),
-        o.tokenId().toString(), currencyName(o.currency(), wethAddress), o.price().toString(), ether(o.price()),
+        o.tokenId().toString(), o.standard().name(), o.amount().toString(), currencyName(o.currency(), wethAddress), o.price().toString(), ether(o.price()),
         Instant.ofEpochSecond(o.startTime()), o.endTime() == 0 ? null : Instant.ofEpochSecond(o.endTime()), row.state(), reason == null, reason,
         row.name(), row.createdAt());
   }

@@ -11,6 +11,7 @@ import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.Eip712;
 import io.nfttraders.support.MarketplaceTest;
+import io.nfttraders.ethereum.TokenStandard;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ class SelfCustodyOrdersTest {
     Instant end = start.plus(Duration.ofHours(2));
     BigInteger price = new BigInteger("300000000000000000");
     BigInteger salt = new BigInteger("123456789012345678901234567890");
-    ExchangeOrder order = new ExchangeOrder(maker.toLowerCase(), Side.SELL, collection.toLowerCase(), tokenId, ExchangeOrder.ETH, price,
+    ExchangeOrder order = new ExchangeOrder(maker.toLowerCase(), Side.SELL, collection.toLowerCase(), TokenStandard.ERC721, tokenId, BigInteger.ONE, ExchangeOrder.ETH, price,
         start.getEpochSecond(), end.getEpochSecond(), salt, BigInteger.ZERO);
     OrderDomain domain = new OrderDomain(contracts.chainId().value(), exchange);
     byte[] digest = new StructuredDataEncoder(order.typedDataJson(domain)).hashStructuredData();

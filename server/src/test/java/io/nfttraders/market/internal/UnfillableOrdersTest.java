@@ -10,6 +10,7 @@ import io.nfttraders.ethereum.Address;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
+import io.nfttraders.ethereum.TokenStandard;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,6 +156,6 @@ class UnfillableOrdersTest {
   }
 
   private static ExchangeOrder withPrice(ExchangeOrder o, BigInteger price) {
-    return new ExchangeOrder(o.maker(), o.side(), o.collection(), o.tokenId(), o.currency(), price, o.startTime(), o.endTime(), o.salt(), o.counter());
+    return new ExchangeOrder(o.maker(), o.side(), o.collection(), o.standard(), o.tokenId(), o.amount(), o.currency(), price, o.startTime(), o.endTime(), o.salt(), o.counter());
   }
 }

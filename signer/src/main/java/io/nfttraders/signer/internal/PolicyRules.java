@@ -5,6 +5,8 @@ import io.nfttraders.signer.SigningRefused;
 import io.nfttraders.signer.SigningRefused.Reason;
 import io.nfttraders.signer.TransactionRequest;
 import io.nfttraders.signer.WalletId;
+import java.util.Arrays;
+import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,9 +54,35 @@ final class PolicyRules {
             throw new SigningRefused(Reason.VALUE_TRANSFER_NOT_ALLOWED,
                     "wallet " + wallet.index() + " may not send plain value transfers");
         }
-        if (!policy.allowsContract(to)) {
+        if (!policy.allowsContract(to) && !isApprovalOfAllowedOperator(policy, request)) {
             throw new SigningRefused(Reason.CONTRACT_NOT_ALLOWED, "contract " + to + " is not allowed");
         }
+    }
+
+    /** {@code setApprovalForAll(address,bool)}: its selector, then the operator and the flag, each one word. */
+    private static final byte[] SET_APPROVAL_FOR_ALL = {(byte) 0xa2, 0x2c, (byte) 0xb4, 0x65};
+
+    /** Exactly {@code setApprovalForAll(operator, approved)}, no value, for an operator the policy lets wallets approve. */
+    private static boolean isApprovalOfAllowedOperator(SigningPolicy policy, TransactionRequest request) {
+        byte[] data = request.data();
+        if (data.length != 4 + 64 || request.valueWei().signum() != 0 || !Arrays.equals(data, 0, 4, SET_APPROVAL_FOR_ALL, 0, 4)) {
+            return false;
+        }
+        for (int i = 4; i < 16; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        for (int i = 36; i < 67; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        if (data[67] > 1 || data[67] < 0) {
+            return false;
+        }
+        String operator = "0x" + HexFormat.of().formatHex(data, 16, 36);
+        return policy.allowsApprovalOf(operator);
     }
 
     /** EIP-712 signatures can authorize transfers too (permits, orders): hold their domain to the same lists. */

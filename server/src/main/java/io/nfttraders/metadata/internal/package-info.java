@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.metadata.internal;
+
+import org.jspecify.annotations.NullMarked;

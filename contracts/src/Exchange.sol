@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -31,7 +32,17 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
  * An order is filled at most once. Its maker can cancel it (`cancel`) or every order signed so far
  * (`incrementCounter`: orders carry the maker's counter at signing and only the current counter is fillable).
  * All state changes happen before any external call, and the entry points are non-reentrant.
+ *
+ * Lazy minting: a creator who may mint in a collection signs a `MintVoucher` (the token's metadata digest, its
+ * royalty, its price in ETH, an end time) and pays no gas; `redeemVoucher` mints the token to the buyer (the
+ * exchange holds the collection's minter role) and pays the creator the price less the fee, in one transaction. A
+ * voucher redeems once; any changed field fails its signature.
  */
+/// What the exchange calls to mint a lazily minted token: our `Collection`'s mint, with the token's royalty.
+interface IRoyaltyMinter {
+    function mint(address to, bytes32 metadataDigest, address royaltyReceiver, uint96 royaltyBps) external returns (uint256 tokenId);
+}
+
 contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -68,12 +79,29 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
         Cancelled
     }
 
+    bytes32 public constant VOUCHER_TYPEHASH = keccak256(
+        "MintVoucher(address creator,address collection,bytes32 metadataDigest,uint96 royaltyBps,uint256 price,uint256 endTime,"
+        "uint256 salt)"
+    );
+    bytes32 private constant MINTER_ROLE = keccak256("MINTER_ROLE");
+
+    struct MintVoucher {
+        address creator; // signs; must hold the collection's minter role; receives the price less the fee and the royalty
+        address collection;
+        bytes32 metadataDigest; // sha2-256 of the token's metadata file
+        uint96 royaltyBps; // the token's ERC-2981 royalty, to the creator; at most maxRoyaltyBps
+        uint256 price; // wei, paid in ETH
+        uint256 endTime; // unix seconds; redeemable before this second
+        uint256 salt;
+    }
+
     mapping(bytes32 orderHash => Status) public status;
     mapping(address maker => uint256) public counter;
     mapping(address token => bool) public currencyAllowed;
     address public feeRecipient;
     uint16 public feeBps;
     uint16 public maxRoyaltyBps;
+    mapping(bytes32 voucherHash => bool) public voucherRedeemed;
 
     /// @param royaltyReceiver address(0) when no royalty was paid
     /// @param royaltyCapped the collection asked for more than `maxRoyaltyBps` and got the cap
@@ -94,6 +122,16 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
         uint256 feeAmount
     );
     event OrderCancelled(bytes32 indexed orderHash, address indexed maker);
+    event VoucherRedeemed(
+        bytes32 indexed voucherHash,
+        address indexed creator,
+        address indexed buyer,
+        address collection,
+        uint256 tokenId,
+        uint256 price,
+        address feeRecipient,
+        uint256 feeAmount
+    );
     event CounterIncremented(address indexed maker, uint256 newCounter);
     event FeeChanged(address recipient, uint16 bps);
     event MaxRoyaltyChanged(uint16 bps);
@@ -114,6 +152,9 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
     error ExchangeWrongAmount(uint8 standard, uint256 amount);
     error ExchangeZeroAddress();
     error ExchangeFeeTooHigh(uint16 feeBps, uint16 maxRoyaltyBps);
+    error ExchangeVoucherRedeemed(bytes32 voucherHash);
+    error ExchangeNotMinter(address creator, address collection);
+    error ExchangeRoyaltyTooHigh(uint96 royaltyBps, uint16 maxRoyaltyBps);
 
     struct Split {
         address royaltyReceiver;
@@ -123,7 +164,7 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
     }
 
     constructor(address owner_, address feeRecipient_, uint16 feeBps_, uint16 maxRoyaltyBps_, address weth)
-        EIP712("NFT Traders Exchange", "2")
+        EIP712("NFT Traders Exchange", "3")
         Ownable(owner_)
     {
         _setFees(feeRecipient_, feeBps_, maxRoyaltyBps_);
@@ -161,6 +202,39 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
         _transferToken(order, msg.sender, order.maker);
         Split memory split = _settle(order, order.maker, msg.sender);
         _emitFilled(orderHash, order, msg.sender, split);
+    }
+
+    /// @notice Mints the voucher's token to `recipient` and pays its creator: exactly `price` as `msg.value`.
+    function redeemVoucher(MintVoucher calldata voucher, bytes calldata signature, address recipient)
+        external
+        payable
+        nonReentrant
+        returns (uint256 tokenId)
+    {
+        if (recipient == address(0)) revert ExchangeZeroAddress();
+        if (voucher.price == 0) revert ExchangeZeroPrice();
+        if (msg.value != voucher.price) revert ExchangeWrongPayment(voucher.price, msg.value);
+        if (block.timestamp >= voucher.endTime) revert ExchangeExpired(voucher.endTime);
+        if (voucher.royaltyBps > maxRoyaltyBps) revert ExchangeRoyaltyTooHigh(voucher.royaltyBps, maxRoyaltyBps);
+        bytes32 voucherHash = hashVoucher(voucher);
+        if (voucherRedeemed[voucherHash]) revert ExchangeVoucherRedeemed(voucherHash);
+        if (!SignatureChecker.isValidSignatureNow(voucher.creator, voucherHash, signature)) revert ExchangeInvalidSignature();
+        // only a creator the collection lets mint can promise its tokens
+        if (!IAccessControl(voucher.collection).hasRole(MINTER_ROLE, voucher.creator)) {
+            revert ExchangeNotMinter(voucher.creator, voucher.collection);
+        }
+        voucherRedeemed[voucherHash] = true;
+
+        tokenId = IRoyaltyMinter(voucher.collection).mint(recipient, voucher.metadataDigest, voucher.creator, voucher.royaltyBps);
+        uint256 fee = voucher.price * feeBps / BPS;
+        _pay(address(0), msg.sender, feeRecipient, fee);
+        _pay(address(0), msg.sender, voucher.creator, voucher.price - fee);
+        emit VoucherRedeemed(voucherHash, voucher.creator, recipient, voucher.collection, tokenId, voucher.price, feeRecipient, fee);
+    }
+
+    /// @notice The EIP-712 digest a creator signs for a voucher.
+    function hashVoucher(MintVoucher calldata voucher) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(VOUCHER_TYPEHASH, voucher)));
     }
 
     /// @notice Cancels the caller's own orders; filled or already cancelled ones are refused.

@@ -58,7 +58,7 @@ describe('EIP-712', () => {
     // ERC-5267: what wallets read to build the domain
     const domain = decode(['bytes1', 'string', 'string', 'uint256', 'address', 'bytes32'],
       await chain.rpc('eth_call', [{ to: exchange.address, data: selector('eip712Domain()') }, 'latest']));
-    assert.deepEqual(domain, ['0x0f', 'NFT Traders Exchange', '2', 31337n, exchange.address, `0x${'00'.repeat(32)}`]);
+    assert.deepEqual(domain, ['0x0f', 'NFT Traders Exchange', '3', 31337n, exchange.address, `0x${'00'.repeat(32)}`]);
 
     const orders = [
       exchange.order({ maker: seller, collection: collection.address, tokenId: 1n, price: ETHER }),

@@ -5,6 +5,12 @@ pragma solidity ^0.8.24;
 
 import {IERC721Receiver} from "@openzeppelin/contracts/token/ERC721/IERC721Receiver.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+
+/// @notice Stands for an exchange of an earlier version: its EIP-712 domain (ERC-5267) names version "1".
+contract ExchangeOfAnotherVersion is EIP712 {
+    constructor() EIP712("NFT Traders Exchange", "1") {}
+}
 
 /// @notice A plain OpenZeppelin ERC-721 without ERC-2981: anybody mints.
 contract PlainERC721 is ERC721 {

@@ -7,7 +7,7 @@ import { deployCollection } from './collection.mjs';
 import { keccak256, keccakHex } from './keccak.mjs';
 
 export const DOMAIN_NAME = 'NFT Traders Exchange';
-export const DOMAIN_VERSION = '2';
+export const DOMAIN_VERSION = '3';
 export const SELL = 0;
 export const BUY = 1;
 export const ERC721 = 0;
@@ -61,15 +61,18 @@ export const cancelData = (orders) =>
 /** EIP-712 domain of an exchange; override chainId/verifyingContract to sign for another one. */
 export const domainOf = (chainId, verifyingContract) => ({ name: DOMAIN_NAME, version: DOMAIN_VERSION, chainId, verifyingContract });
 
+/** The exchange's EIP-712 domain type, as eth_signTypedData_v4 documents name it. */
+export const EIP712_DOMAIN_FIELDS = [
+  { name: 'name', type: 'string' },
+  { name: 'version', type: 'string' },
+  { name: 'chainId', type: 'uint256' },
+  { name: 'verifyingContract', type: 'address' },
+];
+
 /** The typed data eth_signTypedData_v4 signs (numbers as decimal strings: JSON has no bigints). */
 export const typedData = (order, domain) => ({
   types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
+    EIP712Domain: EIP712_DOMAIN_FIELDS,
     Order: ORDER_FIELDS.map(([name, type]) => ({ name, type })),
   },
   primaryType: 'Order',

@@ -8,6 +8,7 @@ import { collectionPage } from './pages/collection.js';
 import { newCollectionPage } from './pages/collections.js';
 import { createPage } from './pages/create.js';
 import { explorePage } from './pages/explore.js';
+import { lazyMintPage } from './pages/lazy.js';
 import { nftPage } from './pages/nft.js';
 import { profilePage } from './pages/profile.js';
 
@@ -16,6 +17,7 @@ const ROUTES = [
   [/^#\/nft\/(0x[0-9a-fA-F]{40})\/(\d{1,78})$/, () => nftPage],
   [/^#\/collection\/(0x[0-9a-fA-F]{40})$/, () => collectionPage],
   [/^#\/auction\/([0-9a-f-]{36})$/, () => auctionPage],
+  [/^#\/lazy\/([0-9a-f-]{36})$/, () => lazyMintPage],
   [/^#\/create$/, () => createPage],
   [/^#\/collections\/new$/, () => newCollectionPage],
   [/^#\/me$/, () => profilePage],

@@ -19,7 +19,7 @@ public record DeployedContracts(ChainId chainId, NftCollection collection, Weth 
    * The version of the exchange (its EIP-712 domain's) whose order type the server signs and
    * fills; an exchange of another version is replaced by a new one.
    */
-  public static final String EXCHANGE_VERSION = "2";
+  public static final String EXCHANGE_VERSION = "3";
 
   /** Each contract by the name of its artifact, as the chains endpoint shows them. */
   public Map<String, Address> byName() {

@@ -2,6 +2,7 @@ package io.nfttraders.market;
 
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.ethereum.TypedData;
 import io.nfttraders.ethereum.Wei;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -22,13 +22,22 @@ export async function createPage(view) {
   const [collectionField, collection] = field('Collection', { tag: 'select',
     options: [['', 'NFT Traders (shared)'], ...own.map((c) => [c.address, `${c.name} (${c.symbol})${c.standard === 'ERC1155' ? ', editions' : ''}`])] });
   const [copiesField, copies] = field('Copies (an edition)', { type: 'number', min: 1, max: 1000000000, step: 1, value: 1 });
+  // in the shared collection a token may be listed unminted: the buyer's purchase mints it (lazy minting)
+  const [howField, how] = field('How', { tag: 'select', options: [['now', 'Mint now (your wallet pays the gas)'],
+    ['lazy', 'List for sale unminted: minted when bought, no gas for you']] });
+  const [priceField, price] = field('Price (ETH)', { inputmode: 'decimal', autocomplete: 'off' });
   const chosen = () => own.find((c) => c.address === collection.value);
+  const lazy = () => !chosen() && how.value === 'lazy';
   const showChoice = () => {
     royaltyField.hidden = Boolean(chosen());
     royalty.required = !chosen();
     copiesField.hidden = chosen()?.standard !== 'ERC1155';
+    howField.hidden = Boolean(chosen());
+    priceField.hidden = !lazy();
+    price.required = lazy();
   };
   collection.addEventListener('change', showChoice);
+  how.addEventListener('change', showChoice);
   showChoice();
   const attributes = h('div', { class: 'attribute-rows' });
   const addAttribute = () => {
@@ -67,6 +76,10 @@ export async function createPage(view) {
     event.preventDefault();
     const files = [...image.files];
     const meta = metadata();
+    if (lazy()) {
+      await listUnminted(files, meta);
+      return;
+    }
     const body = new FormData();
     let path = '/api/v1/nfts';
     if (files.length > 1) {
@@ -102,10 +115,33 @@ export async function createPage(view) {
     } finally {
       form.querySelector('button[type=submit]').disabled = false;
     }
-  } }, h('h1', {}, 'Create'), collectionField, copiesField, imageField, nameField, descriptionField, royaltyField, h('fieldset', {}, h('legend', {}, 'Attributes'), attributes,
+  } }, h('h1', {}, 'Create'), collectionField, howField, priceField, copiesField, imageField, nameField, descriptionField, royaltyField, h('fieldset', {}, h('legend', {}, 'Attributes'), attributes,
     h('button', { type: 'button', class: 'secondary', onclick: addAttribute }, 'Add attribute')),
   h('h2', {}, 'Preview'), preview, h('button', { type: 'submit' }, 'Mint'), progress, status.element, result);
   show(view, form);
+
+  /** Lazy minting: the voucher is signed and listed at once; the token exists once bought. */
+  async function listUnminted(files, meta) {
+    if (files.length !== 1) {
+      status.error('List one image at a time unminted (a drop is minted at once).');
+      return;
+    }
+    const body = new FormData();
+    body.append('image', files[0]);
+    body.append('metadata', new Blob([JSON.stringify(meta)], { type: 'application/json' }));
+    body.append('price', price.value.trim());
+    body.append('royaltyBps', String(Math.round(Number(royalty.value) * 100)));
+    form.querySelector('button[type=submit]').disabled = true;
+    status.pending('Signing the voucher…');
+    try {
+      const listed = await api('/api/v1/lazy-mints', { method: 'POST', form: body });
+      location.hash = `#/lazy/${listed.id}`;
+    } catch (error) {
+      status.error(error.message);
+    } finally {
+      form.querySelector('button[type=submit]').disabled = false;
+    }
+  }
 }
 
 function showProgress(list, current) {

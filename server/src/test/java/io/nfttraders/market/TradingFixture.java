@@ -90,7 +90,7 @@ public final class TradingFixture {
     return api.get("/api/v1/trades/" + tradeId, taker.accessToken()).json();
   }
 
-  BigInteger balanceAt(String address, long block) {
+  public BigInteger balanceAt(String address, long block) {
     return chain.request("eth_getBalance", List.of(address, Numeric.toHexStringWithPrefix(BigInteger.valueOf(block))), EthGetBalance.class).getBalance();
   }
 

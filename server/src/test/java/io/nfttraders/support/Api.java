@@ -104,4 +104,13 @@ public final class Api {
     return new Session(UUID.fromString(signUp.text("userId")), email, password, signUp.text("walletAddress"),
         login.text("accessToken"), login.text("refreshToken"));
   }
+
+  /** Logs the user in again (on another server of the same data, say): fresh tokens. */
+  public Session login(Session user) {
+    Response login = postJson("/api/v1/auth/login", java.util.Map.of("email", user.email(), "password", user.password()), null);
+    if (login.status() != 200) {
+      throw new IllegalStateException("login failed: " + login);
+    }
+    return new Session(user.userId(), user.email(), user.password(), user.walletAddress(), login.text("accessToken"), login.text("refreshToken"));
+  }
 }

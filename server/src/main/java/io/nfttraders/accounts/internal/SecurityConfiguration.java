@@ -68,7 +68,7 @@ class SecurityConfiguration {
   private static final RequestMatcher PUBLIC = new OrRequestMatcher(
       path(HttpMethod.POST, "/api/v1/auth/signup"), path(HttpMethod.POST, "/api/v1/auth/login"), path(HttpMethod.POST, "/api/v1/auth/refresh"),
       path(HttpMethod.POST, "/api/v1/auth/siwe"), read("/api/v1/auth/siwe/nonce"),
-      read("/api/v1/chains"), read("/api/openapi.yaml"), read("/api/v1/nfts/*/*/*"), read("/api/v1/collections/*/*"),
+      read("/api/v1/chains"), read("/api/openapi.yaml"), read("/api/v1/nfts/*/*/*"), read("/api/v1/collections/*/*"), read("/api/v1/lazy-mints/*"),
       read("/api/v1/orders/*"), read("/api/v1/auctions/*"), read("/api/v1/auctions/*/events"),
       read("/ipfs/**"), path(null, "/graphiql/**"),
       // the web app, its files and the keys' document: everything outside the API and the actuator

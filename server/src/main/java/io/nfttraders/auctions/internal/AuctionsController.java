@@ -6,7 +6,7 @@ import io.nfttraders.ethereum.Wei;
 import io.nfttraders.platform.ClientTimes;
 import io.nfttraders.market.OfferSales;
 import io.nfttraders.market.OfferSales.SignedOffer;
-import io.nfttraders.market.TypedData;
+import io.nfttraders.ethereum.TypedData;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.SecureRandom;

@@ -201,6 +201,9 @@ final class ContractDeployer {
         .param("tx", hash)
         .param("block", receipt.blockNumber().longValueExact())
         .update();
+    // the deployment took the platform wallet's next nonce outside the transaction manager: its next ones follow it
+    jdbc.sql("update wallet_nonces set next_nonce = greatest(next_nonce, :next) where chain_id = :chain and lower(address) = :platform")
+        .param("next", tx.nonce().longValueExact() + 1).param("chain", properties.id()).param("platform", platform.hex()).update();
     log.info("deployed {} at {} chainId={} tx={} gasUsed={}", artifact.name(), deployed, properties.id(), hash, receipt.gasUsed());
     return deployed.hex();
   }

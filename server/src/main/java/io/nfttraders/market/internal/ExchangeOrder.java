@@ -1,7 +1,7 @@
 package io.nfttraders.market.internal;
 
 import io.nfttraders.ethereum.TokenStandard;
-import io.nfttraders.market.TypedData;
+import io.nfttraders.ethereum.TypedData;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.ethereum.Wei;
 import io.nfttraders.market.OfferSales;
-import io.nfttraders.market.TypedData;
+import io.nfttraders.ethereum.TypedData;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;

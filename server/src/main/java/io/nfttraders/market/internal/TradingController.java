@@ -2,7 +2,7 @@ package io.nfttraders.market.internal;
 
 import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.ethereum.Address;
-import io.nfttraders.market.TypedData;
+import io.nfttraders.ethereum.TypedData;
 import io.nfttraders.platform.IdempotentRequests;
 import java.net.URI;
 import java.time.Clock;

@@ -117,7 +117,7 @@ class MintController {
   }
 
   /** The metadata may come as a file part or as a plain form field. */
-  private static byte[] metadataPart(MultipartHttpServletRequest request) {
+  static byte[] metadataPart(MultipartHttpServletRequest request) {
     MultipartFile file = request.getFile("metadata");
     if (file != null) {
       return bytes(file);
@@ -136,7 +136,7 @@ class MintController {
     return file;
   }
 
-  private static byte[] bytes(MultipartFile file) {
+  static byte[] bytes(MultipartFile file) {
     try {
       return file.getBytes();
     } catch (IOException e) {

@@ -80,4 +80,31 @@ final class MintProblems {
       super(HttpStatus.NOT_FOUND, "nft-not-found", "NFT not found", "No indexed token " + what);
     }
   }
+
+  static final class InvalidVoucher extends ApiProblem {
+    InvalidVoucher(String detail) {
+      super(HttpStatus.BAD_REQUEST, "invalid-mint-voucher", "Invalid mint voucher", detail);
+    }
+  }
+
+  static final class VoucherNotFound extends ApiProblem {
+    VoucherNotFound(String id) {
+      super(HttpStatus.NOT_FOUND, "mint-voucher-not-found", "Mint voucher not found", "No lazy mint " + id);
+    }
+  }
+
+  /** The voucher cannot be bought now: redeemed, being redeemed, expired, or at another price than the buyer agreed to. */
+  static final class VoucherUnavailable extends ApiProblem {
+    private final String reason;
+
+    VoucherUnavailable(String reason, String detail) {
+      super(HttpStatus.CONFLICT, "mint-voucher-unavailable", "Mint voucher unavailable", detail);
+      this.reason = reason;
+    }
+
+    @Override
+    public java.util.Map<String, Object> properties() {
+      return java.util.Map.of("reason", reason);
+    }
+  }
 }

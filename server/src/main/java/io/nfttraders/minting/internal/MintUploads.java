@@ -14,6 +14,11 @@ class MintUploads {
   }
 
   @Bean
+  UploadEndpoint lazyMintUpload() {
+    return new UploadEndpoint("/api/v1/lazy-mints");
+  }
+
+  @Bean
   UploadEndpoint dropUpload() {
     return new UploadEndpoint("/api/v1/nfts/batch");
   }

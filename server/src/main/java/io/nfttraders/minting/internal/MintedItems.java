@@ -1,5 +1,8 @@
 package io.nfttraders.minting.internal;
 
+import io.nfttraders.content.Cid;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
 import io.nfttraders.indexer.TokenView;
@@ -17,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +72,7 @@ class MintedItems implements MintedMetadata {
     if (hashes.isEmpty()) {
       return Map.of();
     }
+    Map<TokenRef, Item> items = lazyItems(found);
     Map<String, List<TokenView>> mintedTogether = nfts.mintedBy(hashes);
     Map<String, TransactionId> ours = transactions.idsByHash(hashes);
     Map<ItemRef, TokenRef> keyByItem = new HashMap<>();
@@ -78,7 +83,6 @@ class MintedItems implements MintedMetadata {
         keyByItem.put(new ItemRef(tx.value(), together.indexOf(token.token().tokenId())), token.token());
       }
     }
-    Map<TokenRef, Item> items = new HashMap<>();
     jdbc.sql("""
             select m.transaction_id, i.position, i.token_uri, i.metadata, i.image_cid from mint_items i join mints m on m.id = i.mint_id
             where (m.transaction_id, i.position) in (select * from unnest(cast(:txs as uuid[]), cast(:positions as int[])))
@@ -87,6 +91,22 @@ class MintedItems implements MintedMetadata {
         .param("positions", keyByItem.keySet().stream().map(ItemRef::position).toArray(Integer[]::new))
         .query((rs, n) -> items.put(keyByItem.get(new ItemRef(rs.getObject(1, UUID.class), rs.getInt(2))),
             new Item(rs.getString(3), rs.getString(4), rs.getString(5))))
+        .list();
+    return items;
+  }
+
+  /** Tokens minted by redeeming a lazy mint's voucher: their item is the voucher's. */
+  private Map<TokenRef, Item> lazyItems(List<TokenView> tokens) {
+    Map<TokenRef, Item> items = new HashMap<>();
+    jdbc.sql("""
+            select chain_id, collection, token_id, metadata_digest, metadata_json, image_cid from lazy_mints
+            where state = 'REDEEMED' and (chain_id, collection, token_id) in (select * from unnest(:chains::bigint[], :collections::text[], :tokens::numeric[]))
+            """)
+        .param("chains", tokens.stream().map(t -> t.token().chainId().value()).toArray(Long[]::new))
+        .param("collections", tokens.stream().map(t -> t.token().contract().hex()).toArray(String[]::new))
+        .param("tokens", tokens.stream().map(t -> new java.math.BigDecimal(t.token().tokenId())).toArray(java.math.BigDecimal[]::new))
+        .query((rs, n) -> items.put(new TokenRef(ChainId.of(rs.getLong(1)), Address.of(rs.getString(2)), rs.getBigDecimal(3).toBigIntegerExact()),
+            new Item("ipfs://" + Cid.of(Cid.Codec.RAW, Numeric.hexStringToByteArray(rs.getString(4))), rs.getString(5), rs.getString(6))))
         .list();
     return items;
   }

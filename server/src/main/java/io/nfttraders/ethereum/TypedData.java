@@ -1,4 +1,4 @@
-package io.nfttraders.market;
+package io.nfttraders.ethereum;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,0 +1,69 @@
+package io.nfttraders.webapp;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PageAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.ethereum.Address;
+import io.nfttraders.support.Browsers;
+import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.MarketplaceTest;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Lazy minting in Debian's Chromium: a creator lists a token unminted; a collector's purchase mints it to them. */
+@MarketplaceTest
+class LazyMintJourneysTest extends BrowserJourneys {
+
+  private static final LocatorAssertions.HasTextOptions CHAIN_WAIT = new LocatorAssertions.HasTextOptions().setTimeout(120_000);
+
+  @Autowired ChainClient chain;
+  @Autowired DeployedContracts contracts;
+
+  @Test
+  void aCreatorListsATokenUnmintedAndACollectorsPurchaseMintsItToThem() {
+    Page creator = signUp();
+    creator.navigate("/#/create");
+    creator.getByLabel("How").selectOption("lazy");
+    creator.getByLabel("Price (ETH)").fill("0.02");
+    creator.locator("input[type=file]").setInputFiles(new FilePayload("ferry.png", "image/png", ArtImages.png(12)));
+    creator.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Evening Ferry");
+    creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mint")).click();
+    assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Evening Ferry"))).isVisible();
+    assertThat(creator.getByText("Not minted yet")).isVisible();
+    String lazyPage = creator.url().substring(creator.url().indexOf('#'));
+
+    Page collector = signUp();
+    String me = collector.getByTestId("my-address").textContent();
+    await().atMost(Duration.ofSeconds(60)).until(() -> chain.balance(Address.of(me)).signum() > 0);
+    collector.navigate("/" + lazyPage);
+    collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for 0.02 ETH")).click();
+    assertThat(collector).hasURL(Pattern.compile("#/nft/0x[0-9a-fA-F]{40}/\\d+$"), new PageAssertions.HasURLOptions().setTimeout(120_000));
+    assertThat(collector.getByTestId("owner")).hasText(me, CHAIN_WAIT);
+    assertThat(collector.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Evening Ferry"))).isVisible();
+    Browsers.screenshot(collector, "lazy-mint-bought");
+    BigInteger tokenId = new BigInteger(collector.url().substring(collector.url().lastIndexOf('/') + 1));
+    assertThat(CollectionAbi.ownerOf(chain, contracts.collection().address().checksummed(), tokenId)).isEqualToIgnoringCase(me);
+  }
+
+  /** A new account, signed up in a browser of its own; its profile shows its wallet. */
+  private Page signUp() {
+    Page page = browsers.open(browsers.person(), "#/signup");
+    page.getByLabel("Email").fill("lazy-" + UUID.randomUUID() + "@example.com");
+    page.getByLabel("Password").fill("correct horse battery staple");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+    assertThat(page.getByTestId("my-address")).hasText(Pattern.compile("0x[0-9a-fA-F]{40}"));
+    return page;
+  }
+}

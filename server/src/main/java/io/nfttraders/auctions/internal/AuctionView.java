@@ -17,8 +17,9 @@ record AuctionView(UUID id, long chainId, String collection, String tokenId, Str
   static AuctionView of(Auction a, AuctionState s, Instant now) {
     AuctionTerms t = a.terms();
     String minimum = s.biddingAt(now) ? BidRules.minimumBid(t, s, now).toString() : null;
-    return new AuctionView(a.id(), a.chainId(), Checksums.of(a.collection()), a.tokenId().toString(), a.amount().toString(), Checksums.of(a.seller()), t.type().name(), t.startPrice().toString(),
-        text(t.floorPrice()), text(t.buyNowPrice()), t.startsAt(), t.duration().toSeconds(), t.minIncrementBps(), t.extensionWindow().toSeconds(),
+    return new AuctionView(a.id(), a.chainId(), Checksums.of(a.collection()), a.tokenId().toString(), a.amount().toString(), Checksums.of(a.seller()),
+        t.type().name(), t.startPrice().toString(), text(t.floorPrice()), text(t.buyNowPrice()), t.startsAt(), t.duration().toSeconds(), t.minIncrementBps(),
+        t.extensionWindow().toSeconds(),
         s.seq(), s.phase().name(), s.endsAt(), Checksums.of(s.leader()), text(s.leadingBid()), s.bids(), s.paused(), minimum);
   }
 

@@ -97,7 +97,8 @@ class AuctionsController {
     Instant end = (endTime != null ? endTime : (endsAt != null ? endsAt : clock.instant().plus(auction.auction().terms().duration()))
         .plus(Duration.ofDays(7))).truncatedTo(ChronoUnit.SECONDS);
     Address maker = Address.of(address);
-    SignedOffer unsigned = new SignedOffer(maker, auction.auction().token(), auction.auction().amount(), Wei.of(wei), end, new BigInteger(128, SALTS), sales.counter(maker), "");
+    SignedOffer unsigned = new SignedOffer(maker, auction.auction().token(), auction.auction().amount(), Wei.of(wei), end, new BigInteger(128, SALTS),
+        sales.counter(maker), "");
     TypedData typedData = sales.typedData(unsigned);
     return new BidToSign(typedData, address, wei.toString(), end, unsigned.salt().toString(), unsigned.counter().toString(), typedData.v4Json());
   }

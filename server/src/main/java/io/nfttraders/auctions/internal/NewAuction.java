@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param startsAt ENGLISH and DUTCH: when bidding opens (default: now)
  * @param duration RESERVE: the clock after the first bid; ENGLISH and DUTCH: start to end (ISO-8601, e.g. PT24H)
  */
-record NewAuction(String collection, String tokenId, @Nullable String amount, @Nullable String type, @Nullable String startPriceWei, @Nullable String startPrice,
+record NewAuction(String collection, String tokenId, @Nullable String amount, @Nullable String type, @Nullable String startPriceWei,
+    @Nullable String startPrice,
     @Nullable String floorPriceWei, @Nullable String floorPrice, @Nullable String buyNowPriceWei, @Nullable String buyNowPrice,
     @Nullable Instant startsAt, @Nullable Duration duration, @Nullable Integer minIncrementBps, @Nullable Duration extensionWindow) {}

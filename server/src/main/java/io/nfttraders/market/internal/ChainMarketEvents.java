@@ -2,7 +2,6 @@ package io.nfttraders.market.internal;
 
 import io.nfttraders.chain.ChainLog;
 import io.nfttraders.chain.DeployedContracts;
-import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedLogsListener;
@@ -76,6 +75,7 @@ class ChainMarketEvents implements IndexedLogsListener {
     Set<TokenRef> movedTokens = new LinkedHashSet<>();
     Set<String> wethAccounts = new HashSet<>();
     Set<String> holders = new HashSet<>();
+    ChainId chain = ChainId.of(chainId);
     for (ChainLog entry : logs) {
       String address = entry.address().hex();
       String topic0 = entry.topics().isEmpty() ? "" : entry.topics().getFirst().toLowerCase();
@@ -98,7 +98,7 @@ class ChainMarketEvents implements IndexedLogsListener {
       } else if (topic0.equals(APPROVAL_FOR_ALL) && entry.topics().size() == 3 && Abi.addressTopic(entry.topics().get(2)).equals(exchange)) {
         touchedMakers.add(approvalForAll(chainId, entry));
       } else if (topic0.equals(TRANSFER) && entry.topics().size() == 4) {
-        movedTokens.add(new TokenRef(ChainId.of(chainId), Address.of(address), new BigInteger(entry.topics().get(3).substring(2), 16)));
+        movedTokens.add(new TokenRef(chain, entry.address(), new BigInteger(entry.topics().get(3).substring(2), 16)));
         holders.add(Abi.addressTopic(entry.topics().get(1)));
         holders.add(Abi.addressTopic(entry.topics().get(2)));
       } else if ((topic0.equals(TRANSFER_SINGLE) || topic0.equals(TRANSFER_BATCH)) && entry.topics().size() == 4) {

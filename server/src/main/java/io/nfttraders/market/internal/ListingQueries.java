@@ -156,7 +156,8 @@ class ListingQueries {
     BigInteger price = rs.getBigDecimal("price_wei").toBigIntegerExact();
     Timestamp end = rs.getTimestamp("end_time");
     return new ListingNode(rs.getString("hash"), collection, rs.getBigDecimal("token_id").toBigIntegerExact().toString(),
-        rs.getBigDecimal("amount").toBigIntegerExact().toString(), maker, price.toString(), OrderView.ether(price), OrderView.currencyName(rs.getString("currency"), weth),
+        rs.getBigDecimal("amount").toBigIntegerExact().toString(), maker, price.toString(), OrderView.ether(price),
+        OrderView.currencyName(rs.getString("currency"), weth),
         rs.getTimestamp("created_at").toInstant().truncatedTo(ChronoUnit.MICROS).toString(), end == null ? null : end.toInstant().toString(),
         rs.getString("name"), rs.getLong("chain_id"));
   }

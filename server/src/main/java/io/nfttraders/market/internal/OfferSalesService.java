@@ -36,7 +36,8 @@ class OfferSalesService implements OfferSales {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public String offer(UUID buyerUser, TokenRef token, BigInteger amount, Wei price) {
-    NewOrder order = new NewOrder(token.contract().hex(), token.tokenId().toString(), amount.toString(), price.toString(), null, "WETH", null, null, null, null, null, null);
+    NewOrder order = new NewOrder(token.contract().hex(), token.tokenId().toString(), amount.toString(), price.toString(), null, "WETH", null, null, null,
+        null, null, null);
     try {
       return placement.place(buyerUser, Side.BUY, order).hash();
     } catch (MarketProblems.InsufficientFunds | MarketProblems.NoWallet e) {
@@ -75,8 +76,8 @@ class OfferSalesService implements OfferSales {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public String offer(UUID buyerUser, SignedOffer offer) {
-    NewOrder order = new NewOrder(offer.token().contract().hex(), offer.token().tokenId().toString(), offer.amount().toString(), offer.price().toString(), null, "WETH",
-        Instant.EPOCH, offer.endTime(), offer.maker().hex(), offer.salt().toString(), offer.counter().toString(), offer.signature());
+    NewOrder order = new NewOrder(offer.token().contract().hex(), offer.token().tokenId().toString(), offer.amount().toString(), offer.price().toString(),
+        null, "WETH", Instant.EPOCH, offer.endTime(), offer.maker().hex(), offer.salt().toString(), offer.counter().toString(), offer.signature());
     try {
       return placement.place(buyerUser, Side.BUY, order).hash();
     } catch (MarketProblems.InvalidOrder | MarketProblems.InvalidSignature e) {

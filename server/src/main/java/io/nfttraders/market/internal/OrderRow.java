@@ -28,7 +28,8 @@ record OrderRow(
   static OrderRow read(ResultSet rs, int row) throws SQLException {
     Instant end = rs.getTimestamp("end_time") == null ? null : rs.getTimestamp("end_time").toInstant();
     ExchangeOrder order = new ExchangeOrder(rs.getString("maker"), Side.valueOf(rs.getString("side")), rs.getString("collection"),
-        TokenStandard.valueOf(rs.getString("standard")), big(rs, "token_id"), big(rs, "amount"), rs.getString("currency"), big(rs, "price_wei"), rs.getTimestamp("start_time").toInstant().getEpochSecond(),
+        TokenStandard.valueOf(rs.getString("standard")), big(rs, "token_id"), big(rs, "amount"), rs.getString("currency"), big(rs, "price_wei"),
+        rs.getTimestamp("start_time").toInstant().getEpochSecond(),
         end == null ? 0 : end.getEpochSecond(), big(rs, "salt"), big(rs, "counter"));
     return new OrderRow(rs.getString("hash"), rs.getLong("chain_id"), rs.getString("exchange"), order, rs.getObject("maker_user_id", UUID.class),
         rs.getString("signature"), rs.getString("state"), rs.getString("invalid_reason"), rs.getString("name"),

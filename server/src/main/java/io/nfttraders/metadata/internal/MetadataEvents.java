@@ -55,13 +55,17 @@ class MetadataEvents implements IndexedLogsListener {
         .filter(t -> !ours.contains(t.token().contract())).toList();
     rows.queue(chainId, minted.stream().map(TokenView::token).toList(), minted.stream().map(TokenView::standard).toList());
     for (ChainLog entry : logs) {
-      String topic0 = entry.topics().isEmpty() ? "" : entry.topics().getFirst().toLowerCase();
+      String topic0 = entry.topics().isEmpty() ? "" : entry.topics().getFirst();
+      boolean single = topic0.equalsIgnoreCase(METADATA_UPDATE);
+      if (!single && !topic0.equalsIgnoreCase(BATCH_METADATA_UPDATE)) {
+        continue; // almost every log: transfers
+      }
       // the ids are not indexed: data holds one word (MetadataUpdate) or two (BatchMetadataUpdate); anything else is not EIP-4906
       String data = entry.data() == null ? "" : Numeric.cleanHexPrefix(entry.data());
-      if (topic0.equals(METADATA_UPDATE) && data.length() == 64) {
+      if (single && data.length() == 64) {
         BigInteger id = new BigInteger(data, 16);
         rows.refresh(chainId, entry.address(), id, id);
-      } else if (topic0.equals(BATCH_METADATA_UPDATE) && data.length() == 128) {
+      } else if (!single && data.length() == 128) {
         int refreshed = rows.refresh(chainId, entry.address(), new BigInteger(data.substring(0, 64), 16), new BigInteger(data.substring(64), 16));
         log.debug("metadata update contract={} tokens={} block={}", entry.address(), refreshed, entry.blockNumber());
       }

@@ -8,7 +8,7 @@ import { gql, subscribe } from '../graphql.js';
 import { placeOwnBid } from '../wallet.js';
 import { confirmButton } from './nft-actions.js';
 
-const AUCTION = `query Auction($id: ID!) { auction(id: $id) { id collection tokenId seller type startPriceWei buyNowPriceWei seq phase endsAt
+const AUCTION = `query Auction($id: ID!) { auction(id: $id) { id collection tokenId amount seller type startPriceWei buyNowPriceWei seq phase endsAt
   leader leadingBidWei bids minimumBidWei extensionWindowSeconds } }`;
 const NFT = 'query($c: String!, $t: String!) { nft(collection: $c, tokenId: $t) { metadata { name image } } }';
 const EVENTS = `subscription Events($id: ID!, $after: Long) { auctionEvents(auctionId: $id, after: $after) {
@@ -76,7 +76,8 @@ export async function auctionPage(view, id) {
     h('div', { class: 'nft-art' }, gatewayImage(nft?.metadata?.image, name, 'art large')),
     h('div', { class: 'nft-info' },
       h('p', { class: 'muted' }, h('a', { href: `#/nft/${auction.collection}/${auction.tokenId}` }, 'Token page'), ` · ${auction.type.toLowerCase()} auction`),
-      h('h1', {}, name), h('p', { class: 'muted' }, 'Seller ', h('span', { class: 'mono' }, auction.seller)),
+      h('h1', {}, name), auction.amount !== '1' ? h('p', { 'data-testid': 'copies' }, `${auction.amount} copies, sold together`) : null,
+      h('p', { class: 'muted' }, 'Seller ', h('span', { class: 'mono' }, auction.seller)),
       h('section', { class: 'card', 'aria-label': 'Bidding' }, current, leader, clock, phase, minimum, alert,
         canBid ? form : h('p', { class: 'muted' }, me ? 'You are the seller.' : 'Log in or connect a wallet to bid.'), cancelControl, status.element),
       h('h2', {}, 'Bids'), bids)));

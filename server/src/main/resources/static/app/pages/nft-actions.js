@@ -55,10 +55,11 @@ export function saleBox({ nft, mine, me, auction, status, reload }) {
       status.pending('Listed; waiting for the chain to show the exchange may move it…');
       await until(() => api(`/api/v1/orders/${placed.hash}`), (o) => o.active);
       await reload('Listed.');
-    }));
+    }, { selling: true }));
     if (!session.selfCustody()) box.push(auctionForm(nft, status));
   }
-  if (!mine) box.push(amountForm(nft, 'Make offer', 'Offer (WETH)', status, async (price, amount) => {
+  // anyone may ask for copies of an edition, its holders too
+  if (!mine || nft.standard === 'ERC1155') box.push(amountForm(nft, 'Make offer', 'Offer (WETH)', status, async (price, amount) => {
     const order = { collection: nft.collection, tokenId: nft.tokenId, amount, price, currency: 'WETH' };
     const placed = session.selfCustody() ? await placeOwnOrder('offers', order) : await api('/api/v1/offers', { method: 'POST', body: order });
     await reload(`Offer made: ${placed.price} WETH${placed.active ? '' : ` (inactive for now: ${placed.inactiveReason ?? 'being checked'})`}`);
@@ -77,7 +78,7 @@ async function approveInWallet(nft, listing, status) {
 function auctionForm(nft, status) {
   const [reserveField, reserve] = field('Reserve (WETH)', { inputmode: 'decimal', required: true });
   const [hoursField, hours] = field('Runs for (hours after the first bid)', { type: 'number', min: 1, max: 720, value: 24, required: true });
-  const [copiesField, count] = copiesInput(nft);
+  const [copiesField, count] = copiesInput(nft, { selling: true });
   const form = h('form', { class: 'inline-form', onsubmit: (event) => {
     event.preventDefault();
     run(status, 'Starting the auction…', form, async () => {
@@ -91,15 +92,18 @@ function auctionForm(nft, status) {
   return form;
 }
 
-/** How many copies of an edition (ERC-1155) an order is for; a one-of-a-kind token has no such field. */
-function copiesInput(nft) {
+/**
+ * How many copies of an edition (ERC-1155) an order is for; a one-of-a-kind token has no such field.
+ * Selling, at most the copies held (all of them at first); buying, any number.
+ */
+function copiesInput(nft, { selling }) {
   if (nft.standard !== 'ERC1155') return [null, null];
   const held = Number(nft.copiesHeld);
-  return field('Copies', { type: 'number', min: 1, ...(held > 0 ? { max: held, value: held } : { value: 1 }), required: true });
+  return field('Copies', { type: 'number', min: 1, ...(selling ? { max: held, value: held } : { value: 1 }), required: true });
 }
 
-function amountForm(nft, action, label, status, submit) {
-  const [copiesField, count] = copiesInput(nft);
+function amountForm(nft, action, label, status, submit, { selling = false } = {}) {
+  const [copiesField, count] = copiesInput(nft, { selling });
   const [amountField, amount] = field(label, { inputmode: 'decimal', required: true, autocomplete: 'off' });
   const form = h('form', { class: 'inline-form', onsubmit: (event) => {
     event.preventDefault();

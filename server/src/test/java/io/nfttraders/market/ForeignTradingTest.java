@@ -114,6 +114,9 @@ class ForeignTradingTest {
     String copies = auction(seller, erc1155, 3, "3");
     String token = auction(seller, erc721, 9, null);
     assertThat(api.get("/api/v1/auctions/" + copies, null).text("amount")).isEqualTo("3");
+    String query = "{ auction(id: \"" + copies + "\") { amount } }";
+    assertThat(api.post("/graphql", Api.JSON.writeValueAsString(Map.of("query", query)), null).json().get("data").get("auction").get("amount").asString())
+        .isEqualTo("3");
     bid(bidder, copies, "0.2");
     bid(bidder, token, "0.3");
 

@@ -12,6 +12,12 @@ import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {
+    Order, Status, MintVoucher, IRoyaltyMinter, ExchangeWrongSide, ExchangeInvalidSignature, ExchangeOrderNotOpen,
+    ExchangeStaleCounter, ExchangeNotStarted, ExchangeExpired, ExchangeCurrencyNotAllowed, ExchangeWrongPayment,
+    ExchangeSelfFill, ExchangeNotMaker, ExchangeZeroPrice, ExchangeUnknownStandard, ExchangeWrongAmount,
+    ExchangeZeroAddress, ExchangeFeeTooHigh, ExchangeVoucherRedeemed, ExchangeNotMinter, ExchangeRoyaltyTooHigh
+} from "./ExchangeTypes.sol";
 
 /**
  * @title NFT Traders exchange
@@ -38,11 +44,6 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
  * exchange holds the collection's minter role) and pays the creator the price less the fee, in one transaction. A
  * voucher redeems once; any changed field fails its signature.
  */
-/// What the exchange calls to mint a lazily minted token: our `Collection`'s mint, with the token's royalty.
-interface IRoyaltyMinter {
-    function mint(address to, bytes32 metadataDigest, address royaltyReceiver, uint96 royaltyBps) external returns (uint256 tokenId);
-}
-
 contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -58,42 +59,11 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
         "uint256 price,uint256 startTime,uint256 endTime,uint256 salt,uint256 counter)"
     );
 
-    struct Order {
-        address maker;
-        uint8 side;
-        address collection;
-        uint8 standard; // ERC721 or ERC1155: how the token moves
-        uint256 tokenId;
-        uint256 amount; // copies of an ERC-1155 token; 1 for ERC-721
-        address currency; // address(0) = ETH, listings only
-        uint256 price; // wei, or the ERC-20's smallest unit
-        uint256 startTime; // unix seconds; fillable from this second on
-        uint256 endTime; // unix seconds; fillable before this second; 0 = no end
-        uint256 salt; // makes otherwise equal orders distinct
-        uint256 counter; // the maker's counter when signing
-    }
-
-    enum Status {
-        Open,
-        Filled,
-        Cancelled
-    }
-
     bytes32 public constant VOUCHER_TYPEHASH = keccak256(
         "MintVoucher(address creator,address collection,bytes32 metadataDigest,uint96 royaltyBps,uint256 price,uint256 endTime,"
         "uint256 salt)"
     );
     bytes32 private constant MINTER_ROLE = keccak256("MINTER_ROLE");
-
-    struct MintVoucher {
-        address creator; // signs; must hold the collection's minter role; receives the price less the fee and the royalty
-        address collection;
-        bytes32 metadataDigest; // sha2-256 of the token's metadata file
-        uint96 royaltyBps; // the token's ERC-2981 royalty, to the creator; at most maxRoyaltyBps
-        uint256 price; // wei, paid in ETH
-        uint256 endTime; // unix seconds; redeemable before this second
-        uint256 salt;
-    }
 
     mapping(bytes32 orderHash => Status) public status;
     mapping(address maker => uint256) public counter;
@@ -136,25 +106,6 @@ contract Exchange is EIP712, Ownable2Step, ReentrancyGuardTransient {
     event FeeChanged(address recipient, uint16 bps);
     event MaxRoyaltyChanged(uint16 bps);
     event CurrencyAllowed(address indexed token, bool allowed);
-
-    error ExchangeWrongSide(uint8 side);
-    error ExchangeInvalidSignature();
-    error ExchangeOrderNotOpen(bytes32 orderHash, Status status);
-    error ExchangeStaleCounter(uint256 orderCounter, uint256 currentCounter);
-    error ExchangeNotStarted(uint256 startTime);
-    error ExchangeExpired(uint256 endTime);
-    error ExchangeCurrencyNotAllowed(address currency);
-    error ExchangeWrongPayment(uint256 expected, uint256 sent);
-    error ExchangeSelfFill();
-    error ExchangeNotMaker(address caller);
-    error ExchangeZeroPrice();
-    error ExchangeUnknownStandard(uint8 standard);
-    error ExchangeWrongAmount(uint8 standard, uint256 amount);
-    error ExchangeZeroAddress();
-    error ExchangeFeeTooHigh(uint16 feeBps, uint16 maxRoyaltyBps);
-    error ExchangeVoucherRedeemed(bytes32 voucherHash);
-    error ExchangeNotMinter(address creator, address collection);
-    error ExchangeRoyaltyTooHigh(uint96 royaltyBps, uint16 maxRoyaltyBps);
 
     struct Split {
         address royaltyReceiver;

@@ -1,15 +1,11 @@
 package io.nfttraders.metadata.internal;
 
-import io.nfttraders.ethereum.Address;
-import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.TokenRef;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MetadataController {
 
-  private static final Pattern TOKEN_ID = Pattern.compile("[0-9]{1,78}");
 
   private final MetadataRows rows;
   private final MetadataProperties properties;
@@ -38,7 +33,7 @@ class MetadataController {
   @Transactional
   Map<String, String> refresh(@PathVariable long chainId, @PathVariable String contract, @PathVariable String tokenId) {
     String what = chainId + "/" + contract + "/" + tokenId;
-    TokenRef token = tokenRef(chainId, contract, tokenId).orElseThrow(() -> new MetadataProblems.NotQueued(what));
+    TokenRef token = TokenRef.fromPath(chainId, contract, tokenId).orElseThrow(() -> new MetadataProblems.NotQueued(what));
     Optional<Instant> refusedUntil = rows.requestRefresh(token, properties.refreshInterval()).orElseThrow(() -> new MetadataProblems.NotQueued(what));
     if (refusedUntil.isPresent()) {
       throw new MetadataProblems.RefreshTooSoon(Duration.between(clock.instant(), refusedUntil.get()));
@@ -46,14 +41,4 @@ class MetadataController {
     return Map.of("state", "PENDING");
   }
 
-  private static Optional<TokenRef> tokenRef(long chainId, String contract, String tokenId) {
-    if (chainId <= 0 || chainId > ChainId.MAX || !TOKEN_ID.matcher(tokenId).matches()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new TokenRef(ChainId.of(chainId), Address.parse(contract), new BigInteger(tokenId)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // not an address, or an id beyond uint256
-    }
-  }
 }

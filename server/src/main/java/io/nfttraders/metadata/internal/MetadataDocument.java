@@ -78,18 +78,23 @@ record MetadataDocument(@Nullable String name, @Nullable String description, @Nu
     return attributes;
   }
 
-  /**
-   * A string, number or boolean as plain text of at most {@code max} characters, control characters
-   * (NUL among them) and lone surrogates (which no database text takes) dropped; null otherwise.
-   */
+  /** A string, number or boolean as printable text of at most {@code max} characters; null otherwise. */
   private static @Nullable String text(@Nullable JsonNode node, int max) {
     if (node == null || !(node.isString() || node.isNumber() || node.isBoolean())) {
       return null;
     }
-    String text = node.isString() ? node.asString() : node.toString();
-    StringBuilder kept = new StringBuilder();
-    text.codePoints().filter(c -> (!Character.isISOControl(c) || c == '\n') && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)).limit(max).forEach(kept::appendCodePoint);
-    String result = kept.toString().strip();
+    String result = printable(node.isString() ? node.asString() : node.toString(), max, true).strip();
     return result.isEmpty() ? null : result;
+  }
+
+  /**
+   * At most {@code max} characters of {@code text} without control characters (NUL among them;
+   * newlines kept if asked) or lone surrogates, which no database text takes.
+   */
+  static String printable(String text, int max, boolean newlines) {
+    StringBuilder kept = new StringBuilder();
+    text.codePoints().filter(c -> (!Character.isISOControl(c) || newlines && c == '\n') && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
+        .limit(max).forEach(kept::appendCodePoint);
+    return kept.toString();
   }
 }

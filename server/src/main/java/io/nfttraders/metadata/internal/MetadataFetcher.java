@@ -118,10 +118,7 @@ class MetadataFetcher implements SmartLifecycle {
 
   /** Text for the database and the page: printable, and short. */
   private static String plain(String text) {
-    StringBuilder kept = new StringBuilder();
-    text.codePoints().filter(c -> !Character.isISOControl(c) && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))
-        .limit(MAX_PROBLEM).forEach(kept::appendCodePoint);
-    return kept.toString();
+    return MetadataDocument.printable(text, MAX_PROBLEM, false);
   }
 
   @Override

@@ -4,8 +4,6 @@ import io.nfttraders.accounts.CurrentUser;
 import io.nfttraders.chain.TokenRoyalties;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.Wallet;
-import io.nfttraders.ethereum.Address;
-import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.Royalty;
 import io.nfttraders.ethereum.TokenRef;
 import io.nfttraders.indexer.IndexedNfts;
@@ -15,7 +13,6 @@ import io.nfttraders.txmanager.TransactionView;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class NftsController {
 
-  private static final Pattern TOKEN_ID = Pattern.compile("[0-9]{1,78}");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final IndexedNfts nfts;
@@ -48,22 +44,9 @@ class NftsController {
 
   @GetMapping("/api/v1/nfts/{chainId}/{contract}/{tokenId}")
   NftDetails nft(@PathVariable long chainId, @PathVariable String contract, @PathVariable String tokenId) {
-    TokenRef ref = tokenRef(chainId, contract, tokenId).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
+    TokenRef ref = TokenRef.fromPath(chainId, contract, tokenId).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
     TokenView token = nfts.token(ref).orElseThrow(() -> new MintProblems.NftNotFound(chainId + "/" + contract + "/" + tokenId));
     return details(token, royalties.of(ref).orElse(null), null);
-  }
-
-  /** What the path names, if it can name a token at all: there is no such NFT otherwise. */
-  private static Optional<TokenRef> tokenRef(long chainId, String contract, String tokenId) {
-    if (chainId <= 0 || chainId > ChainId.MAX || !TOKEN_ID.matcher(tokenId).matches()) {
-      return Optional.empty();
-    }
-    BigInteger id = new BigInteger(tokenId);
-    try {
-      return Optional.of(new TokenRef(ChainId.of(chainId), Address.parse(contract), id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // not an address, or an id beyond uint256
-    }
   }
 
   @GetMapping("/api/v1/user/nfts")

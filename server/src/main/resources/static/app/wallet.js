@@ -97,6 +97,13 @@ export async function placeOwnOrder(kind, order) {
   });
 }
 
+/** Sends a transaction the server prepared ({from, to, data, value in decimal wei}) from the connected wallet; answers its hash. */
+export async function sendPrepared(toSign) {
+  const provider = await connectedProvider();
+  const value = `0x${BigInt(toSign.value ?? '0').toString(16)}`;
+  return provider.request({ method: 'eth_sendTransaction', params: [{ from: toSign.from, to: toSign.to, data: toSign.data, value }] });
+}
+
 /**
  * Lets the exchange move the wallet's tokens of a collection (ERC-721 setApprovalForAll): a listing
  * signed by its owner is filled only then. The wallet sends the transaction; answers its hash.

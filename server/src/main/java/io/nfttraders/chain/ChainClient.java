@@ -163,7 +163,8 @@ public class ChainClient implements AutoCloseable {
       chunk.forEach(n -> batch.add(web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(n), false)));
       for (EthBlock answer : batch.sendExpectingNoErrors()) {
         if (answer.getBlock() != null) {
-          hashes.put(answer.getBlock().getNumber(), answer.getBlock().getHash());
+          // the raw quantity: web3j's getNumber() tries Long.parseLong on "0x..." first and throws once per block
+          hashes.put(Numeric.toBigInt(answer.getBlock().getNumberRaw()), answer.getBlock().getHash());
         }
       }
     }

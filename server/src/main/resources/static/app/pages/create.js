@@ -2,6 +2,7 @@
 // followed from submitted to confirmed.
 import { api, idempotencyKey, session, until } from '../api.js';
 import { field, h, show, statusLine } from '../dom.js';
+import { signTypedData } from '../wallet.js';
 import { myCollections } from './collections.js';
 
 const STEPS = ['QUEUED', 'SIGNED', 'SENT', 'MINED', 'CONFIRMED'];
@@ -120,7 +121,7 @@ export async function createPage(view) {
   h('h2', {}, 'Preview'), preview, h('button', { type: 'submit' }, 'Mint'), progress, status.element, result);
   show(view, form);
 
-  /** Lazy minting: the voucher is signed and listed at once; the token exists once bought. */
+  /** Lazy minting: the voucher is signed (by the server's custodial wallet, or in the user's own) and listed; the token exists once bought. */
   async function listUnminted(files, meta) {
     if (files.length !== 1) {
       status.error('List one image at a time unminted (a drop is minted at once).');
@@ -135,6 +136,11 @@ export async function createPage(view) {
     status.pending('Signing the voucher…');
     try {
       const listed = await api('/api/v1/lazy-mints', { method: 'POST', form: body });
+      if (listed.state === 'UNSIGNED') {
+        status.info('Sign the voucher in your wallet: signing costs no gas.');
+        const signature = await signTypedData(listed.typedData);
+        await api(`/api/v1/lazy-mints/${listed.id}/signature`, { method: 'POST', body: { signature } });
+      }
       location.hash = `#/lazy/${listed.id}`;
     } catch (error) {
       status.error(error.message);

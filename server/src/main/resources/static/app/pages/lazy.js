@@ -3,6 +3,7 @@
 import { api, idempotencyKey, session, until } from '../api.js';
 import { gatewayImage, h, show, statusLine } from '../dom.js';
 import { shortAddress, when } from '../format.js';
+import { sendPrepared, signTypedData } from '../wallet.js';
 
 export async function lazyMintPage(view, id) {
   const render = async () => {
@@ -13,6 +14,21 @@ export async function lazyMintPage(view, id) {
     const actions = [];
     if (lazy.state === 'REDEEMED') {
       actions.push(h('p', {}, 'Sold and minted: ', h('a', { href: `#/nft/${lazy.collection}/${lazy.tokenId}` }, `token #${lazy.tokenId}`)));
+    } else if (lazy.state === 'UNSIGNED' && !mine) {
+      actions.push(h('p', { class: 'muted' }, 'Not listed yet: the creator has not signed it.'));
+    } else if (lazy.state === 'UNSIGNED') {
+      const sign = h('button', { type: 'button', onclick: async () => {
+        sign.disabled = true;
+        try {
+          const signature = await signTypedData(lazy.typedData);
+          await api(`/api/v1/lazy-mints/${id}/signature`, { method: 'POST', body: { signature } });
+          await render();
+        } catch (error) {
+          status.error(error.message);
+          sign.disabled = false;
+        }
+      } }, 'Sign the voucher to list it (no gas)');
+      actions.push(sign);
     } else if (lazy.state === 'REDEEMING') {
       actions.push(h('p', { class: 'muted' }, 'Being bought and minted…'));
     } else if (!me) {
@@ -24,8 +40,13 @@ export async function lazyMintPage(view, id) {
         button.disabled = true;
         status.pending('Buying: your wallet mints the token and pays the creator…');
         try {
-          await api(`/api/v1/lazy-mints/${id}/buy`, { method: 'POST', body: { priceWei: lazy.priceWei }, headers: { 'Idempotency-Key': idempotencyKey() } });
-          const done = await until(() => api(`/api/v1/lazy-mints/${id}`), (l) => l.state !== 'REDEEMING', { timeoutMs: 300000 });
+          const bought = await api(`/api/v1/lazy-mints/${id}/buy`, { method: 'POST', body: { priceWei: lazy.priceWei }, headers: { 'Idempotency-Key': idempotencyKey() } });
+          if (bought.transactionToSign) {
+            status.info('Confirm the purchase in your wallet: it mints the token to you and pays the creator.');
+            await sendPrepared(bought.transactionToSign);
+          }
+          const done = await until(() => api(`/api/v1/lazy-mints/${id}`), (l) => l.state === 'REDEEMED' || (!bought.transactionToSign && l.state !== 'REDEEMING'),
+            { timeoutMs: 300000 });
           if (done.state !== 'REDEEMED') throw new Error('The purchase did not go through on the chain; the token is still for sale.');
           location.hash = `#/nft/${done.collection}/${done.tokenId}`;
         } catch (error) {

@@ -8,9 +8,14 @@ import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.custody.PlatformWallet;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.TokenRef;
+import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.Multipart;
+import io.nfttraders.support.SelfCustodySessions;
+import io.nfttraders.support.SelfCustodySessions.SelfCustody;
 import io.nfttraders.support.StandaloneServer;
 import io.nfttraders.support.TestContracts;
+import io.nfttraders.support.TestImages;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionIntent;
 import io.nfttraders.txmanager.TransactionManager;
@@ -34,6 +39,8 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.utils.Numeric;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The chain reorganises (anvil: revert to a snapshot taken before a transaction, and mine a longer
@@ -124,10 +131,49 @@ class ReorgTest {
     assertThat(nfts.holdings(Address.of(other), 10)).isEmpty();
   }
 
+  /** A wallet's redemption of a lazy mint, reorganised away: the token was never minted, and the voucher is on sale again. */
+  @Test
+  void aLazyMintRedemptionReorganisedAwayPutsTheVoucherBackOnSale() {
+    ChainClient chain = server.bean(ChainClient.class);
+    DeployedContracts contracts = server.bean(DeployedContracts.class);
+    Api api = server.api();
+    Api.Session creator = api.newUser();
+    Api.Response listed = api.upload("/api/v1/lazy-mints", creator.accessToken(), new Multipart().file("image", "quay.png", "image/png", TestImages.png(41))
+        .json("metadata", "{\"name\": \"Reorg Quay\"}").field("price", "0.01"), null);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+    String path = "/api/v1/lazy-mints/" + listed.text("id");
+    SelfCustody buyer = SelfCustodySessions.signIn(api, server.port(), contracts.chainId().value());
+    chain.request("anvil_setBalance", List.of(buyer.address(), "0xde0b6b3a7640000"), Response.class);
+    // a wallet may redeem once the creator's minter role is granted and confirmed (three blocks here)
+    Api.Response[] bought = new Api.Response[1];
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      chain.request("anvil_mine", List.of("0x1"), Response.class);
+      bought[0] = api.postJson(path + "/buy", Map.of("priceWei", "10000000000000000"), buyer.accessToken());
+      return bought[0].status() == 200;
+    });
+    JsonNode toSign = bought[0].json().get("transactionToSign");
+
+    String snapshot = chain.request("evm_snapshot", List.of(), Quantity.class).getResult();
+    send(chain, buyer.address(), Address.of(toSign.get("to").asString()), toSign.get("data").asString(), new BigInteger(toSign.get("value").asString()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path, null).text("state").equals("REDEEMED"));
+    String collection = contracts.collection().address().checksummed();
+    assertThat(CollectionAbi.balanceOf(chain, collection, buyer.address())).isEqualTo(BigInteger.ONE);
+
+    chain.request("evm_revert", List.of(snapshot), Response.class);
+    chain.request("anvil_mine", List.of("0x3"), Response.class);
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path, null).text("state").equals("OPEN"));
+    assertThat(api.get(path, null).json().hasNonNull("tokenId")).isFalse();
+    assertThat(CollectionAbi.balanceOf(chain, collection, buyer.address())).isZero();
+  }
+
   /** As the holder's own wallet would send it (anvil impersonates the address). */
   private static void send(ChainClient chain, String from, Address to, String data) {
+    send(chain, from, to, data, BigInteger.ZERO);
+  }
+
+  private static void send(ChainClient chain, String from, Address to, String data, BigInteger value) {
     chain.request("anvil_impersonateAccount", List.of(from), Response.class);
-    Map<String, String> tx = Map.of("from", from, "to", to.hex(), "data", data, "gas", "0x4c4b40");
+    Map<String, String> tx = Map.of("from", from, "to", to.hex(), "data", data, "gas", "0x4c4b40", "value", Numeric.toHexStringWithPrefix(value));
     String hash = chain.request("eth_sendTransaction", List.of(tx), EthSendTransaction.class).getTransactionHash();
     assertThat(chain.awaitReceipt(hash, Duration.ofSeconds(30)).orElseThrow().succeeded()).isTrue();
   }

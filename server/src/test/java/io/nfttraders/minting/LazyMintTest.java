@@ -5,11 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.Receipt;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.Eip712;
 import io.nfttraders.support.MarketplaceTest;
 import io.nfttraders.support.Multipart;
+import io.nfttraders.support.SelfCustodySessions;
+import io.nfttraders.support.SelfCustodySessions.SelfCustody;
 import io.nfttraders.support.TestImages;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -22,6 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.web3j.protocol.core.methods.response.EthGetTransactionCount;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -111,7 +118,62 @@ class LazyMintTest {
     assertThat(api.get("/api/v1/lazy-mints/" + soon.text("id"), null).text("state")).isEqualTo("OPEN");
   }
 
+  @Test
+  void aSelfCustodyCreatorSignsTheVoucherInTheirWalletAndASelfCustodyBuyerSendsTheRedemptionFromTheirs() {
+    SelfCustody creator = SelfCustodySessions.signIn(api, port, contracts.chainId().value());
+    SelfCustody buyer = SelfCustodySessions.signIn(api, port, contracts.chainId().value());
+    Api.Response listed = lazyMint(creator.accessToken(), "0.02", "300", null);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+    assertThat(listed.text("state")).isEqualTo("UNSIGNED");
+    assertThat(listed.json().hasNonNull("signature")).isFalse();
+    assertThat(listed.text("creator")).isEqualTo(creator.address());
+    String path = "/api/v1/lazy-mints/" + listed.text("id");
+    BigInteger price = TradingFixture.wei("0.02");
+
+    Api.Response unsigned = api.postJson(path + "/buy", Map.of("priceWei", price.toString()), buyer.accessToken());
+    assertThat(unsigned.status()).isEqualTo(409);
+    assertThat(unsigned.json().get("reason").asString()).isEqualTo("UNSIGNED");
+    JsonNode typedData = listed.json().get("typedData");
+    Api.Response notTheCreators = api.postJson(path + "/signature", Map.of("signature", Eip712.sign(buyer.key(), typedData)), creator.accessToken());
+    assertThat(notTheCreators.status()).as(notTheCreators.body()).isEqualTo(400);
+    assertThat(notTheCreators.contentType()).startsWith("application/problem+json");
+    assertThat(api.get(path, null).text("state")).isEqualTo("UNSIGNED");
+    Api.Response signed = api.postJson(path + "/signature", Map.of("signature", Eip712.sign(creator.key(), typedData)), creator.accessToken());
+    assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+    assertThat(signed.text("state")).isEqualTo("OPEN");
+
+    // once the creator may mint (the platform's grant is mined), the buyer gets the redemption to send
+    Api.Response[] bought = new Api.Response[1];
+    await().atMost(CHAIN).until(() -> (bought[0] = api.postJson(path + "/buy", Map.of("priceWei", price.toString()), buyer.accessToken())).status() == 200);
+    JsonNode toSign = bought[0].json().get("transactionToSign");
+    assertThat(toSign.get("from").asString()).isEqualTo(buyer.address());
+    assertThat(toSign.get("to").asString()).isEqualTo(contracts.exchange().checksummed());
+    assertThat(toSign.get("value").asString()).isEqualTo(price.toString());
+    chain.request("anvil_setBalance", List.of(buyer.address(), "0xde0b6b3a7640000"), VoidResponse.class);
+    // as the buyer's wallet would send it (anvil impersonates the address; the key signed only the sign-in)
+    chain.request("anvil_impersonateAccount", List.of(buyer.address()), VoidResponse.class);
+    Map<String, String> tx = Map.of("from", buyer.address(), "to", toSign.get("to").asString(), "data", toSign.get("data").asString(),
+        "value", Numeric.toHexStringWithPrefix(price), "gas", "0x493e0");
+    String hash = chain.request("eth_sendTransaction", List.of(tx), EthSendTransaction.class).getTransactionHash();
+    Receipt receipt = chain.awaitReceipt(hash, CHAIN).orElseThrow();
+    assertThat(receipt.succeeded()).isTrue();
+    await().atMost(CHAIN).until(() -> api.get(path, null).text("state").equals("REDEEMED"));
+
+    BigInteger tokenId = new BigInteger(api.get(path, null).text("tokenId"));
+    String collection = contracts.collection().address().checksummed();
+    assertThat(CollectionAbi.ownerOf(chain, collection, tokenId)).isEqualToIgnoringCase(buyer.address());
+    assertThat(CollectionAbi.royaltyInfo(chain, collection, tokenId, BigInteger.valueOf(10_000))).isEqualTo(CollectionAbi.RoyaltyInfo.of(creator.address(), 300));
+    long block = receipt.blockNumber().longValueExact();
+    BigInteger fee = price.multiply(BigInteger.valueOf(250)).divide(BigInteger.valueOf(10_000));
+    assertThat(market.balanceAt(creator.address(), block).subtract(market.balanceAt(creator.address(), block - 1))).isEqualTo(price.subtract(fee));
+    assertThat(transactionsSent(creator.address())).as("the creator's wallet sent nothing").isZero();
+  }
+
   private Api.Response lazyMint(Api.Session creator, String price, String royaltyBps, String endTime) {
+    return lazyMint(creator.accessToken(), price, royaltyBps, endTime);
+  }
+
+  private Api.Response lazyMint(String accessToken, String price, String royaltyBps, String endTime) {
     Multipart body = new Multipart().file("image", "ferry.png", "image/png", TestImages.png(33)).json("metadata", METADATA).field("price", price);
     if (royaltyBps != null) {
       body = body.field("royaltyBps", royaltyBps);
@@ -119,7 +181,7 @@ class LazyMintTest {
     if (endTime != null) {
       body = body.field("endTime", endTime);
     }
-    return api.upload("/api/v1/lazy-mints", creator.accessToken(), body, null);
+    return api.upload("/api/v1/lazy-mints", accessToken, body, null);
   }
 
   private long transactionsSent(String address) {

@@ -41,6 +41,17 @@ public final class CollectionAbi {
     return out.getFirst().getValue().toString();
   }
 
+  /** The collection's {@code MINTER_ROLE} (OpenZeppelin AccessControl), for {@link #hasRole}. */
+  public static final byte[] MINTER_ROLE = org.web3j.crypto.Hash.sha3("MINTER_ROLE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static boolean hasRole(ChainClient chain, String contract, byte[] role, String account) {
+    Function f = new Function("hasRole", List.of(new org.web3j.abi.datatypes.generated.Bytes32(role), new Address(account)),
+        List.of(new TypeReference<org.web3j.abi.datatypes.Bool>() {}));
+    List<Type> out = FunctionReturnDecoder.decode(chain.call(io.nfttraders.ethereum.Address.of(contract), Numeric.hexStringToByteArray(FunctionEncoder.encode(f))), (List) f.getOutputParameters());
+    return (Boolean) out.getFirst().getValue();
+  }
+
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static BigInteger balanceOf(ChainClient chain, String collection, String owner) {
     Function f = new Function("balanceOf", List.of(new Address(owner)), List.of(new TypeReference<Uint256>() {}));

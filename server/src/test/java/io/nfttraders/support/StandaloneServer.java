@@ -28,7 +28,11 @@ public final class StandaloneServer implements AutoCloseable {
   }
 
   public Api api() {
-    return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    return new Api(port());
+  }
+
+  public int port() {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
   }
 
   public <T> T bean(Class<T> type) {

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
@@ -17,10 +18,12 @@ import io.nfttraders.support.CollectionAbi;
 import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.web3j.protocol.core.methods.response.VoidResponse;
 
 /** Lazy minting in Debian's Chromium: a creator lists a token unminted; a collector's purchase mints it to them. */
 @MarketplaceTest
@@ -34,15 +37,8 @@ class LazyMintJourneysTest extends BrowserJourneys {
   @Test
   void aCreatorListsATokenUnmintedAndACollectorsPurchaseMintsItToThem() {
     Page creator = signUp();
-    creator.navigate("/#/create");
-    creator.getByLabel("How").selectOption("lazy");
-    creator.getByLabel("Price (ETH)").fill("0.02");
-    creator.locator("input[type=file]").setInputFiles(new FilePayload("ferry.png", "image/png", ArtImages.png(12)));
-    creator.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Evening Ferry");
-    creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mint")).click();
-    assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Evening Ferry"))).isVisible();
+    String lazyPage = listUnminted(creator, "Evening Ferry", "0.02", 12);
     assertThat(creator.getByText("Not minted yet")).isVisible();
-    String lazyPage = creator.url().substring(creator.url().indexOf('#'));
 
     Page collector = signUp();
     String me = collector.getByTestId("my-address").textContent();
@@ -55,6 +51,49 @@ class LazyMintJourneysTest extends BrowserJourneys {
     Browsers.screenshot(collector, "lazy-mint-bought");
     BigInteger tokenId = new BigInteger(collector.url().substring(collector.url().lastIndexOf('/') + 1));
     assertThat(CollectionAbi.ownerOf(chain, contracts.collection().address().checksummed(), tokenId)).isEqualToIgnoringCase(me);
+  }
+
+  @Test
+  void aWalletCreatorSignsTheVoucherInTheirWalletAndAWalletCollectorSendsThePurchaseFromTheirs() {
+    TestWallet creatorWallet = new TestWallet(chain);
+    Page creator = connect(creatorWallet);
+    String lazyPage = listUnminted(creator, "Lantern Quay", "0.03", 14);
+    assertThat(creator.getByText("Your voucher is listed")).isVisible();
+    String collection = contracts.collection().address().checksummed();
+    await().atMost(Duration.ofSeconds(60)).until(() -> CollectionAbi.hasRole(chain, collection, CollectionAbi.MINTER_ROLE, creatorWallet.address));
+
+    TestWallet collectorWallet = new TestWallet(chain);
+    chain.request("anvil_setBalance", List.of(collectorWallet.address, "0xde0b6b3a7640000"), VoidResponse.class);
+    Page collector = connect(collectorWallet);
+    collector.navigate("/" + lazyPage);
+    collector.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for 0.03 ETH")).click();
+    assertThat(collector).hasURL(Pattern.compile("#/nft/0x[0-9a-fA-F]{40}/\\d+$"), new PageAssertions.HasURLOptions().setTimeout(120_000));
+    assertThat(collector.getByTestId("owner")).hasText(collectorWallet.address, CHAIN_WAIT);
+    BigInteger tokenId = new BigInteger(collector.url().substring(collector.url().lastIndexOf('/') + 1));
+    assertThat(CollectionAbi.ownerOf(chain, collection, tokenId)).isEqualToIgnoringCase(collectorWallet.address);
+    assertThat(CollectionAbi.royaltyInfo(chain, collection, tokenId, BigInteger.valueOf(10_000)).receiver()).isEqualTo(Address.of(creatorWallet.address));
+  }
+
+  /** Lists a new image unminted from the Create page; answers the lazy mint's page (#/lazy/...), which the creator is on. */
+  private static String listUnminted(Page creator, String name, String priceEth, int seed) {
+    creator.navigate("/#/create");
+    creator.getByLabel("How").selectOption("lazy");
+    creator.getByLabel("Price (ETH)").fill(priceEth);
+    creator.locator("input[type=file]").setInputFiles(new FilePayload("art.png", "image/png", ArtImages.png(seed)));
+    creator.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+    creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mint")).click();
+    assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+    return creator.url().substring(creator.url().indexOf('#'));
+  }
+
+  /** A browser of its own whose injected wallet has signed in (Sign-In with Ethereum). */
+  private Page connect(TestWallet wallet) {
+    BrowserContext person = browsers.person();
+    wallet.injectInto(person);
+    Page page = browsers.open(person, "#/connect");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with Test Wallet")).click();
+    assertThat(page.getByTestId("my-address")).hasText(wallet.address);
+    return page;
   }
 
   /** A new account, signed up in a browser of its own; its profile shows its wallet. */

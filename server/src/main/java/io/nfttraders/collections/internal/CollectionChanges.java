@@ -11,6 +11,7 @@ import io.nfttraders.custody.Wallet;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.Royalty;
+import io.nfttraders.ethereum.UnsignedTransaction;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionIntent;
 import io.nfttraders.txmanager.TransactionManager;

@@ -1,5 +1,6 @@
 package io.nfttraders.collections.internal;
 
+import io.nfttraders.ethereum.UnsignedTransaction;
 import org.jspecify.annotations.Nullable;
 
 /**

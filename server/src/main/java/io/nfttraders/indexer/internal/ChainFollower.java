@@ -21,17 +21,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One indexing step: check the last indexed block is still canonical (else roll back to the
- * common ancestor), then fetch the next range of logs and apply it together with the new cursor
- * in one database transaction. Transfers are taken from every ERC-721 and ERC-1155 contract of the
- * chain ({@link NftContracts} tells which those are); listeners see our own contracts' logs. The range adapts: it halves when the node refuses a query and
- * doubles while answers stay small. While behind, the next range is fetched during the write of
- * this one ({@link RangeFetcher}).
+ * One indexing step: take the next range of logs, check it sits on the block indexed last (else
+ * roll back to the common ancestor), and apply it together with the new cursor in one database
+ * transaction. Transfers are taken from every ERC-721 and ERC-1155 contract of the chain
+ * ({@link NftContracts} tells which those are); listeners see our own contracts' logs, every NFT
+ * contract's transfers and the chain-wide events they asked for. Ranges are sized to hold about
+ * {@code targetLogsPerCall} logs, halved when the node refuses one; while behind, the next ranges
+ * are read during the write of this one ({@link RangeFetcher}).
  */
 @Component
 class ChainFollower {
 
   private static final Logger log = LoggerFactory.getLogger(ChainFollower.class);
+  /**
+   * Ranges read ahead while one is written. One: where the node, the database and this server
+   * share a few cores, reading further ahead only competes with the write for them.
+   */
+  private static final int READ_AHEAD = 1;
+  private static final int KEPT_STEPS = 16;
 
   record Cursor(long block, String hash) {}
 
@@ -86,46 +93,32 @@ class ChainFollower {
       }
       return 0;
     }
-    long to = Math.min(head, from + range - 1);
     RangeFetcher.Fetched fetched;
     try {
-      fetched = fetcher.fetch(from, to);
+      fetched = fetcher.fetch(from, Math.min(head, from + range - 1));
     } catch (TooManyLogs refused) {
       range = Math.max(1, range / 2);
-      log.info("eth_getLogs refused {} blocks; range now {}", to - from + 1, range);
+      log.info("eth_getLogs refused a range from block {}; range now {}", from, range);
       return 0;
     }
+    long to = fetched.to();
     if (fetched.anchorHash().isEmpty()) {
       knownHead = -1; // the node has no block "to" (its chain got shorter): ask for the head again
       fetcher.discard();
       return 0;
     }
-    List<ChainLog> logs = fetched.logs();
-    adaptRange(logs.size());
-    if (to + range <= head) {
-      fetcher.prefetch(to + 1, to + range); // a whole range lies below the head: the next step asks for exactly this
-    }
-    Set<BigInteger> verified = blocksToVerify(logs, to);
-    boolean hasCursor = cursor.block() >= startBlock;
-    Set<BigInteger> asked = new java.util.HashSet<>(verified);
-    if (hasCursor) {
-      asked.add(BigInteger.valueOf(cursor.block()));
-    }
-    Map<BigInteger, String> hashes = chain.blockHashes(asked);
-    // The range must still end where it ended when read (anchor), and still start on top of the
-    // block we indexed last (cursor): then the whole range sits on our indexed chain.
-    boolean cursorStillCanonical = !hasCursor || cursor.hash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(cursor.block()), ""));
-    if (hasCursor) {
-      hashes.remove(BigInteger.valueOf(cursor.block()));
-    }
-    if (!cursorStillCanonical) {
-      rollBack(cursor);
+    if (cursor.block() >= startBlock && !cursor.hash().equalsIgnoreCase(String.valueOf(fetched.parentHash()))) {
+      rollBack(cursor); // the block we indexed last is no longer the parent of the range
       return 1;
     }
-    if (!fetched.anchorHash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(to), "")) || !logsAgreeWith(logs, hashes, verified)) {
+    String anchorHash = fetched.anchorHash();
+    List<ChainLog> logs = fetched.logs();
+    if (!fetched.unchanged() || logs.stream().anyMatch(l -> l.blockNumber() == to && !l.blockHash().equalsIgnoreCase(anchorHash))) {
       fetcher.discard();
-      return 0; // the chain changed while we read it; look again next round
+      return 0; // the chain changed while the range was read; read it again
     }
+    adaptRange(to - from + 1, logs.size());
+    fetcher.readAhead(to + 1, head, range, READ_AHEAD);
     Map<String, Long> byEvent = new HashMap<>();
     Map<Address, TokenStandard> standards = standards(logs, from);
     List<Transfer> transfers = transfers(logs, standards, byEvent);
@@ -136,8 +129,9 @@ class ChainFollower {
     transactions.executeWithoutResult(s -> {
       transferLog.append(chainId, transfers);
       listeners.forEach(l -> l.apply(chainId, from, to, forListeners));
-      rememberBlocks(hashes);
-      saveCursor(new Cursor(to, hashes.get(BigInteger.valueOf(to))));
+      Cursor reached = new Cursor(to, anchorHash);
+      remember(reached);
+      saveCursor(reached);
     });
     metrics.indexedUpTo(to);
     metrics.applied(logs.size(), byEvent);
@@ -169,44 +163,26 @@ class ChainFollower {
   }
 
   /**
-   * The chain's head, asked of the node only when the cursor is within two ranges of the last one
-   * known: far behind, the head can only have moved on, and while a prefetch is reading logs the
-   * node answers eth_blockNumber after it (most of a backfill step's wait on the node was that).
+   * The chain's head, asked of the node only when the next whole range would reach past the last
+   * head known: below it, the head can only have moved on (a reorganisation shows in the range's
+   * own checks), and while a prefetch is reading logs the node answers eth_blockNumber only after
+   * it (most of a backfill's wait on the node was that).
    */
   private long head(Cursor cursor) {
-    if (cursor.block() + 2L * range < knownHead) {
+    if (knownHead >= 0 && cursor.block() + range <= knownHead) {
       return knownHead;
     }
     knownHead = chain.blockNumber().longValueExact();
     return knownHead;
   }
 
-  private void adaptRange(int logCount) {
-    if (logCount < properties.targetLogsPerCall() / 2) {
-      range = Math.min(properties.maxRange(), range * 2);
-    } else if (logCount > properties.targetLogsPerCall()) {
-      range = Math.max(1, range / 2);
-    }
-  }
-
   /**
-   * The last block (for the cursor), and the blocks with logs among the newest {@code keepBlocks}
-   * (remembered to find a common ancestor after a reorganisation). Older blocks' hashes are not
-   * fetched: the anchor check already proves the whole range unchanged, and far below the head
-   * one call per block with logs was a good part of a backfill's time.
+   * Sizes the next ranges to hold about {@code targetLogsPerCall} logs at the density of this one:
+   * smaller at once, larger by at most twice a step (a quiet stretch of the chain may end).
    */
-  private Set<BigInteger> blocksToVerify(List<ChainLog> logs, long to) {
-    Set<BigInteger> blocks = new HashSet<>();
-    blocks.add(BigInteger.valueOf(to));
-    logs.stream().filter(l -> l.blockNumber() >= to - properties.keepBlocks()).forEach(l -> blocks.add(BigInteger.valueOf(l.blockNumber())));
-    return blocks;
-  }
-
-  /** Every log of a block whose hash was fetched must come from that block. */
-  private static boolean logsAgreeWith(List<ChainLog> logs, Map<BigInteger, String> hashes, Set<BigInteger> verified) {
-    return logs.stream()
-        .filter(l -> verified.contains(BigInteger.valueOf(l.blockNumber())))
-        .allMatch(l -> l.blockHash().equalsIgnoreCase(hashes.getOrDefault(BigInteger.valueOf(l.blockNumber()), "")));
+  private void adaptRange(long blocks, int logCount) {
+    long fitting = logCount == 0 ? Long.MAX_VALUE : Math.max(1, properties.targetLogsPerCall() * blocks / logCount);
+    range = (int) Math.max(1, Math.min(Math.min(properties.maxRange(), 2L * range), fitting));
   }
 
   private boolean isCanonical(Cursor cursor) {
@@ -256,20 +232,22 @@ class ChainFollower {
         .update();
   }
 
-  /** Only the newest {@code keepBlocks} hashes are kept (older ones are deleted right after), so only those are written. */
-  private void rememberBlocks(Map<BigInteger, String> hashes) {
-    long highest = hashes.keySet().stream().mapToLong(BigInteger::longValueExact).max().orElse(0);
-    long oldest = highest - properties.keepBlocks();
-    hashes.forEach((number, hash) -> {
-      if (number.longValueExact() >= oldest) {
-        jdbc.sql("""
-                insert into indexed_blocks (chain_id, block_number, block_hash) values (:chain, :block, :hash)
-                on conflict (chain_id, block_number) do update set block_hash = excluded.block_hash
-                """)
-            .param("chain", chainId).param("block", number.longValueExact()).param("hash", hash).update();
-      }
-    });
-    jdbc.sql("delete from indexed_blocks where chain_id = :chain and block_number < :oldest")
-        .param("chain", chainId).param("oldest", oldest).update();
+  /**
+   * Each step's last block is remembered, those of the newest {@code keepBlocks} blocks and at
+   * least the last {@value #KEPT_STEPS} steps': a reorganisation rolls back to the newest
+   * remembered block the chain still has (near the head, where reorganisations happen, a step is a
+   * block or a few; far behind it, the steps before are long final).
+   */
+  private void remember(Cursor reached) {
+    jdbc.sql("""
+            insert into indexed_blocks (chain_id, block_number, block_hash) values (:chain, :block, :hash)
+            on conflict (chain_id, block_number) do update set block_hash = excluded.block_hash
+            """)
+        .param("chain", chainId).param("block", reached.block()).param("hash", reached.hash()).update();
+    jdbc.sql("""
+            delete from indexed_blocks where chain_id = :chain and block_number < :oldest and block_number <
+              (select min(block_number) from (select block_number from indexed_blocks where chain_id = :chain order by block_number desc limit :kept) s)
+            """)
+        .param("chain", chainId).param("oldest", reached.block() - properties.keepBlocks()).param("kept", KEPT_STEPS).update();
   }
 }

@@ -3,9 +3,13 @@ package io.nfttraders.indexer.internal;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainLog;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,31 +17,41 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fetches the NFT transfer logs of every contract of the chain, and the events listeners asked for of our own contracts, of a block range,
- * together with the hash of
- * the range's last block read before the logs (the anchor). If that block still has the same hash
- * when the range is written, no block of the range changed in between (a block hash covers all
- * its ancestors), so the logs are the canonical chain's.
+ * Fetches the NFT transfer logs of every contract of the chain, and the events listeners asked for
+ * of our own contracts, of a block range, between two reads of the hash of the range's last block
+ * (the anchor). If it did not change, no block of the range changed while its logs were read (a
+ * block hash covers all its ancestors): the logs are those of the chain ending in the anchor. The
+ * parent block's hash, read with the second anchor, tells whether the range sits on the block
+ * indexed before it.
  *
- * <p>While the indexer is behind, the next range is fetched on a virtual thread while the current
- * one is written: the node's work (and parsing its answer) overlaps the database's. Only the
- * indexer thread calls this class; a prefetch nobody takes is simply dropped.
+ * <p>While the indexer is behind, the next ranges are read ahead, one after another on a virtual
+ * thread, while the current one is written: the node works (and its answers are parsed) during the
+ * database's writes. Only the indexer thread calls this class; ranges read ahead that nobody takes
+ * are dropped.
  */
 final class RangeFetcher {
 
-  /** The logs of blocks {@code from..to} and the hash {@code to} had just before they were read. */
-  record Fetched(long from, long to, String anchorHash, List<ChainLog> logs) {}
+  /**
+   * The logs of blocks {@code from..to}, with the hashes of block {@code to} (empty if the node has
+   * no such block) and of its parent block {@code from - 1} as read right after the logs;
+   * {@code unchanged} when block {@code to} had that same hash before the logs were read.
+   */
+  record Fetched(long from, long to, List<ChainLog> logs, String anchorHash, @Nullable String parentHash, boolean unchanged) {}
 
-  private record Ahead(long from, long to, CompletableFuture<Fetched> result) {}
+  private record Ahead(long from, long to, CompletableFuture<@Nullable Fetched> result) {}
 
   private static final Comparator<ChainLog> CHAIN_ORDER = Comparator.comparingLong(ChainLog::blockNumber).thenComparingInt(ChainLog::logIndex);
-  private static final Executor PREFETCH = task -> Thread.ofVirtual().name("indexer-prefetch").start(task);
+  private static final Executor READER = task -> Thread.ofVirtual().name("indexer-prefetch").start(task);
 
   private final ChainClient chain;
   private final List<String> ourContracts;
   private final List<String> listenerEvents;
   private final List<String> chainWideEvents;
-  private @Nullable Ahead ahead;
+  private final Deque<Ahead> ahead = new ArrayDeque<>();
+  /** The last range queued: the next one starts reading when it is done. */
+  private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+  /** Bumped by {@link #discard}: queued reads of an older generation skip the node. */
+  private volatile int generation;
 
   /**
    * {@code listenerEvents} of {@code ourContracts} only: the same topics of every contract (every
@@ -52,38 +66,66 @@ final class RangeFetcher {
         .distinct().toList();
   }
 
-  /** The range's logs: the prefetched ones if they are for exactly this range, else fetched now. Node errors are rethrown as they came. */
+  /**
+   * The logs of the range that starts at {@code from}: the oldest range read ahead if it starts
+   * there (whatever its end), else {@code from..to} read now. Node errors are rethrown as they
+   * came, and drop everything read ahead.
+   */
   Fetched fetch(long from, long to) {
-    Ahead next = ahead;
-    ahead = null;
-    if (next != null && next.from() == from && next.to() == to) {
-      try {
-        return next.result().join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
+    Ahead next = ahead.pollFirst();
+    if (next == null || next.from() != from) {
+      discard();
+      return fetchNow(from, to);
     }
-    return fetchNow(from, to);
+    try {
+      return Objects.requireNonNull(next.result().join());
+    } catch (CompletionException e) {
+      discard();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
-  /** Starts fetching {@code from..to} in the background for the next {@link #fetch}. */
-  void prefetch(long from, long to) {
-    ahead = new Ahead(from, to, CompletableFuture.supplyAsync(() -> fetchNow(from, to), PREFETCH));
+  /**
+   * Queues ranges of {@code size} blocks up to {@code head}, starting after the last one queued (or
+   * at {@code from}), until {@code depth} are queued; each is read once the one before it is.
+   */
+  void readAhead(long from, long head, int size, int depth) {
+    long next = ahead.isEmpty() ? from : ahead.peekLast().to() + 1;
+    int queuedIn = generation;
+    while (ahead.size() < depth && next <= head) {
+      long first = next;
+      long end = Math.min(head, first + size - 1);
+      CompletableFuture<@Nullable Fetched> result = last.handleAsync((done, failed) -> generation == queuedIn ? fetchNow(first, end) : null, READER);
+      last = result;
+      ahead.addLast(new Ahead(first, end, result));
+      next = end + 1;
+    }
   }
 
-  /** Forgets a prefetch (after a reorganisation or a disagreement, the next range is not what it was). */
+  /** Forgets what was read ahead (after a reorganisation or a disagreement, the next range is not what it was). */
   void discard() {
-    ahead = null;
+    if (!ahead.isEmpty()) {
+      generation++;
+      ahead.clear();
+    }
   }
 
   private Fetched fetchNow(long from, long to) {
     BigInteger last = BigInteger.valueOf(to);
-    String anchor = chain.blockHashes(List.of(last)).getOrDefault(last, "");
+    BigInteger parent = BigInteger.valueOf(from - 1);
+    String before = chain.blockHashes(List.of(last)).getOrDefault(last, "");
+    List<ChainLog> logs = logs(from, to);
+    Map<BigInteger, String> after = chain.blockHashes(from > 0 ? List.of(parent, last) : List.of(last));
+    String anchor = after.getOrDefault(last, "");
+    return new Fetched(from, to, logs, anchor, after.get(parent), before.equalsIgnoreCase(anchor));
+  }
+
+  private List<ChainLog> logs(long from, long to) {
     if (listenerEvents.isEmpty()) {
-      return new Fetched(from, to, anchor, chain.logs(from, to, List.of(), chainWideEvents));
+      return chain.logs(from, to, List.of(), chainWideEvents);
     }
     // the two queries are independent: the node may answer them side by side
-    CompletableFuture<List<ChainLog>> ours = CompletableFuture.supplyAsync(() -> chain.logs(from, to, ourContracts, listenerEvents), PREFETCH);
+    CompletableFuture<List<ChainLog>> ours = CompletableFuture.supplyAsync(() -> chain.logs(from, to, ourContracts, listenerEvents), READER);
     List<ChainLog> logs = new ArrayList<>(chain.logs(from, to, List.of(), chainWideEvents));
     try {
       logs.addAll(ours.join());
@@ -93,6 +135,6 @@ final class RangeFetcher {
     // a log both queries matched (an approval on our own collection) is one log
     TreeMap<ChainLog, ChainLog> once = new TreeMap<>(CHAIN_ORDER);
     logs.forEach(log -> once.putIfAbsent(log, log));
-    return new Fetched(from, to, anchor, List.copyOf(once.values()));
+    return List.copyOf(once.values());
   }
 }

@@ -67,3 +67,16 @@ contract ForeignErc20 is ERC20 {
         _mint(to, amount);
     }
 }
+
+/// A hostile ERC-721: approving anyone on it burns all the gas the transaction brought.
+contract GasBurningErc721 is ERC721 {
+    constructor() ERC721("Furnace", "BURN") {}
+
+    function mint(address to, uint256 tokenId) external {
+        _mint(to, tokenId);
+    }
+
+    function setApprovalForAll(address, bool) public pure override {
+        while (true) {}
+    }
+}

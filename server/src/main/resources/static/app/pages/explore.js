@@ -1,15 +1,17 @@
-// Explore: what is for sale now (fixed price or on auction), filtered, sorted and searched.
+// Explore: what is for sale now (fixed price, on auction, or unminted), filtered, sorted and searched.
 import { field, h, show } from '../dom.js';
-import { ether, toWei } from '../format.js';
+import { ether, shortAddress, toWei } from '../format.js';
 import { gql } from '../graphql.js';
 import { checksumAddress } from '../keccak.js';
 import { listingGrid, nftCard } from './listings.js';
 
 const AUCTIONS = `{ openAuctions(first: 48) { id collection tokenId leadingBidWei startPriceWei endsAt } }`;
+const LAZY_MINTS = `{ openLazyMints(first: 48) { id name image creator collection priceWei } }`;
 
 export async function explorePage(view) {
   const [searchField, search] = field('Search by name', { type: 'search', name: 'search', minlength: 3, maxlength: 100 });
-  const [saleTypeField, saleType] = field('Status', { tag: 'select', name: 'status', options: [['BUY_NOW', 'Buy now'], ['AUCTION', 'On auction']] });
+  const [saleTypeField, saleType] = field('Status', { tag: 'select', name: 'status',
+    options: [['BUY_NOW', 'Buy now'], ['AUCTION', 'On auction'], ['UNMINTED', 'Unminted (minted when bought)']] });
   const [collectionField, collection] = field('Collection address', { name: 'collection', placeholder: '0x…', pattern: '0x[0-9a-fA-F]{40}' });
   const [minField, min] = field('Min price (ETH)', { name: 'min', inputmode: 'decimal' });
   const [maxField, max] = field('Max price (ETH)', { name: 'max', inputmode: 'decimal' });
@@ -29,6 +31,8 @@ export async function explorePage(view) {
     try {
       if (saleType.value === 'AUCTION') {
         await auctionGrid(target);
+      } else if (saleType.value === 'UNMINTED') {
+        await lazyMintGrid(target);
       } else {
         await listingGrid(target, filter(), sort.value);
       }
@@ -78,4 +82,21 @@ async function auctionGrid(container) {
     badge: auction.leadingBidWei ? 'Top bid' : 'Reserve',
     href: `#/auction/${auction.id}`,
   }))));
+}
+
+async function lazyMintGrid(container) {
+  const { openLazyMints } = await gql(LAZY_MINTS);
+  if (openLazyMints.length === 0) {
+    show(container, h('p', { class: 'muted' }, 'Nothing is listed unminted right now.'));
+    return;
+  }
+  show(container, h('p', { class: 'muted', role: 'status' }, `${openLazyMints.length} listed unminted`),
+    h('ul', { class: 'grid', 'aria-label': 'Unminted' }, openLazyMints.map((lazy) => nftCard({
+      ...lazy,
+      meta: `by ${shortAddress(lazy.creator)}`,
+      price: ether(lazy.priceWei),
+      currency: 'ETH',
+      badge: 'Unminted',
+      href: `#/lazy/${lazy.id}`,
+    }))));
 }

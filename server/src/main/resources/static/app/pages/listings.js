@@ -10,12 +10,13 @@ const LISTINGS = `query Listings($filter: ListingFilter, $sort: ListingSort, $af
   }
 }`;
 
-export function nftCard({ collection, tokenId, name, image, price, currency, badge, href }) {
+/** A tile linking to the token (or href); meta replaces the contract and id line (a token not minted yet has neither). */
+export function nftCard({ collection, tokenId, name, image, price, currency, badge, href, meta }) {
   const title = name ?? `#${tokenId}`;
   return h('li', { class: 'tile' }, h('a', { href: href ?? `#/nft/${collection}/${tokenId}` },
     gatewayImage(image, ''), // decorative here: the tile's text names it
     h('span', { class: 'tile-name' }, title),
-    h('span', { class: 'tile-meta' }, shortAddress(collection), ' · #', tokenId),
+    h('span', { class: 'tile-meta' }, meta ?? [shortAddress(collection), ' · #', tokenId]),
     price ? h('span', { class: 'tile-price' }, badge ? h('span', { class: 'badge' }, badge) : null, `${price} ${currency}`) : null));
 }
 

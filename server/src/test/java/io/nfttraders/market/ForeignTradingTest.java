@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.Receipt;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Any NFT of the chain trades here, not only ours: OpenZeppelin's ERC-721 and ERC-1155, deployed by
@@ -125,6 +127,37 @@ class ForeignTradingTest {
     assertThat(foreign.balanceOf(erc1155, bidder.walletAddress(), 3)).isEqualTo(BigInteger.valueOf(3));
     assertThat(foreign.balanceOf(erc1155, seller.walletAddress(), 3)).isEqualTo(BigInteger.valueOf(2));
     assertThat(CollectionAbi.ownerOf(chain, erc721.checksummed(), BigInteger.valueOf(9))).isEqualToIgnoringCase(bidder.walletAddress());
+  }
+
+  @Test
+  void aTokenWhoseApprovalBurnsAllItsGasCostsTheWalletOneCappedApprovalAndBlocksNothingElse() {
+    Api.Session seller = api.newUser();
+    Address furnace = foreign.gasBurningErc721();
+    Address erc721 = foreign.erc721();
+    foreign.mint721(furnace, seller.walletAddress(), 7);
+    foreign.mint721(erc721, seller.walletAddress(), 8);
+    market.awaitFunded(List.of(seller));
+    awaitIndexed(furnace, 7);
+    awaitIndexed(erc721, 8);
+
+    String hostile = list(seller, furnace, 7, null, "0.1");
+    await().atMost(SETTLING).until(() -> approvalOf(seller, furnace).flatMap(tx -> chain.receipt(tx.get("hash").asString())).isPresent());
+    Receipt burnt = chain.receipt(approvalOf(seller, furnace).orElseThrow().get("hash").asString()).orElseThrow();
+    assertThat(burnt.succeeded()).isFalse();
+    assertThat(burnt.gasUsed()).as("the approval's fixed limit, under the signer's cap for contracts we do not know").isLessThanOrEqualTo(BigInteger.valueOf(100_000));
+    assertThat(market.order(hostile).get("active").asBoolean()).isFalse();
+
+    // the wallet's next transactions are not held up behind it
+    String fine = list(seller, erc721, 8, null, "0.1");
+    market.awaitOrder(fine, true);
+  }
+
+  /** The seller's custodial approval of the exchange on this contract, as the transactions API shows it. */
+  private java.util.Optional<JsonNode> approvalOf(Api.Session seller, Address contract) {
+    return api.get("/api/v1/user/transactions", seller.accessToken()).json().valueStream()
+        .filter(tx -> tx.get("kind").asString().equals("APPROVE_EXCHANGE") && tx.get("contract").asString().equals(contract.checksummed())
+            && tx.hasNonNull("hash"))
+        .findFirst();
   }
 
   private void awaitIndexed(Address contract, long tokenId) {

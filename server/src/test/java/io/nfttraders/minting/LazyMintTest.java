@@ -65,6 +65,7 @@ class LazyMintTest {
     assertThat(voucher.get("typedData").get("domain").get("verifyingContract").asString()).isEqualToIgnoringCase(contracts.exchange().hex());
     String path = "/api/v1/lazy-mints/" + voucher.get("id").asString();
     assertThat(api.get(path, null).json().get("voucherHash").asString()).isEqualTo(voucher.get("voucherHash").asString());
+    assertThat(onSale()).as("Explore lists it").contains(voucher.get("id").asString());
 
     market.awaitFunded(List.of(buyer));
     Api.Response otherPrice = api.postJson(path + "/buy", Map.of("priceWei", "1"), buyer.accessToken());
@@ -90,6 +91,7 @@ class LazyMintTest {
     assertThat(api.post("/graphql", Api.JSON.writeValueAsString(Map.of("query", query)), null).json().get("data").get("nft").get("metadata")
         .get("name").asString()).isEqualTo("Morning Ferry");
 
+    assertThat(onSale()).doesNotContain(voucher.get("id").asString());
     Api.Response again = api.postJson(path + "/buy", Map.of("priceWei", price.toString()), buyer.accessToken());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
@@ -182,6 +184,12 @@ class LazyMintTest {
       body = body.field("endTime", endTime);
     }
     return api.upload("/api/v1/lazy-mints", accessToken, body, null);
+  }
+
+  /** The ids GraphQL's openLazyMints answers (what Explore shows). */
+  private List<String> onSale() {
+    JsonNode answer = api.post("/graphql", Api.JSON.writeValueAsString(Map.of("query", "{ openLazyMints(first: 100) { id } }")), null).json();
+    return answer.get("data").get("openLazyMints").valueStream().map(n -> n.get("id").asString()).toList();
   }
 
   private long transactionsSent(String address) {

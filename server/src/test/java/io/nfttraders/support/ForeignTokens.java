@@ -54,6 +54,11 @@ public final class ForeignTokens {
     return TestContracts.deploy(chain, "ForeignErc1155WithUri");
   }
 
+  /** A hostile ERC-721 whose setApprovalForAll burns all the gas it is given. */
+  public Address gasBurningErc721() {
+    return TestContracts.deploy(chain, "GasBurningErc721");
+  }
+
   public Address erc20() {
     return TestContracts.deploy(chain, "ForeignErc20");
   }

@@ -17,6 +17,7 @@ public final class SigningRefused extends RuntimeException {
         CONTRACT_NOT_ALLOWED,
         CONTRACT_CREATION_NOT_ALLOWED,
         VALUE_TRANSFER_NOT_ALLOWED,
+        GAS_LIMIT_NOT_ALLOWED,
         RATE_LIMITED,
         INVALID_REQUEST
     }

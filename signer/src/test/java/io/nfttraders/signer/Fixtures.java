@@ -57,6 +57,11 @@ final class Fixtures {
                 data, BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(30_000_000_000L), "user-42", "buy token 7");
     }
 
+    static TransactionRequest withGasLimit(TransactionRequest r, BigInteger gasLimit) {
+        return new TransactionRequest(r.wallet(), r.chainId(), r.nonce(), gasLimit, r.to(), r.valueWei(), r.data(), r.maxPriorityFeePerGas(),
+                r.maxFeePerGas(), r.requestedBy(), r.reason());
+    }
+
     static TransactionRequest marketplaceCall(WalletId wallet) {
         return call(wallet, ANVIL_CHAIN, MARKETPLACE, BigInteger.ZERO, new byte[] {(byte) 0xa9, 0x05, (byte) 0x9c, (byte) 0xbb, 1});
     }

@@ -100,6 +100,20 @@ class SigningPolicyEnforcementTest {
         assertRefused(() -> signer.sign(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, collection, BigInteger.ONE, approval)), Reason.CONTRACT_NOT_ALLOWED);
     }
 
+    @Test
+    void boundsTheGasAnApprovalOnAContractWeDoNotKnowMayBurn() {
+        Signer signer = Fixtures.anvilSigner(dir, Fixtures.policy(50).withApprovalOperators(Set.of(MARKETPLACE)), audit, clock);
+        String hostile = "0x00000000000000000000000000000000000BAD01";
+        byte[] approval = setApprovalForAll(MARKETPLACE, 1);
+        signer.sign(Fixtures.withGasLimit(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, hostile, BigInteger.ZERO, approval), BigInteger.valueOf(150_000)));
+        assertThat(audit.last().signed()).isTrue();
+        assertRefused(() -> signer.sign(Fixtures.withGasLimit(Fixtures.call(Fixtures.USER, ANVIL_CHAIN, hostile, BigInteger.ZERO, approval),
+                BigInteger.valueOf(150_001))), Reason.GAS_LIMIT_NOT_ALLOWED);
+        // our own contracts' calls are not capped here: their code is ours
+        signer.sign(Fixtures.withGasLimit(Fixtures.marketplaceCall(Fixtures.USER), BigInteger.valueOf(2_000_000)));
+        assertThat(audit.last().signed()).isTrue();
+    }
+
     private static byte[] setApprovalForAll(String operator, int approved) {
         return org.web3j.utils.Numeric.hexStringToByteArray("0xa22cb465" + "0".repeat(24) + operator.substring(2).toLowerCase()
                 + "0".repeat(63) + approved);

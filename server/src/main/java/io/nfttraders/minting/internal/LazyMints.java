@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -173,6 +174,12 @@ class LazyMints {
     jdbc.sql("update lazy_mints set state = 'REDEEMING', redeem_transaction_id = :tx where id = :id").param("tx", tx.value()).param("id", id).update();
     log.info("lazy mint redemption queued lazyMintId={} txId={}", id, tx.value());
     return new Bought(find(id).orElseThrow(), null);
+  }
+
+  /** Vouchers on sale now (OPEN and not expired), newest first. */
+  List<Stored> onSale(int first) {
+    return jdbc.sql("select * from lazy_mints where state = 'OPEN' and end_time > :now order by created_at desc limit :first")
+        .param("now", Timestamp.from(clock.instant())).param("first", first).query((rs, n) -> read(rs)).list();
   }
 
   private boolean ownedBy(UUID user, UUID id) {

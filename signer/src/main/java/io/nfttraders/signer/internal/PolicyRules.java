@@ -5,6 +5,7 @@ import io.nfttraders.signer.SigningRefused;
 import io.nfttraders.signer.SigningRefused.Reason;
 import io.nfttraders.signer.TransactionRequest;
 import io.nfttraders.signer.WalletId;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
@@ -54,10 +55,21 @@ final class PolicyRules {
             throw new SigningRefused(Reason.VALUE_TRANSFER_NOT_ALLOWED,
                     "wallet " + wallet.index() + " may not send plain value transfers");
         }
-        if (!policy.allowsContract(to) && !isApprovalOfAllowedOperator(policy, request)) {
+        if (policy.allowsContract(to)) {
+            return;
+        }
+        if (!isApprovalOfAllowedOperator(policy, request)) {
             throw new SigningRefused(Reason.CONTRACT_NOT_ALLOWED, "contract " + to + " is not allowed");
         }
+        // A contract we do not know runs whatever code it has for this call: all it can take is the gas.
+        if (request.gasLimit().compareTo(MAX_FOREIGN_APPROVAL_GAS) > 0) {
+            throw new SigningRefused(Reason.GAS_LIMIT_NOT_ALLOWED,
+                    "an approval on contract " + to + " may use at most " + MAX_FOREIGN_APPROVAL_GAS + " gas, not " + request.gasLimit());
+        }
     }
+
+    /** OpenZeppelin's setApprovalForAll uses ~47,000 gas at most; a token contract that wants more is not worth its cost. */
+    static final BigInteger MAX_FOREIGN_APPROVAL_GAS = BigInteger.valueOf(150_000);
 
     /** {@code setApprovalForAll(address,bool)}: its selector, then the operator and the flag, each one word. */
     private static final byte[] SET_APPROVAL_FOR_ALL = {(byte) 0xa2, 0x2c, (byte) 0xb4, 0x65};

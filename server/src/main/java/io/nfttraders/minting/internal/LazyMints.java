@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,8 +128,9 @@ class LazyMints {
     if (!signedBy.hex().equals(stored.voucher().creator())) {
       throw new MintProblems.InvalidVoucher("signature: not the creator's (it recovers to " + signedBy.checksummed() + ")");
     }
-    jdbc.sql("update lazy_mints set signature = :signature, state = 'OPEN' where id = :id").param("signature", signature.toLowerCase(Locale.ROOT))
-        .param("id", id).update();
+    // stored as the custodial wallets' signatures are: 0x and lowercase hex
+    jdbc.sql("update lazy_mints set signature = :signature, state = 'OPEN' where id = :id")
+        .param("signature", Numeric.toHexString(Numeric.hexStringToByteArray(signature))).param("id", id).update();
     log.info("lazy mint listed lazyMintId={} voucherHash={} creator={}", id, stored.hash(), stored.voucher().creator());
     return find(id).orElseThrow();
   }

@@ -33,11 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChainFollower {
 
   private static final Logger log = LoggerFactory.getLogger(ChainFollower.class);
-  /**
-   * Ranges read ahead while one is written. One: where the node, the database and this server
-   * share a few cores, reading further ahead only competes with the write for them.
-   */
-  private static final int READ_AHEAD = 1;
   private static final int KEPT_STEPS = 16;
 
   record Cursor(long block, String hash) {}
@@ -118,7 +113,7 @@ class ChainFollower {
       return 0; // the chain changed while the range was read; read it again
     }
     adaptRange(to - from + 1, logs.size());
-    fetcher.readAhead(to + 1, head, range, READ_AHEAD);
+    fetcher.readAhead(to + 1, head, range);
     Map<String, Long> byEvent = new HashMap<>();
     Map<Address, TokenStandard> standards = standards(logs, from);
     List<Transfer> transfers = transfers(logs, standards, byEvent);

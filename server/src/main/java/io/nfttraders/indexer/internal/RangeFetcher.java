@@ -3,10 +3,8 @@ package io.nfttraders.indexer.internal;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainLog;
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  * parent block's hash, read with the second anchor, tells whether the range sits on the block
  * indexed before it.
  *
- * <p>While the indexer is behind, the next ranges are read ahead, one after another on a virtual
- * thread, while the current one is written: the node works (and its answers are parsed) during the
- * database's writes. Only the indexer thread calls this class; ranges read ahead that nobody takes
- * are dropped.
+ * <p>While the indexer is behind, the next range is read ahead on a virtual thread while the
+ * current one is written: the node works (and its answer is parsed) during the database's writes.
+ * One range: where the node, the database and this server share a few cores, reading further
+ * ahead only competes with the write for them. Only the indexer thread calls this class; a range
+ * read ahead that nobody takes is dropped.
  */
 final class RangeFetcher {
 
@@ -47,8 +46,8 @@ final class RangeFetcher {
   private final List<String> ourContracts;
   private final List<String> listenerEvents;
   private final List<String> chainWideEvents;
-  private final Deque<Ahead> ahead = new ArrayDeque<>();
-  /** The last range queued: the next one starts reading when it is done. */
+  private @Nullable Ahead ahead;
+  /** The last read started: the next one starts when it is done, so reads never overlap on the node. */
   private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
   /** Bumped by {@link #discard}: queued reads of an older generation skip the node. */
   private volatile int generation;
@@ -67,46 +66,42 @@ final class RangeFetcher {
   }
 
   /**
-   * The logs of the range that starts at {@code from}: the oldest range read ahead if it starts
-   * there (whatever its end), else {@code from..to} read now. Node errors are rethrown as they
-   * came, and drop everything read ahead.
+   * The logs of the range that starts at {@code from}: the range read ahead if it starts there
+   * (whatever its end), else {@code from..to} read now. Node errors are rethrown as they came.
    */
   Fetched fetch(long from, long to) {
-    Ahead next = ahead.pollFirst();
+    Ahead next = ahead;
+    ahead = null;
     if (next == null || next.from() != from) {
-      discard();
+      if (next != null) {
+        generation++; // not the range wanted: skip it if it has not started
+      }
       return fetchNow(from, to);
     }
     try {
       return Objects.requireNonNull(next.result().join());
     } catch (CompletionException e) {
-      discard();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 
-  /**
-   * Queues ranges of {@code size} blocks up to {@code head}, starting after the last one queued (or
-   * at {@code from}), until {@code depth} are queued; each is read once the one before it is.
-   */
-  void readAhead(long from, long head, int size, int depth) {
-    long next = ahead.isEmpty() ? from : ahead.peekLast().to() + 1;
-    int queuedIn = generation;
-    while (ahead.size() < depth && next <= head) {
-      long first = next;
-      long end = Math.min(head, first + size - 1);
-      CompletableFuture<@Nullable Fetched> result = last.handleAsync((done, failed) -> generation == queuedIn ? fetchNow(first, end) : null, READER);
-      last = result;
-      ahead.addLast(new Ahead(first, end, result));
-      next = end + 1;
+  /** Starts reading the range of {@code size} blocks from {@code from} (up to {@code head}), unless one is read ahead already. */
+  void readAhead(long from, long head, int size) {
+    if (ahead != null || from > head) {
+      return;
     }
+    long end = Math.min(head, from + size - 1);
+    int queuedIn = generation;
+    CompletableFuture<@Nullable Fetched> result = last.handleAsync((done, failed) -> generation == queuedIn ? fetchNow(from, end) : null, READER);
+    last = result;
+    ahead = new Ahead(from, end, result);
   }
 
   /** Forgets what was read ahead (after a reorganisation or a disagreement, the next range is not what it was). */
   void discard() {
-    if (!ahead.isEmpty()) {
+    if (ahead != null) {
       generation++;
-      ahead.clear();
+      ahead = null;
     }
   }
 

@@ -41,7 +41,8 @@ final class BenchServer implements AutoCloseable {
         "--nft.project-dir=" + projectDirectory,
         "--server.port=" + httpPort,
         "--server.address=127.0.0.1",
-        "--nft.chain.embedded.port=" + chainPort));
+        "--nft.chains.dev.embedded.port=" + chainPort,
+        "--nft.chains.dev-l2.embedded.port=0"));
     command.addAll(serverOptions);
     try {
       Process process = new ProcessBuilder(command)

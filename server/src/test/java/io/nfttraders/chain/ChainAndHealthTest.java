@@ -1,10 +1,13 @@
 package io.nfttraders.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.MarketplaceTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,19 +19,42 @@ class ChainAndHealthTest {
 
   @LocalServerPort int port;
   @Autowired ChainClient chain;
+  @Autowired Chains chains;
 
   @Test
-  void listsTheChainWithOurDeployedContractsPublicly() {
+  void listsBothDevChainsTheLayerOneFirstWithOurContractsDeployedOnEach() {
     Api.Response r = new Api(port).get("/api/v1/chains", null);
     assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().size()).isEqualTo(2);
     JsonNode first = r.json().get(0);
     assertThat(first.get("id").asLong()).isEqualTo(31337);
-    assertThat(first.get("rpcUrl").asString()).isEqualTo(chain.endpoint().rpcUrl().toString());
-    String collection = first.get("contracts").get("Collection").asString();
-    assertThat(chain.hasCode(Address.of(collection))).as("contract code on chain").isTrue();
-    // the collection's name() straight from the chain: "NFT Traders"
-    String name = chain.call(Address.of(collection), Numeric.hexStringToByteArray("0x06fdde03"));
-    assertThat(new String(org.web3j.utils.Numeric.hexStringToByteArray(name))).contains("NFT Traders");
+    assertThat(first.get("kind").asString()).isEqualTo("L1");
+    assertThat(first.get("defaultChain").asBoolean()).isTrue();
+    JsonNode second = r.json().get(1);
+    assertThat(second.get("id").asLong()).isEqualTo(845337);
+    assertThat(second.get("kind").asString()).isEqualTo("OP_STACK_L2");
+    assertThat(second.get("defaultChain").asBoolean()).isFalse();
+    for (JsonNode listed : r.json()) {
+      Chains.Chain node = chains.find(ChainId.of(listed.get("id").asLong())).orElseThrow();
+      assertThat(listed.get("rpcUrl").asString()).isEqualTo(node.endpoint().rpcUrl().toString());
+      // asked of the node itself, not of our configuration
+      assertThat(node.client().chainId()).isEqualTo(listed.get("id").asLong());
+      String collection = listed.get("contracts").get("Collection").asString();
+      assertThat(node.client().hasCode(Address.of(collection))).as("contract code on chain %s", listed.get("id")).isTrue();
+      // the collection's name() straight from the chain: "NFT Traders"
+      String name = node.client().call(Address.of(collection), Numeric.hexStringToByteArray("0x06fdde03"));
+      assertThat(new String(Numeric.hexStringToByteArray(name))).contains("NFT Traders");
+      assertThat(listed.get("contracts").get("Exchange").asString()).satisfies(exchange -> assertThat(node.client().hasCode(Address.of(exchange))).isTrue());
+    }
+  }
+
+  @Test
+  void fundsANewCustodialWalletOnEveryDevChain() {
+    Api.Session user = new Api(port).newUser();
+    for (Chains.Chain node : chains.all()) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(
+          () -> assertThat(node.client().balance(Address.of(user.walletAddress()))).as("balance on chain %s", node.id()).isPositive());
+    }
   }
 
   @Test

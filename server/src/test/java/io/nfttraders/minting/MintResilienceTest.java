@@ -25,10 +25,10 @@ class MintResilienceTest {
 
   @Test
   void mintsQueuedWhileTheNodeIsDownCompleteWhenItIsBack() throws Exception {
-    try (StandaloneServer server = StandaloneServer.start(data, "--nft.chain.rpc-timeout=1s")) {
+    try (StandaloneServer server = StandaloneServer.start(data, "--nft.chains.dev.rpc-timeout=1s")) {
       Api api = server.api();
       Api.Session user = api.newUser();
-      String anvilPid = Files.readString(data.resolve("anvil/anvil.pid")).trim();
+      String anvilPid = Files.readString(data.resolve("anvil/31337/anvil.pid")).trim();
       // the wallet's sign-up funding must reach the node before it stops: the mints pay their own gas
       ChainClient node = server.bean(ChainClient.class);
       await().atMost(Duration.ofSeconds(30)).until(() -> node.balance(Address.of(user.walletAddress())).signum() > 0);

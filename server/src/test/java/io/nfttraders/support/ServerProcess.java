@@ -37,7 +37,7 @@ public final class ServerProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
-        "--nft.data-dir=" + dataDirectory, "--server.port=" + port, "--nft.chain.embedded.port=0",
+        "--nft.data-dir=" + dataDirectory, "--server.port=" + port, "--nft.chains.dev.embedded.port=0", "--nft.chains.dev-l2.embedded.port=0",
         "--nft.project-dir=" + System.getProperty("nft.project-dir", "..")));
     command.addAll(List.of(extraArguments));
     try {

@@ -18,7 +18,8 @@ public final class StandaloneServer implements AutoCloseable {
   }
 
   public static StandaloneServer start(Path dataDirectory, String... extraArguments) {
-    List<String> arguments = new ArrayList<>(List.of("--nft.data-dir=" + dataDirectory, "--server.port=0", "--nft.chain.embedded.port=0"));
+    List<String> arguments = new ArrayList<>(List.of("--nft.data-dir=" + dataDirectory, "--server.port=0", "--nft.chains.dev.embedded.port=0",
+        "--nft.chains.dev-l2.embedded.port=0"));
     arguments.addAll(List.of(extraArguments));
     ConfigurableApplicationContext context = new SpringApplicationBuilder(NftTradersApplication.class)
         .profiles("test")

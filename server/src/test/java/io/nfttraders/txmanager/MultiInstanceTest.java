@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.WalletId;
@@ -40,7 +41,8 @@ class MultiInstanceTest {
       String jdbcUrl = a.bean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
       try (StandaloneServer b = StandaloneServer.start(second,
           "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-          "--nft.chain.rpc-url=" + chain.endpoint().rpcUrl(), "--nft.custody.local-keyset=" + first.resolve("keys/kek.json"))) {
+          "--nft.chains.dev.rpc-url=" + chain.endpoint().rpcUrl(), "--nft.chains.dev-l2.rpc-url=" + layer2(a).endpoint().rpcUrl(),
+          "--nft.custody.local-keyset=" + first.resolve("keys/kek.json"))) {
         Api api = a.api();
         Api.Session user = api.newUser();
         WalletId wallet = new WalletId(api.get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
@@ -63,5 +65,9 @@ class MultiInstanceTest {
         assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).isEqualTo(BigInteger.valueOf(120));
       }
     }
+  }
+
+  private static Chains.Chain layer2(StandaloneServer server) {
+    return server.bean(Chains.class).all().stream().filter(c -> c.key().equals("dev-l2")).findFirst().orElseThrow();
   }
 }

@@ -2,6 +2,7 @@ package io.nfttraders.chain.internal;
 
 import io.nfttraders.chain.ChainEndpoint;
 import io.nfttraders.chain.ChainProperties;
+import io.nfttraders.platform.DataDirectory;
 import io.nfttraders.platform.StaleProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ final class EmbeddedChain implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedChain.class);
   private static final Duration STARTUP = Duration.ofSeconds(30);
+  private static final long LEGACY_CHAIN_ID = 31337;
 
   private final Process process;
   private final ChainEndpoint endpoint;
@@ -39,10 +41,28 @@ final class EmbeddedChain implements AutoCloseable {
     this.pidFile = pidFile;
   }
 
+  /**
+   * {@code anvil/<chain id>}. A data directory of a server that knew one chain has its state in
+   * {@code anvil} itself, which was chain 31337's: it moves to that chain's directory.
+   */
+  static Path stateDirectory(DataDirectory data, ChainProperties chain) {
+    Path legacy = data.resolve("anvil").resolve("state.json");
+    Path directory = data.resolve("anvil/" + chain.id());
+    try {
+      if (chain.id() == LEGACY_CHAIN_ID && Files.exists(legacy) && !Files.exists(directory.resolve("state.json"))) {
+        Files.move(legacy, directory.resolve("state.json"));
+        log.info("moved the dev chain's state from {} to {}", legacy.getParent(), directory);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the dev chain's state into " + directory, e);
+    }
+    return directory;
+  }
+
   static EmbeddedChain start(ChainProperties properties, Path anvilBinary, Path stateDirectory) {
     if (!Files.isExecutable(anvilBinary)) {
-      throw new IllegalStateException(
-          "anvil not found at " + anvilBinary + "; the build installs it (./mvnw install), or set nft.chain.rpc-url to use an external node");
+      throw new IllegalStateException("anvil not found at " + anvilBinary
+          + "; the build installs it (./mvnw install), or set nft.chains.<key>.rpc-url to use an external node");
     }
     Path pidFile = stateDirectory.resolve("anvil.pid");
     StaleProcess.stopIfRunning(pidFile, "anvil", Duration.ofSeconds(15));
@@ -56,6 +76,10 @@ final class EmbeddedChain implements AutoCloseable {
         "--state", stateDirectory.resolve("state.json").toString(),
         "--state-interval", Integer.toString(embedded.stateIntervalSeconds()),
         "--no-request-size-limit"));
+    if (properties.kind() == ChainProperties.ChainKind.OP_STACK_L2) {
+      // OP Stack transaction types and predeploys; anvil charges no layer-1 data fee
+      command.addAll(List.of("--network", "optimism"));
+    }
     if (embedded.blockTimeSeconds() > 0) {
       command.addAll(List.of("--block-time", Integer.toString(embedded.blockTimeSeconds())));
     }
@@ -73,7 +97,7 @@ final class EmbeddedChain implements AutoCloseable {
     URI rpcUrl = URI.create("http://" + embedded.host() + ":" + port);
     EmbeddedChain chain = new EmbeddedChain(process, new ChainEndpoint(properties.id(), rpcUrl, true), pidFile);
     chain.awaitReady();
-    log.info("embedded anvil started rpcUrl={} pid={} millis={}", rpcUrl, process.pid(), (System.nanoTime() - started) / 1_000_000);
+    log.info("embedded anvil started chainId={} rpcUrl={} pid={} millis={}", properties.id(), rpcUrl, process.pid(), (System.nanoTime() - started) / 1_000_000);
     return chain;
   }
 

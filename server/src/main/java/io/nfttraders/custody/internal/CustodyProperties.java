@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kekUri "local" for a keyset file in the data directory, or a cloud KMS key URI
  *     ({@code aws-kms://arn:...}, {@code gcp-kms://projects/...})
  * @param localKeyset the local keyset file; defaults to {@code <data-dir>/keys/kek.json}
- * @param allowedChainIds chains the signer will sign for; defaults to the configured chain
+ * @param allowedChainIds chains the signer will sign for; defaults to every enabled chain of nft.chains
  * @param maxSignaturesPerWalletPerMinute the signer's per-wallet rate limit: a guard against runaway loops, high
  *     enough for the platform wallet, which signs every sponsored mint and every minter grant
  * @param walletWithdrawals whether users' wallets may send ETH to any address (the withdraw command); off makes

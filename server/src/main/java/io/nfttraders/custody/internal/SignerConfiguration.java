@@ -1,5 +1,6 @@
 package io.nfttraders.custody.internal;
 
+import io.nfttraders.chain.ChainsProperties;
 import io.nfttraders.custody.PlatformWallet;
 import io.nfttraders.custody.SecretSealer;
 import io.nfttraders.platform.DataDirectory;
@@ -12,9 +13,9 @@ import io.nfttraders.signer.SigningPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,11 +51,12 @@ class SignerConfiguration {
       JdbcClient jdbc,
       JdbcTemplate jdbcTemplate,
       CustodyProperties properties,
-      @Value("${nft.chain.id:31337}") long chainId,
+      ChainsProperties chainsProperties,
       Clock clock,
       PlatformTransactionManager transactionManager) {
     SealedSeed sealed = loadOrCreateSeed(jdbc, kek);
-    Set<Long> chains = properties.allowedChainIds() != null ? properties.allowedChainIds() : Set.of(chainId);
+    Set<Long> chains = properties.allowedChainIds() != null ? properties.allowedChainIds()
+        : chainsProperties.enabled().stream().map(e -> e.getValue().id()).collect(Collectors.toSet());
     SigningPolicy policy = new SigningPolicy(
         chains, Set.of(), Set.of(PlatformWallet.ID), Set.of(PlatformWallet.ID), properties.maxSignaturesPerWalletPerMinute(),
         properties.walletWithdrawals());

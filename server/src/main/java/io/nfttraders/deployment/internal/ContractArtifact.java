@@ -1,4 +1,4 @@
-package io.nfttraders.chain.internal;
+package io.nfttraders.deployment.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

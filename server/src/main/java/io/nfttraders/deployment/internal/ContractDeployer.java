@@ -1,7 +1,8 @@
-package io.nfttraders.chain.internal;
+package io.nfttraders.deployment.internal;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainProperties;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.CollectionFactory;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.FeeQuote;
@@ -47,6 +48,7 @@ final class ContractDeployer {
   private static final BigInteger DEFAULT_FEE_BPS = BigInteger.valueOf(250);
   private static final BigInteger DEFAULT_MAX_ROYALTY_BPS = BigInteger.valueOf(1000);
 
+  private final String key;
   private final ChainClient chain;
   private final ChainProperties properties;
   private final Signer signer;
@@ -54,10 +56,11 @@ final class ContractDeployer {
   private final Address platform;
   private final JdbcClient jdbc;
 
-  ContractDeployer(ChainClient chain, ChainProperties properties, Signer signer, SignableContracts signable, CustodialWallets wallets, JdbcClient jdbc) {
-    this.chain = chain;
+  ContractDeployer(Chains.Chain target, Signer signer, SignableContracts signable, CustodialWallets wallets, JdbcClient jdbc) {
+    this.key = target.key();
+    this.chain = target.client();
     this.signable = signable;
-    this.properties = properties;
+    this.properties = target.properties();
     this.signer = signer;
     this.platform = wallets.platformWallet().address();
     this.jdbc = jdbc;
@@ -90,7 +93,7 @@ final class ContractDeployer {
         // On a real chain this is a lagging node or the wrong chain, never a reason to deploy anew
         // (that would orphan every token recorded against the old address).
         throw new IllegalStateException("contract " + name + " recorded at " + address.get() + " has no code on chain " + properties.id()
-            + "; check nft.chain.rpc-url");
+            + "; check nft.chains." + key + ".rpc-url");
       }
       log.warn("contract {} recorded at {} has no code on the dev chain (its state was reset); deploying again", name, address.get());
       // The reset chain starts every sender's nonce again.

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nfttraders.deployment.internal;
+
+import org.jspecify.annotations.NullMarked;

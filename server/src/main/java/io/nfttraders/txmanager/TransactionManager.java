@@ -1,8 +1,9 @@
 package io.nfttraders.txmanager;
 
-import io.nfttraders.chain.ChainProperties;
+import io.nfttraders.chain.Chains;
+import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.signer.Signer;
-import io.nfttraders.txmanager.internal.TransactionPipeline;
+import io.nfttraders.txmanager.internal.TransactionPipelines;
 import io.nfttraders.txmanager.internal.TransactionRows;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,26 +24,37 @@ public class TransactionManager {
 
   private final JdbcClient jdbc;
   private final Signer signer;
-  private final ChainProperties chain;
+  private final Chains chains;
   private final TransactionRows rows;
-  private final TransactionPipeline pipeline;
+  private final TransactionPipelines pipelines;
   private final Clock clock;
 
-  TransactionManager(JdbcClient jdbc, Signer signer, ChainProperties chain, TransactionRows rows, TransactionPipeline pipeline, Clock clock) {
+  TransactionManager(JdbcClient jdbc, Signer signer, Chains chains, TransactionRows rows, TransactionPipelines pipelines, Clock clock) {
     this.jdbc = jdbc;
     this.signer = signer;
-    this.chain = chain;
+    this.chains = chains;
     this.rows = rows;
-    this.pipeline = pipeline;
+    this.pipelines = pipelines;
     this.clock = clock;
   }
 
-  /**
-   * Stores the intent as a QUEUED transaction in the caller's database transaction: once the
-   * caller commits, the transaction will be sent, whatever crashes in between.
-   */
+  /** On the default chain ({@link #enqueue(ChainId, TransactionIntent)}). */
   @Transactional
   public TransactionId enqueue(TransactionIntent intent) {
+    return enqueue(chains.defaultChain().id(), intent);
+  }
+
+  /**
+   * Stores the intent as a QUEUED transaction on {@code chain} in the caller's database
+   * transaction: once the caller commits, the transaction will be sent, whatever crashes in between.
+   *
+   * @throws IllegalArgumentException when the server does not work on that chain
+   */
+  @Transactional
+  public TransactionId enqueue(ChainId chain, TransactionIntent intent) {
+    if (chains.find(chain).isEmpty()) {
+      throw new IllegalArgumentException("no configured chain " + chain);
+    }
     TransactionId id = TransactionId.random();
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.sql("""
@@ -51,7 +63,7 @@ public class TransactionManager {
             values (:id, :chain, :kind, :wallet, :from, :to, :value, :data, :gas, :requestedBy, :reason, :dependsOn, 'QUEUED', :now, :now, :now)
             """)
         .param("id", id.value())
-        .param("chain", chain.id())
+        .param("chain", chain.value())
         .param("kind", intent.kind())
         .param("wallet", intent.wallet().index())
         .param("from", signer.address(intent.wallet()))
@@ -69,7 +81,7 @@ public class TransactionManager {
         .param("reason", intent.reason())
         .param("now", now)
         .update();
-    wakePipelineAfterCommit();
+    wakePipelineAfterCommit(chain);
     return id;
   }
 
@@ -91,16 +103,16 @@ public class TransactionManager {
     return rows.requestedBy(user, limit);
   }
 
-  private void wakePipelineAfterCommit() {
+  private void wakePipelineAfterCommit(ChainId chain) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          pipeline.wake();
+          pipelines.wake(chain);
         }
       });
     } else {
-      pipeline.wake();
+      pipelines.wake(chain);
     }
   }
 }

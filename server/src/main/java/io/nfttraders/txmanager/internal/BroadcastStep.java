@@ -2,6 +2,7 @@ package io.nfttraders.txmanager.internal;
 
 import io.nfttraders.chain.BroadcastResult;
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.ChainUnavailable;
 import io.nfttraders.chain.FeeQuote;
 import io.nfttraders.txmanager.TransactionStatus;
@@ -14,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * several instances safe here. A signed transaction holds a nonce, so it is never dropped: it is
  * retried, re-priced, or (refused for good) its nonce goes to a no-op filler.
  */
-@Component
 class BroadcastStep {
 
   private static final Logger log = LoggerFactory.getLogger(BroadcastStep.class);
@@ -35,17 +34,19 @@ class BroadcastStep {
   private final StepTransactions steps;
   private final TransactionRows rows;
   private final ChainClient chain;
+  private final long chainId;
   private final TransactionVersions versions;
   private final FeePolicy feePolicy;
   private final TxManagerProperties properties;
 
-  BroadcastStep(JdbcClient jdbc, TransactionTemplate transactions, StepTransactions steps, TransactionRows rows, ChainClient chain, TransactionVersions versions,
+  BroadcastStep(JdbcClient jdbc, TransactionTemplate transactions, StepTransactions steps, TransactionRows rows, Chains.Chain chain, TransactionVersions versions,
       FeePolicy feePolicy, TxManagerProperties properties) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.steps = steps;
     this.rows = rows;
-    this.chain = chain;
+    this.chain = chain.client();
+    this.chainId = chain.properties().id();
     this.versions = versions;
     this.feePolicy = feePolicy;
     this.properties = properties;
@@ -54,8 +55,9 @@ class BroadcastStep {
   int run() {
     List<Signed> due = jdbc.sql("""
             select id, raw_tx, tx_hash, attempts from chain_transactions
-            where status = 'SIGNED' and next_attempt_at <= :now order by from_address, nonce limit :limit
+            where chain_id = :chain and status = 'SIGNED' and next_attempt_at <= :now order by from_address, nonce limit :limit
             """)
+        .param("chain", chainId)
         .param("now", rows.now())
         .param("limit", properties.batchSize())
         .query((rs, n) -> new Signed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4)))

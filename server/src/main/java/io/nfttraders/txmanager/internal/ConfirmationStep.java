@@ -1,6 +1,7 @@
 package io.nfttraders.txmanager.internal;
 
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.ChainUnavailable;
 import io.nfttraders.txmanager.TransactionConfirmed;
 import io.nfttraders.txmanager.TransactionId;
@@ -17,14 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * MINED -> CONFIRMED once the configured number of blocks stand on it and its block is still the
  * canonical one. If a reorganisation replaced that block, the transaction goes back to SENT: the
  * receipt step finds it again in the new chain, or it is broadcast again.
  */
-@Component
 class ConfirmationStep {
 
   private static final Logger log = LoggerFactory.getLogger(ConfirmationStep.class);
@@ -35,21 +34,27 @@ class ConfirmationStep {
   private final StepTransactions steps;
   private final TransactionRows rows;
   private final ChainClient chain;
+  private final long chainId;
   private final ApplicationEventPublisher events;
   private final TxManagerProperties properties;
 
-  ConfirmationStep(JdbcClient jdbc, StepTransactions steps, TransactionRows rows, ChainClient chain,
+  ConfirmationStep(JdbcClient jdbc, StepTransactions steps, TransactionRows rows, Chains.Chain chain,
       ApplicationEventPublisher events, TxManagerProperties properties) {
     this.jdbc = jdbc;
     this.steps = steps;
     this.rows = rows;
-    this.chain = chain;
+    this.chain = chain.client();
+    this.chainId = chain.properties().id();
     this.events = events;
     this.properties = properties;
   }
 
   int run() {
-    List<Mined> mined = jdbc.sql("select id, kind, tx_hash, block_number, block_hash from chain_transactions where status = 'MINED' order by block_number limit :limit")
+    List<Mined> mined = jdbc.sql("""
+            select id, kind, tx_hash, block_number, block_hash from chain_transactions where chain_id = :chain and status = 'MINED'
+            order by block_number limit :limit
+            """)
+        .param("chain", chainId)
         .param("limit", properties.batchSize() * 2)
         .query((rs, n) -> new Mined(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)))
         .list();

@@ -1,6 +1,8 @@
 package io.nfttraders.txmanager.internal;
 
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.Chains;
+import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.Address;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,11 +17,11 @@ import org.springframework.stereotype.Component;
 class NonceAllocator {
 
   private final JdbcClient jdbc;
-  private final ChainClient chain;
+  private final Chains chains;
 
-  NonceAllocator(JdbcClient jdbc, ChainClient chain) {
+  NonceAllocator(JdbcClient jdbc, Chains chains) {
     this.jdbc = jdbc;
-    this.chain = chain;
+    this.chains = chains;
   }
 
   /**
@@ -35,7 +37,7 @@ class NonceAllocator {
     jdbc.sql("insert into wallet_nonces (chain_id, address, next_nonce) values (:chain, :address, :nonce) on conflict do nothing")
         .param("chain", chainId)
         .param("address", address)
-        .param("nonce", chain.pendingNonce(Address.of(address)).longValueExact())
+        .param("nonce", node(chainId).pendingNonce(Address.of(address)).longValueExact())
         .update();
     return lockNext(chainId, address).orElseThrow();
   }
@@ -60,9 +62,13 @@ class NonceAllocator {
   /** After a foreign transaction used our next nonce: never go below what the chain has seen. */
   void catchUp(long chainId, String address) {
     jdbc.sql("update wallet_nonces set next_nonce = greatest(next_nonce, :pending) where chain_id = :chain and address = :address")
-        .param("pending", chain.pendingNonce(Address.of(address)).longValueExact())
+        .param("pending", node(chainId).pendingNonce(Address.of(address)).longValueExact())
         .param("chain", chainId)
         .param("address", address)
         .update();
+  }
+
+  private ChainClient node(long chainId) {
+    return chains.find(ChainId.of(chainId)).orElseThrow(() -> new IllegalStateException("no configured chain " + chainId)).client();
   }
 }

@@ -1,6 +1,7 @@
 package io.nfttraders.txmanager.internal;
 
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.ChainUnavailable;
 import io.nfttraders.chain.Receipt;
 import io.nfttraders.txmanager.TransactionId;
@@ -19,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * SENT -> MINED (or FAILED when reverted): looks up receipts for every hash a transaction was
@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
  * young and slower as it ages, so old stuck ones never crowd out the rest. Transactions without
  * receipt for too long are handed to the {@link StuckTransactions}.
  */
-@Component
 class ReceiptStep {
 
   private static final Logger log = LoggerFactory.getLogger(ReceiptStep.class);
@@ -38,16 +37,18 @@ class ReceiptStep {
   private final StepTransactions steps;
   private final TransactionRows rows;
   private final ChainClient chain;
+  private final long chainId;
   private final StuckTransactions stuck;
   private final ApplicationEventPublisher events;
   private final TxManagerProperties properties;
 
-  ReceiptStep(JdbcClient jdbc, StepTransactions steps, TransactionRows rows, ChainClient chain, StuckTransactions stuck,
+  ReceiptStep(JdbcClient jdbc, StepTransactions steps, TransactionRows rows, Chains.Chain chain, StuckTransactions stuck,
       ApplicationEventPublisher events, TxManagerProperties properties) {
     this.jdbc = jdbc;
     this.steps = steps;
     this.rows = rows;
-    this.chain = chain;
+    this.chain = chain.client();
+    this.chainId = chain.properties().id();
     this.stuck = stuck;
     this.events = events;
     this.properties = properties;
@@ -55,8 +56,10 @@ class ReceiptStep {
 
   int run() {
     List<Sent> due = jdbc.sql("""
-            select id, kind, sent_at from chain_transactions where status = 'SENT' and next_check_at <= :now order by next_check_at limit :limit
+            select id, kind, sent_at from chain_transactions where chain_id = :chain and status = 'SENT' and next_check_at <= :now
+            order by next_check_at limit :limit
             """)
+        .param("chain", chainId)
         .param("now", rows.now())
         .param("limit", properties.batchSize())
         .query((rs, n) -> new Sent(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()))

@@ -1,6 +1,7 @@
 package io.nfttraders.txmanager.internal;
 
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.FeeQuote;
 import io.nfttraders.signer.SignedTransaction;
 import io.nfttraders.signer.Signer;
@@ -19,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nonce, then one each for the rows, their hashes and their history (and the signer's audit
  * joins the same commit).
  */
-@Component
 class SigningStep {
 
   private static final Logger log = LoggerFactory.getLogger(SigningStep.class);
@@ -53,18 +52,20 @@ class SigningStep {
   private final NonceAllocator nonces;
   private final Signer signer;
   private final ChainClient chain;
+  private final long chainId;
   private final TxManagerProperties properties;
   private final FeePolicy feePolicy;
 
   SigningStep(JdbcClient jdbc, TransactionTemplate transactions, StepTransactions steps, TransactionRows rows, NonceAllocator nonces, Signer signer,
-      ChainClient chain, TxManagerProperties properties, FeePolicy feePolicy) {
+      Chains.Chain chain, TxManagerProperties properties, FeePolicy feePolicy) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.steps = steps;
     this.rows = rows;
     this.nonces = nonces;
     this.signer = signer;
-    this.chain = chain;
+    this.chain = chain.client();
+    this.chainId = chain.properties().id();
     this.properties = properties;
     this.feePolicy = feePolicy;
   }
@@ -73,12 +74,13 @@ class SigningStep {
     failDependentsOfFailures();
     List<UUID> due = jdbc.sql("""
             select t.id from chain_transactions t
-            where t.status = 'QUEUED' and t.next_attempt_at <= :now
+            where t.chain_id = :chain and t.status = 'QUEUED' and t.next_attempt_at <= :now
               and (t.depends_on is null
                    or exists (select 1 from chain_transactions d where d.id = t.depends_on and d.status = 'CONFIRMED'))
             order by t.created_at
             limit :limit
             """)
+        .param("chain", chainId)
         .param("now", rows.now())
         .param("limit", properties.batchSize())
         .query(UUID.class)
@@ -190,8 +192,9 @@ class SigningStep {
   private void failDependentsOfFailures() {
     List<UUID> doomed = jdbc.sql("""
             select t.id from chain_transactions t join chain_transactions d on d.id = t.depends_on
-            where t.status = 'QUEUED' and d.status = 'FAILED'
+            where t.chain_id = :chain and t.status = 'QUEUED' and d.status = 'FAILED'
             """)
+        .param("chain", chainId)
         .query(UUID.class)
         .list();
     for (UUID id : doomed) {

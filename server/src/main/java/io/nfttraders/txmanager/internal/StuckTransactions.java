@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * none of our versions has a receipt while the chain is past that nonce, a foreign transaction
  * took it: the intent is signed again with a new nonce.
  */
-@Component
 class StuckTransactions {
 
   private static final Logger log = LoggerFactory.getLogger(StuckTransactions.class);

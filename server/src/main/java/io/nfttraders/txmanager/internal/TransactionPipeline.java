@@ -3,26 +3,23 @@ package io.nfttraders.txmanager.internal;
 import io.nfttraders.platform.WorkerLoop;
 import java.time.Duration;
 import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
- * Drives the steps on two threads per server instance: "tx-send" signs what is queued and
- * broadcasts what is signed, "tx-track" collects receipts and confirms, so that sending the next
- * transactions never waits for the receipts of the last ones. Each sleeps only when a round found
- * nothing to do; an enqueue wakes the sender, a broadcast the tracker. Every step claims its rows
- * with row locks or conditional updates, which is also what lets several instances share one
- * database. Reported as "transactionPipeline" in /actuator/health.
+ * Drives one chain's steps on two threads: "tx-send-KEY" signs what is queued and broadcasts what
+ * is signed, "tx-track-KEY" collects receipts and confirms, so that sending the next transactions
+ * never waits for the receipts of the last ones. Each sleeps only when a round found nothing to
+ * do; an enqueue wakes the sender, a broadcast the tracker. Every step claims its rows with row
+ * locks or conditional updates, which is also what lets several instances share one database. A
+ * chain whose node is down only holds up its own threads.
  */
-@Component("transactionPipeline")
-public class TransactionPipeline implements SmartLifecycle, HealthIndicator {
+final class TransactionPipeline {
 
   private static final Logger log = LoggerFactory.getLogger(TransactionPipeline.class);
 
+  private final String chainKey;
   private final SigningStep signing;
   private final BroadcastStep broadcast;
   private final ReceiptStep receipts;
@@ -30,18 +27,19 @@ public class TransactionPipeline implements SmartLifecycle, HealthIndicator {
   private final WorkerLoop sender;
   private final WorkerLoop tracker;
 
-  TransactionPipeline(SigningStep signing, BroadcastStep broadcast, ReceiptStep receipts, ConfirmationStep confirmations,
+  TransactionPipeline(String chainKey, SigningStep signing, BroadcastStep broadcast, ReceiptStep receipts, ConfirmationStep confirmations,
       TxManagerProperties properties) {
+    this.chainKey = chainKey;
     this.signing = signing;
     this.broadcast = broadcast;
     this.receipts = receipts;
     this.confirmations = confirmations;
-    this.sender = new WorkerLoop("tx-send", this::sendRound, properties.idlePoll());
-    this.tracker = new WorkerLoop("tx-track", this::trackRound, properties.idlePoll());
+    this.sender = new WorkerLoop("tx-send-" + chainKey, this::sendRound, properties.idlePoll());
+    this.tracker = new WorkerLoop("tx-track-" + chainKey, this::trackRound, properties.idlePoll());
   }
 
   /** Something was enqueued: don't wait for the idle poll. */
-  public void wake() {
+  void wake() {
     sender.wake();
   }
 
@@ -62,33 +60,27 @@ public class TransactionPipeline implements SmartLifecycle, HealthIndicator {
     try {
       return step.getAsInt();
     } catch (RuntimeException e) {
-      log.warn("transaction pipeline step {} failed; retrying: {}", name, e.toString());
+      log.warn("transaction pipeline step {} of chain {} failed; retrying: {}", name, chainKey, e.toString());
       return 0;
     }
   }
 
-  @Override
-  public Health health() {
-    if (!sender.isAlive()) {
-      return Health.down().withDetail("thread", "tx-send died").build();
-    }
-    return tracker.isAlive() ? Health.up().build() : Health.down().withDetail("thread", "tx-track died").build();
+  /** Which of its threads died, if one did. */
+  @Nullable String deadThread() {
+    return !sender.isAlive() ? "tx-send-" + chainKey : !tracker.isAlive() ? "tx-track-" + chainKey : null;
   }
 
-  @Override
-  public void start() {
+  void start() {
     sender.start();
     tracker.start();
   }
 
-  @Override
-  public void stop() {
+  void stop() {
     sender.stop(Duration.ofSeconds(10));
     tracker.stop(Duration.ofSeconds(10));
   }
 
-  @Override
-  public boolean isRunning() {
+  boolean isRunning() {
     return sender.isRunning() || tracker.isRunning();
   }
 }

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -80,6 +82,53 @@ final class Machine {
         .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
         .map(ProcessHandle::pid)
         .collect(Collectors.toSet());
+  }
+
+  /** Starts measuring the CPU time of this benchmark's own processes: {@link CpuMeter#stop} tells what each used since. */
+  static CpuMeter cpuMeter() {
+    return new CpuMeter(System.nanoTime(), ownCpu());
+  }
+
+  record CpuMeter(long startNanos, Map<String, Duration> start) {
+    CpuUse stop() {
+      Map<String, Duration> used = new TreeMap<>();
+      ownCpu().forEach((name, total) -> used.put(name, total.minus(start.getOrDefault(name, Duration.ZERO))));
+      return new CpuUse((System.nanoTime() - startNanos) / 1e9, used);
+    }
+  }
+
+  /**
+   * What our processes used over {@code seconds} of wall time, by name: {@code bench} is this JVM,
+   * {@code java} the server, {@code postgres} PostgreSQL's processes. Whether a run was bound by the
+   * machine's cores, and by whom.
+   */
+  record CpuUse(double seconds, Map<String, Duration> byProcess) {
+    double total() {
+      return byProcess.values().stream().mapToLong(Duration::toMillis).sum() / 1000.0;
+    }
+
+    /** The least wall time this CPU work could take with every core busy. */
+    double floorSeconds() {
+      return total() / CORES;
+    }
+
+    @Override
+    public String toString() {
+      return byProcess.entrySet().stream().filter(e -> e.getValue().toMillis() >= 50)
+          .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue().toMillis() / 1000.0)).collect(Collectors.joining(", "))
+          + String.format(Locale.ROOT, "; %.1f s of CPU in %.1f s: %.0f%% of %d cores", total(), seconds, 100 * total() / (seconds * CORES), CORES);
+    }
+  }
+
+  private static Map<String, Duration> ownCpu() {
+    long self = ProcessHandle.current().pid();
+    Map<String, Long> ticks = new TreeMap<>();
+    for (long pid : ours()) {
+      readStat(Path.of("/proc", Long.toString(pid))).ifPresent(stat -> ticks.merge(pid == self ? "bench" : stat.name(), stat.ticks(), Long::sum));
+    }
+    Map<String, Duration> cpu = new TreeMap<>();
+    ticks.forEach((name, used) -> cpu.put(name, Duration.ofMillis(Math.round(used * 1000 / TICKS))));
+    return cpu;
   }
 
   /** What other processes used between two snapshots. */

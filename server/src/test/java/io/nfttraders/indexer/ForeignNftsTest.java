@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
-import io.nfttraders.support.MarketplaceTest;
 import io.nfttraders.support.ForeignTokens;
+import io.nfttraders.support.MarketplaceTest;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -20,15 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.utils.Numeric;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,6 +36,7 @@ class ForeignNftsTest {
 
   @LocalServerPort int port;
   @Autowired ChainClient chain;
+  @Autowired Chains chains;
   @Autowired DeployedContracts contracts;
   @Autowired JdbcClient jdbc;
 
@@ -52,7 +46,7 @@ class ForeignNftsTest {
     TradingFixture market = new TradingFixture(api, chain, contracts);
     Api.Session user = api.newUser();
     String wallet = user.walletAddress();
-    ForeignTokens foreign = new ForeignTokens(chain, market);
+    ForeignTokens foreign = new ForeignTokens(chain);
     Address erc721 = foreign.erc721();
     Address erc1155 = foreign.erc1155();
     Address erc20 = foreign.erc20();
@@ -89,6 +83,24 @@ class ForeignNftsTest {
     assertThat(held(api, user)).containsEntry(erc1155.checksummed() + "/1", "6").doesNotContainKey(erc1155.checksummed() + "/2");
     assertThat(copies(erc1155, friend)).isEqualTo(Map.of("1", "4", "2", "5"));
     assertThat(foreign.balanceOf(erc1155, friend, 2)).isEqualTo(BigInteger.valueOf(5));
+  }
+
+  @Test
+  void anNftOnTheLayerTwoIsIndexedUnderItsOwnChainByThatChainsIndexer() {
+    Api api = new Api(port);
+    Chains.Chain layer2 = chains.all().stream().filter(c -> c != chains.defaultChain()).findFirst().orElseThrow();
+    Api.Session user = api.newUser();
+    ForeignTokens foreign = new ForeignTokens(layer2.client());
+    Address erc721 = foreign.erc721();
+    foreign.mint721(erc721, user.walletAddress(), 11);
+
+    await().atMost(INDEXED).until(() -> held(api, user).containsKey(erc721.checksummed() + "/11"));
+    JsonNode listed = api.get("/api/v1/user/nfts?limit=200", user.accessToken()).json().valueStream()
+        .filter(n -> n.get("contract").asString().equals(erc721.checksummed())).findFirst().orElseThrow();
+    assertThat(listed.get("chainId").asLong()).isEqualTo(layer2.properties().id());
+    assertThat(CollectionAbi.ownerOf(layer2.client(), erc721.checksummed(), BigInteger.valueOf(11))).isEqualToIgnoringCase(user.walletAddress());
+    assertThat(api.get("/api/v1/nfts/" + chains.defaultChain().id() + "/" + erc721.checksummed() + "/11", null).status())
+        .as("not an NFT of the default chain").isEqualTo(404);
   }
 
   /** The user's NFTs as the API lists them: "contract/tokenId" to the copies held. */

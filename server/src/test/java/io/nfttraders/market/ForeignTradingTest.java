@@ -46,7 +46,7 @@ class ForeignTradingTest {
   void setUp() {
     api = new Api(port);
     market = new TradingFixture(api, chain, contracts);
-    foreign = new ForeignTokens(chain, market);
+    foreign = new ForeignTokens(chain);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.support.Api;
+import io.nfttraders.support.Impersonation;
 import io.nfttraders.support.TestImages;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -113,11 +114,7 @@ public final class TradingFixture {
 
   /** {@link #sendAs} paying {@code valueWei} of ETH along. */
   public String sendAs(String from, String to, String data, BigInteger valueWei) {
-    chain.request("anvil_impersonateAccount", List.of(from), org.web3j.protocol.core.methods.response.VoidResponse.class);
-    Map<String, String> tx = Map.of("from", from, "to", to, "data", data, "gas", "0x30d40", "value", Numeric.toHexStringWithPrefix(valueWei));
-    String hash = chain.request("eth_sendTransaction", List.of(tx), EthSendTransaction.class).getTransactionHash();
-    chain.awaitReceipt(hash, CHAIN).orElseThrow();
-    return hash;
+    return Impersonation.send(chain, from, to, data, valueWei);
   }
 
   void awaitOwner(BigInteger tokenId, String owner) {

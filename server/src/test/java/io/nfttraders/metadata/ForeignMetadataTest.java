@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.ethereum.Address;
-import io.nfttraders.market.TradingFixture;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.ForeignTokens;
 import io.nfttraders.support.MarketplaceTest;
@@ -58,7 +57,7 @@ class ForeignMetadataTest {
   @BeforeEach
   void setUp() {
     api = new Api(port);
-    foreign = new ForeignTokens(chain, new TradingFixture(api, chain, contracts));
+    foreign = new ForeignTokens(chain);
   }
 
   @Test

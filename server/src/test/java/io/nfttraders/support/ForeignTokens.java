@@ -2,7 +2,6 @@ package io.nfttraders.support;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.ethereum.Address;
-import io.nfttraders.market.TradingFixture;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -28,11 +27,9 @@ public final class ForeignTokens {
   public static final String MINTER = "0x00000000000000000000000000000000000f00d5";
 
   private final ChainClient chain;
-  private final TradingFixture market;
 
-  public ForeignTokens(ChainClient chain, TradingFixture market) {
+  public ForeignTokens(ChainClient chain) {
     this.chain = chain;
-    this.market = market;
     chain.request("anvil_setBalance", List.of(MINTER, "0xde0b6b3a7640000"), VoidResponse.class);
   }
 
@@ -64,12 +61,12 @@ public final class ForeignTokens {
   }
 
   public void mint721(Address contract, String to, long tokenId) {
-    market.sendAs(MINTER, contract.checksummed(), call("mint", address(to), new Uint256(tokenId)));
+    sendAsMinter(contract.checksummed(), call("mint", address(to), new Uint256(tokenId)));
   }
 
   /** Mints a token naming its own URI (200k gas: a URI of a few hundred characters at most). */
   public void mint721(Address contract, String to, long tokenId, String uri) {
-    succeeded(market.sendAs(MINTER, contract.checksummed(), call("mint", address(to), new Uint256(tokenId), new Utf8String(uri))));
+    succeeded(sendAsMinter(contract.checksummed(), call("mint", address(to), new Uint256(tokenId), new Utf8String(uri))));
   }
 
   private void succeeded(String transactionHash) {
@@ -80,23 +77,23 @@ public final class ForeignTokens {
 
   /** Changes a token's URI; the contract emits EIP-4906's MetadataUpdate. */
   public void setTokenUri(Address contract, long tokenId, String uri) {
-    succeeded(market.sendAs(MINTER, contract.checksummed(), call("setTokenURI", new Uint256(tokenId), new Utf8String(uri))));
+    succeeded(sendAsMinter(contract.checksummed(), call("setTokenURI", new Uint256(tokenId), new Utf8String(uri))));
   }
 
   public void setUri(Address erc1155, String template) {
-    succeeded(market.sendAs(MINTER, erc1155.checksummed(), call("setURI", new Utf8String(template))));
+    succeeded(sendAsMinter(erc1155.checksummed(), call("setURI", new Utf8String(template))));
   }
 
   public void mint1155(Address contract, String to, long tokenId, long copies) {
-    market.sendAs(MINTER, contract.checksummed(), call("mint", address(to), new Uint256(tokenId), new Uint256(copies)));
+    sendAsMinter(contract.checksummed(), call("mint", address(to), new Uint256(tokenId), new Uint256(copies)));
   }
 
   public void mintBatch1155(Address contract, String to, long[] tokenIds, long[] copies) {
-    market.sendAs(MINTER, contract.checksummed(), call("mintBatch", address(to), uints(tokenIds), uints(copies)));
+    sendAsMinter(contract.checksummed(), call("mintBatch", address(to), uints(tokenIds), uints(copies)));
   }
 
   public void mint20(Address contract, String to, long amount) {
-    market.sendAs(MINTER, contract.checksummed(), call("mint", address(to), new Uint256(amount)));
+    sendAsMinter(contract.checksummed(), call("mint", address(to), new Uint256(amount)));
   }
 
   /** ERC-1155 {@code balanceOf(holder, id)} as the chain answers it. */
@@ -117,5 +114,9 @@ public final class ForeignTokens {
 
   public static DynamicArray<Uint256> uints(long... values) {
     return new DynamicArray<>(Uint256.class, Arrays.stream(values).mapToObj(Uint256::new).toList());
+  }
+
+  private String sendAsMinter(String contract, String data) {
+    return Impersonation.send(chain, MINTER, contract, data, BigInteger.ZERO);
   }
 }

@@ -38,7 +38,7 @@ class ForeignNftJourneysTest extends BrowserJourneys {
   void aCollectorBuysAForeignTokenAndCopiesOfAForeignEditionListedByAnotherUser() {
     Api api = new Api(port);
     TradingFixture market = new TradingFixture(api, chain, contracts);
-    ForeignTokens foreign = new ForeignTokens(chain, market);
+    ForeignTokens foreign = new ForeignTokens(chain);
     Api.Session seller = api.newUser();
     Address erc721 = foreign.erc721();
     Address erc1155 = foreign.erc1155();
@@ -77,7 +77,7 @@ class ForeignNftJourneysTest extends BrowserJourneys {
   @Test
   void metadataThatCarriesScriptShowsAsInertTextAndItsImageIsNotShown() {
     Api api = new Api(port);
-    ForeignTokens foreign = new ForeignTokens(chain, new TradingFixture(api, chain, contracts));
+    ForeignTokens foreign = new ForeignTokens(chain);
     Address nfts = foreign.erc721WithUris();
     // a data: URI, as on-chain NFTs carry their metadata (short: the contract stores it)
     foreign.mint721(nfts, "0x00000000000000000000000000000000000c0de0", 1,

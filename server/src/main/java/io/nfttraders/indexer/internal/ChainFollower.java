@@ -2,6 +2,7 @@ package io.nfttraders.indexer.internal;
 
 import io.nfttraders.chain.ChainClient;
 import io.nfttraders.chain.ChainLog;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.chain.TooManyLogs;
 import io.nfttraders.ethereum.Address;
@@ -17,7 +18,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,9 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link NftContracts} tells which those are); listeners see our own contracts' logs, every NFT
  * contract's transfers and the chain-wide events they asked for. Ranges are sized to hold about
  * {@code targetLogsPerCall} logs, halved when the node refuses one; while behind, the next ranges
- * are read during the write of this one ({@link RangeFetcher}).
+ * are read during the write of this one ({@link RangeFetcher}). One per chain.
  */
-@Component
 class ChainFollower {
 
   private static final Logger log = LoggerFactory.getLogger(ChainFollower.class);
@@ -52,9 +51,9 @@ class ChainFollower {
   private int range;
   private long knownHead = -1;
 
-  ChainFollower(ChainClient chain, JdbcClient jdbc, TransactionTemplate transactions, TransferLog transferLog, IndexerProperties properties,
-      IndexerMetrics metrics, DeployedContracts deployed, List<IndexedLogsListener> listeners, NftContracts nftContracts) {
-    this.chain = chain;
+  ChainFollower(Chains.Chain followed, DeployedContracts deployed, JdbcClient jdbc, TransactionTemplate transactions, TransferLog transferLog,
+      IndexerProperties properties, IndexerMetrics metrics, List<IndexedLogsListener> listeners, NftContracts nftContracts) {
+    this.chain = followed.client();
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.transferLog = transferLog;

@@ -2,28 +2,20 @@ package io.nfttraders.indexer.internal;
 
 import io.nfttraders.platform.WorkerLoop;
 import java.time.Duration;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
-/**
- * Runs the {@link ChainFollower} on its own thread: as fast as it can while behind, polling when
- * caught up. Reported as "indexer" in /actuator/health.
- */
-@Component("indexer")
-class IndexerLoop implements SmartLifecycle, HealthIndicator {
+/** Runs one chain's {@link ChainFollower} on its own thread: as fast as it can while behind, polling when caught up. */
+final class IndexerLoop {
 
   private final ChainFollower follower;
-  private final IndexerProperties properties;
   private final IndexerMetrics metrics;
+  private final String threadName;
   private final WorkerLoop loop;
 
-  IndexerLoop(ChainFollower follower, IndexerProperties properties, IndexerMetrics metrics) {
+  IndexerLoop(String chainKey, ChainFollower follower, IndexerProperties properties, IndexerMetrics metrics) {
     this.follower = follower;
-    this.properties = properties;
     this.metrics = metrics;
-    this.loop = new WorkerLoop("indexer", this::timedStep, properties.pollInterval());
+    this.threadName = "indexer-" + chainKey;
+    this.loop = new WorkerLoop(threadName, this::timedStep, properties.pollInterval());
   }
 
   private int timedStep() {
@@ -40,25 +32,23 @@ class IndexerLoop implements SmartLifecycle, HealthIndicator {
     }
   }
 
-  @Override
-  public Health health() {
-    return loop.isAlive() ? Health.up().build() : Health.down().withDetail("thread", "indexer died").build();
+  boolean isAlive() {
+    return loop.isAlive();
   }
 
-  @Override
-  public void start() {
-    if (properties.enabled()) {
-      loop.start();
-    }
+  String threadName() {
+    return threadName;
   }
 
-  @Override
-  public void stop() {
+  void start() {
+    loop.start();
+  }
+
+  void stop() {
     loop.stop(Duration.ofSeconds(10));
   }
 
-  @Override
-  public boolean isRunning() {
+  boolean isRunning() {
     return loop.isRunning();
   }
 }

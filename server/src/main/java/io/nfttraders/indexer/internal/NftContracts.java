@@ -14,7 +14,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * What each contract that emitted a transfer-shaped log is, as ERC-165 says: ERC-721, ERC-1155, or
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  * contract is asked once (a batch of calls per range), remembered in {@code nft_contracts} and in a
  * bounded memory.
  */
-@Component
 class NftContracts {
 
   private static final Logger log = LoggerFactory.getLogger(NftContracts.class);

@@ -8,10 +8,10 @@ import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
 import io.nfttraders.support.CollectionAbi;
+import io.nfttraders.support.EmbeddedAnvil;
 import io.nfttraders.support.StandaloneServer;
 import io.nfttraders.support.TestImages;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,12 +28,12 @@ class MintResilienceTest {
     try (StandaloneServer server = StandaloneServer.start(data, "--nft.chains.dev.rpc-timeout=1s")) {
       Api api = server.api();
       Api.Session user = api.newUser();
-      String anvilPid = Files.readString(data.resolve("anvil/31337/anvil.pid")).trim();
+      EmbeddedAnvil anvil = EmbeddedAnvil.of(data, 31337);
       // the wallet's sign-up funding must reach the node before it stops: the mints pay their own gas
       ChainClient node = server.bean(ChainClient.class);
       await().atMost(Duration.ofSeconds(30)).until(() -> node.balance(Address.of(user.walletAddress())).signum() > 0);
 
-      signal("STOP", anvilPid); // the node stops answering: calls time out
+      anvil.pause(); // the node stops answering: calls time out
       List<String> accepted = new ArrayList<>();
       try {
         for (int i = 0; i < 5; i++) {
@@ -44,7 +44,7 @@ class MintResilienceTest {
         Thread.sleep(3000);
         assertThat(accepted).allMatch(id -> !"CONFIRMED".equals(api.get("/api/v1/transactions/" + id, user.accessToken()).text("status")));
       } finally {
-        signal("CONT", anvilPid);
+        anvil.resume();
       }
 
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> accepted.stream()
@@ -74,9 +74,5 @@ class MintResilienceTest {
       assertThat(api.get("/api/v1/transactions/" + r.text("transactionId"), user.accessToken()).text("from"))
           .isNotEqualToIgnoringCase(user.walletAddress());
     }
-  }
-
-  private static void signal(String signal, String pid) throws Exception {
-    assertThat(new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor()).isZero();
   }
 }

@@ -8,9 +8,9 @@ import io.nfttraders.chain.Chains;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.signer.WalletId;
 import io.nfttraders.support.Api;
+import io.nfttraders.support.EmbeddedAnvil;
 import io.nfttraders.support.StandaloneServer;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,7 @@ class ChainIsolationTest {
   @TempDir Path data;
 
   @Test
-  void aStalledLayerOneHoldsUpOnlyItsOwnTransactionsWhichCompleteWhenItIsBack() throws Exception {
+  void aStalledLayerOneHoldsUpOnlyItsOwnTransactionsWhichCompleteWhenItIsBack() {
     try (StandaloneServer server = StandaloneServer.start(data, "--nft.chains.dev.rpc-timeout=1s")) {
       Api api = server.api();
       Api.Session user = api.newUser();
@@ -46,9 +46,9 @@ class ChainIsolationTest {
       }
       TransactionManager manager = server.bean(TransactionManager.class);
       ChainContracts contracts = server.bean(ChainContracts.class);
-      String layer1Anvil = Files.readString(data.resolve("anvil/" + layer1.properties().id() + "/anvil.pid")).trim();
+      EmbeddedAnvil layer1Anvil = EmbeddedAnvil.of(data, layer1.properties().id());
 
-      signal("STOP", layer1Anvil);
+      layer1Anvil.pause();
       List<TransactionId> onLayer1;
       List<TransactionId> onLayer2;
       try {
@@ -58,7 +58,7 @@ class ChainIsolationTest {
         assertThat(onLayer1).noneMatch(id -> manager.find(id).orElseThrow().status() == TransactionStatus.CONFIRMED);
         assertThat(layer2.client().pendingNonce(address)).isEqualTo(BigInteger.valueOf(3));
       } finally {
-        signal("CONT", layer1Anvil);
+        layer1Anvil.resume();
       }
 
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> allConfirmed(manager, onLayer1));
@@ -80,7 +80,4 @@ class ChainIsolationTest {
     return ids.stream().allMatch(id -> manager.find(id).orElseThrow().status() == TransactionStatus.CONFIRMED);
   }
 
-  private static void signal(String signal, String pid) throws Exception {
-    assertThat(new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor()).isZero();
-  }
 }

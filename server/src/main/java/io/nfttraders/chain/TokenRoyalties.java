@@ -18,21 +18,25 @@ public class TokenRoyalties {
   private static final BigInteger PRICE_IN_BPS = BigInteger.valueOf(Royalty.WHOLE_PRICE_BPS);
   private static final int WORD_HEX_DIGITS = 64;
 
-  private final ChainClient chain;
+  private final Chains chains;
 
-  TokenRoyalties(ChainClient chain) {
-    this.chain = chain;
+  TokenRoyalties(Chains chains) {
+    this.chains = chains;
   }
 
   /**
    * The royalty, or none when the contract does not answer {@code royaltyInfo} (no ERC-2981: it
-   * reverts or answers nothing) or answers no receiver, or more than the whole price, or the node
-   * cannot be reached.
+   * reverts or answers nothing) or answers no receiver, or more than the whole price, or the token's
+   * chain is not one of ours or its node cannot be reached.
    */
   public Optional<Royalty> of(TokenRef token) {
+    Optional<Chains.Chain> chain = chains.find(token.chainId());
+    if (chain.isEmpty()) {
+      return Optional.empty();
+    }
     String answer;
     try {
-      answer = chain.call(token.contract(), new NftCollection(token.contract()).royaltyInfo(token.tokenId(), PRICE_IN_BPS));
+      answer = chain.get().client().call(token.contract(), new NftCollection(token.contract()).royaltyInfo(token.tokenId(), PRICE_IN_BPS));
     } catch (ChainRejected e) {
       return Optional.empty(); // the call reverted: the contract has no royaltyInfo
     } catch (ChainUnavailable e) {

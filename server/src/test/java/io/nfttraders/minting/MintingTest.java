@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nfttraders.chain.ChainClient;
+import io.nfttraders.chain.ChainContracts;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.ethereum.Address;
 import io.nfttraders.support.Api;
@@ -28,6 +30,8 @@ class MintingTest {
   @LocalServerPort int port;
   @Autowired ChainClient chain;
   @Autowired DeployedContracts contracts;
+  @Autowired Chains chains;
+  @Autowired ChainContracts chainContracts;
   @Autowired JdbcClient jdbc;
   Api api;
   Api.Session user;
@@ -199,6 +203,52 @@ class MintingTest {
       assertThat(refused.contentType()).startsWith("application/problem+json");
       assertThat(refused.text("type")).endsWith("/invalid-royalty");
       assertThat(refused.json().get("maxRoyaltyBps").asInt()).isEqualTo(1000);
+    }
+    assertThat(jdbc.sql("select count(*) from mints").query(Long.class).single()).isEqualTo(mints);
+  }
+
+  @Test
+  void mintsIntoTheSharedCollectionOfTheChainTheRequestNames() {
+    Chains.Chain layer2 = chains.all().stream().filter(c -> c != chains.defaultChain()).findFirst().orElseThrow();
+    long layer2Id = layer2.properties().id();
+    Multipart body = new Multipart().file("image", "image.png", "image/png", TestImages.png()).json("metadata", "{\"name\":\"Low fees\"}")
+        .field("chainId", Long.toString(layer2Id));
+    Api.Response accepted = api.upload("/api/v1/nfts", user.accessToken(), body, null);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    awaitConfirmed(accepted.text("transactionId"));
+    assertThat(api.get("/api/v1/transactions/" + accepted.text("transactionId"), user.accessToken()).json().get("chainId").asLong()).isEqualTo(layer2Id);
+
+    JsonNode nft = awaitOwnedNfts(1).get(0);
+    String collection = chainContracts.find(layer2.id()).orElseThrow().collection().address().checksummed();
+    assertThat(nft.get("chainId").asLong()).isEqualTo(layer2Id);
+    assertThat(nft.get("contract").asString()).isEqualTo(collection);
+    BigInteger tokenId = new BigInteger(nft.get("tokenId").asString());
+    // the layer 2's own answers
+    assertThat(CollectionAbi.ownerOf(layer2.client(), collection, tokenId)).isEqualToIgnoringCase(user.walletAddress());
+    assertThat(CollectionAbi.royaltyInfo(layer2.client(), collection, tokenId, BigInteger.valueOf(10_000)))
+        .isEqualTo(CollectionAbi.RoyaltyInfo.of(user.walletAddress(), 500));
+    JsonNode details = api.get("/api/v1/nfts/" + layer2Id + "/" + collection + "/" + tokenId, null).json();
+    assertThat(details.get("royalty").get("receiver").asString()).as("read from the layer 2").isEqualTo(user.walletAddress());
+    assertThat(details.get("mint").get("status").asString()).isEqualTo("CONFIRMED");
+    assertThat(chain.pendingNonce(Address.of(user.walletAddress()))).as("nothing sent on the layer 1").isZero();
+  }
+
+  @Test
+  void aMintOnAChainThatIsNotOursIsRefusedAndNothingIsStored() {
+    long mints = jdbc.sql("select count(*) from mints").query(Long.class).single();
+    for (String chainId : new String[] {"1", "84532", "31337x", ""}) {
+      Multipart body = new Multipart().file("image", "image.png", "image/png", TestImages.png()).json("metadata", "{\"name\":\"Elsewhere\"}")
+          .field("chainId", chainId);
+      Api.Response refused = api.upload("/api/v1/nfts", user.accessToken(), body, null);
+      if (chainId.isEmpty()) {
+        assertThat(refused.status()).as("no chain named: the default chain").isEqualTo(202);
+        mints++;
+        continue;
+      }
+      assertThat(refused.status()).as(chainId).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.text("type")).endsWith("/invalid-mint-target");
+      assertThat(refused.text("detail")).contains("31337", "845337");
     }
     assertThat(jdbc.sql("select count(*) from mints").query(Long.class).single()).isEqualTo(mints);
   }

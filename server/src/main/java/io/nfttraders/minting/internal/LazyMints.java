@@ -83,8 +83,8 @@ class LazyMints {
     Optional<Wallet> custodial = selfCustody.isPresent() ? Optional.empty() : Optional.of(wallets.walletOf(user).orElseThrow(MintProblems.NoWallet::new));
     Address creator = selfCustody.orElseGet(() -> custodial.orElseThrow().address());
     long chainId = contracts.chainId().value();
-    TransactionId exchangeGrant = grants.ensure(chainId, contracts.collection(), contracts.exchange(), user);
-    TransactionId creatorGrant = grants.ensure(chainId, contracts.collection(), creator, user);
+    TransactionId exchangeGrant = grants.ensure(contracts.chainId(), contracts.collection(), contracts.exchange(), user);
+    TransactionId creatorGrant = grants.ensure(contracts.chainId(), contracts.collection(), creator, user);
     // the platform wallet sends grants in order: the later one pending is the one to wait for
     TransactionId waitFor = confirmed(creatorGrant) ? exchangeGrant : creatorGrant;
     MintVoucher voucher = new MintVoucher(creator.hex(), contracts.collection().address().hex(), item.metadata().cid().sha256Digest(), royaltyBps,

@@ -1,5 +1,7 @@
 package io.nfttraders.minting.internal;
 
+import io.nfttraders.chain.ChainContracts;
+import io.nfttraders.chain.Chains;
 import io.nfttraders.chain.DeployedContracts;
 import io.nfttraders.collections.CreatorCollection;
 import io.nfttraders.collections.CreatorCollections;
@@ -10,14 +12,16 @@ import io.nfttraders.ethereum.TokenStandard;
 import java.math.BigInteger;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
- * Reads a mint request's target from its form fields: {@code collection} (a collection of the
- * caller's own, created already; the shared collection when absent), {@code supply} (copies of an
- * ERC-1155 edition) and {@code royaltyBps} (the shared collection's per-mint royalty).
+ * Reads a mint request's target from its form fields: {@code chainId} (the default chain when
+ * absent), {@code collection} (a collection of the caller's own, created already; the shared
+ * collection when absent), {@code supply} (copies of an ERC-1155 edition) and {@code royaltyBps}
+ * (the shared collection's per-mint royalty).
  */
 @Component
 class MintTargets {
@@ -28,15 +32,18 @@ class MintTargets {
 
   private final CreatorCollections collections;
   private final CreatorRoyalties royalties;
-  private final ChainId chainId;
+  private final ChainContracts contracts;
+  private final ChainId defaultChain;
 
-  MintTargets(CreatorCollections collections, CreatorRoyalties royalties, DeployedContracts contracts) {
+  MintTargets(CreatorCollections collections, CreatorRoyalties royalties, ChainContracts contracts, Chains chains) {
     this.collections = collections;
     this.royalties = royalties;
-    this.chainId = contracts.chainId();
+    this.contracts = contracts;
+    this.defaultChain = chains.defaultChain().id();
   }
 
   MintTarget of(UUID user, MultipartHttpServletRequest request, boolean drop) {
+    ChainId chainId = chain(request.getParameter("chainId"));
     String collection = request.getParameter("collection");
     String supply = request.getParameter("supply");
     String royaltyBps = request.getParameter("royaltyBps");
@@ -44,12 +51,12 @@ class MintTargets {
       if (supply != null) {
         throw new MintProblems.InvalidTarget("supply is for an edition in an ERC-1155 collection of your own; name it in 'collection'");
       }
-      return new MintTarget.Shared(royalties.rate(royaltyBps));
+      return new MintTarget.Shared(royalties.rate(royaltyBps), chainId);
     }
     if (royaltyBps != null) {
       throw new MintProblems.InvalidTarget("a collection of your own pays its own royalty: change it on the collection, not per mint");
     }
-    CreatorCollection own = own(user, collection);
+    CreatorCollection own = own(user, chainId, collection);
     if (own.standard() == TokenStandard.ERC1155) {
       if (drop) {
         throw new MintProblems.InvalidTarget("an ERC-1155 collection mints one edition per request, with its supply");
@@ -62,7 +69,21 @@ class MintTargets {
     return new MintTarget.Own(own, BigInteger.ONE);
   }
 
-  private CreatorCollection own(UUID user, String collection) {
+  /** One of the chains our contracts are on. */
+  private ChainId chain(@Nullable String chainId) {
+    if (chainId == null || chainId.isBlank()) {
+      return defaultChain;
+    }
+    String known = contracts.all().stream().map(c -> Long.toString(c.chainId().value())).collect(Collectors.joining(", "));
+    if (!DIGITS.matcher(chainId.strip()).matches()) {
+      throw new MintProblems.InvalidTarget("chainId: expected the id of one of our chains (" + known + ")");
+    }
+    long id = Long.parseLong(chainId.strip());
+    return contracts.all().stream().map(DeployedContracts::chainId).filter(c -> c.value() == id).findFirst()
+        .orElseThrow(() -> new MintProblems.InvalidTarget("chainId: " + id + " is not one of our chains (" + known + ")"));
+  }
+
+  private CreatorCollection own(UUID user, ChainId chainId, String collection) {
     Address address;
     try {
       address = Address.parse(collection.strip());

@@ -1,7 +1,6 @@
 package io.nfttraders.minting.internal;
 
-import io.nfttraders.chain.ChainProperties;
-import io.nfttraders.chain.DeployedContracts;
+import io.nfttraders.chain.ChainContracts;
 import io.nfttraders.chain.Editions;
 import io.nfttraders.chain.NftCollection;
 import io.nfttraders.collections.CreatorCollection;
@@ -14,6 +13,7 @@ import io.nfttraders.content.StoredFile;
 import io.nfttraders.custody.CustodialWallets;
 import io.nfttraders.custody.PlatformWallet;
 import io.nfttraders.custody.Wallet;
+import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.ethereum.Royalty;
 import io.nfttraders.ethereum.TokenStandard;
 import io.nfttraders.minting.MintMode;
@@ -57,12 +57,11 @@ class Minter {
   private final MinterGrants grants;
   private final JdbcClient jdbc;
   private final MintingProperties properties;
-  private final long chainId;
-  private final NftCollection collection;
+  private final ChainContracts contracts;
   private final Clock clock;
 
   Minter(ContentStore content, ImageValidation images, CustodialWallets wallets, TransactionManager transactions, MinterGrants grants, JdbcClient jdbc,
-      MintingProperties properties, ChainProperties chain, DeployedContracts contracts, Clock clock) {
+      MintingProperties properties, ChainContracts contracts, Clock clock) {
     this.content = content;
     this.images = images;
     this.wallets = wallets;
@@ -70,8 +69,7 @@ class Minter {
     this.grants = grants;
     this.jdbc = jdbc;
     this.properties = properties;
-    this.chainId = chain.id();
-    this.collection = contracts.collection();
+    this.contracts = contracts;
     this.clock = clock;
   }
 
@@ -111,9 +109,9 @@ class Minter {
     return switch (target) {
       case MintTarget.Shared shared -> {
         Royalty royalty = new Royalty(wallet.address(), shared.royaltyBps());
-        byte[] data = collection.mint(wallet.address(), digest, royalty);
-        yield record(user, wallet, sharedIntent(user, wallet, "MINT", data, CollectionGas.MINT, "mint " + tokenUri), royalty, true, null,
-            List.of(item), List.of(tokenUri));
+        byte[] data = sharedCollection(shared).mint(wallet.address(), digest, royalty);
+        yield record(user, wallet, shared.chain(), sharedIntent(user, wallet, shared, "MINT", data, CollectionGas.MINT, "mint " + tokenUri), royalty, true,
+            null, List.of(item), List.of(tokenUri));
       }
       case MintTarget.Own own -> {
         CreatorCollection mine = own.collection();
@@ -121,8 +119,8 @@ class Minter {
             ? new Editions(mine.address()).mint(wallet.address(), own.supply(), digest)
             : new NftCollection(mine.address()).mint(wallet.address(), digest, NftCollection.COLLECTION_DEFAULT);
         String reason = "mint " + (own.supply().equals(BigInteger.ONE) ? "" : own.supply() + " copies of ") + tokenUri + " into " + mine.symbol();
-        yield record(user, wallet, ownIntent(user, wallet, mine, "MINT", data, CollectionGas.MINT, reason), mine.royalty(), false, null, List.of(item),
-            List.of(tokenUri));
+        yield record(user, wallet, mine.chainId(), ownIntent(user, wallet, mine, "MINT", data, CollectionGas.MINT, reason), mine.royalty(), false, null,
+            List.of(item), List.of(tokenUri));
       }
     };
   }
@@ -150,14 +148,15 @@ class Minter {
     return switch (target) {
       case MintTarget.Shared shared -> {
         Royalty royalty = new Royalty(wallet.address(), shared.royaltyBps());
-        byte[] data = collection.mintBatch(wallet.address(), items.size(), digest, royalty);
-        yield record(user, wallet, sharedIntent(user, wallet, "MINT_BATCH", data, gas, reason), royalty, true, directory.cid(), items, tokenUris);
+        byte[] data = sharedCollection(shared).mintBatch(wallet.address(), items.size(), digest, royalty);
+        yield record(user, wallet, shared.chain(), sharedIntent(user, wallet, shared, "MINT_BATCH", data, gas, reason), royalty, true, directory.cid(),
+            items, tokenUris);
       }
       case MintTarget.Own own -> {
         CreatorCollection mine = own.collection();
         byte[] data = new NftCollection(mine.address()).mintBatch(wallet.address(), items.size(), digest, NftCollection.COLLECTION_DEFAULT);
-        yield record(user, wallet, ownIntent(user, wallet, mine, "MINT_BATCH", data, gas, reason + " into " + mine.symbol()), mine.royalty(), false,
-            directory.cid(), items, tokenUris);
+        yield record(user, wallet, mine.chainId(), ownIntent(user, wallet, mine, "MINT_BATCH", data, gas, reason + " into " + mine.symbol()),
+            mine.royalty(), false, directory.cid(), items, tokenUris);
       }
     };
   }
@@ -168,24 +167,29 @@ class Minter {
     return new TransactionIntent(kind, wallet.id(), collection.address(), BigInteger.ZERO, data, gas, Optional.of(user), reason, Optional.empty());
   }
 
-  private TransactionIntent sharedIntent(UUID user, Wallet wallet, String kind, byte[] data, BigInteger gas, String reason) {
+  private NftCollection sharedCollection(MintTarget.Shared shared) {
+    return contracts.find(shared.chain()).orElseThrow().collection();
+  }
+
+  private TransactionIntent sharedIntent(UUID user, Wallet wallet, MintTarget.Shared shared, String kind, byte[] data, BigInteger gas, String reason) {
     boolean sponsored = properties.mode() == MintMode.SPONSORED;
     WalletId signer = sponsored ? PlatformWallet.ID : wallet.id();
-    Optional<TransactionId> after = sponsored ? Optional.empty() : Optional.of(grants.ensure(chainId, collection, wallet.address(), user));
+    NftCollection collection = sharedCollection(shared);
+    Optional<TransactionId> after = sponsored ? Optional.empty() : Optional.of(grants.ensure(shared.chain(), collection, wallet.address(), user));
     return new TransactionIntent(kind, signer, collection.address(), BigInteger.ZERO, data, gas, Optional.of(user), reason, after);
   }
 
   /** {@code royaltyPerMint}: whether the mint call itself records {@code royalty} (the shared collection), or it is the collection's. */
-  private MintAccepted record(UUID user, Wallet wallet, TransactionIntent intent, Royalty royalty, boolean royaltyPerMint, @Nullable Cid directory,
-      List<Prepared> items, List<String> tokenUris) {
-    TransactionId tx = transactions.enqueue(intent);
+  private MintAccepted record(UUID user, Wallet wallet, ChainId chain, TransactionIntent intent, Royalty royalty, boolean royaltyPerMint,
+      @Nullable Cid directory, List<Prepared> items, List<String> tokenUris) {
+    TransactionId tx = transactions.enqueue(chain, intent);
     UUID mintId = UUID.randomUUID();
     jdbc.sql("""
             insert into mints (id, user_id, transaction_id, chain_id, contract, mode, recipient, directory_cid, item_count, created_at,
               royalty_receiver, royalty_bps)
             values (:id, :user, :tx, :chain, :contract, :mode, :recipient, :dir, :count, :now, :royaltyReceiver, :royaltyBps)
             """)
-        .param("id", mintId).param("user", user).param("tx", tx.value()).param("chain", chainId).param("contract", intent.to().hex())
+        .param("id", mintId).param("user", user).param("tx", tx.value()).param("chain", chain.value()).param("contract", intent.to().hex())
         .param("mode", royaltyPerMint ? properties.mode().name() : MintMode.USER_SIGNED.name()).param("recipient", wallet.address().hex())
         .param("dir", directory == null ? null : directory.toString()).param("count", items.size())
         .param("now", Timestamp.from(clock.instant()))

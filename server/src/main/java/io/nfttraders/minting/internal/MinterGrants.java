@@ -3,6 +3,7 @@ package io.nfttraders.minting.internal;
 import io.nfttraders.chain.NftCollection;
 import io.nfttraders.custody.PlatformWallet;
 import io.nfttraders.ethereum.Address;
+import io.nfttraders.ethereum.ChainId;
 import io.nfttraders.txmanager.TransactionId;
 import io.nfttraders.txmanager.TransactionIntent;
 import io.nfttraders.txmanager.TransactionManager;
@@ -26,7 +27,8 @@ class MinterGrants {
   }
 
   /** The grant transaction the wallet's mints must wait for. Runs in the caller's transaction. */
-  TransactionId ensure(long chainId, NftCollection collection, Address minter, UUID user) {
+  TransactionId ensure(ChainId chain, NftCollection collection, Address minter, UUID user) {
+    long chainId = chain.value();
     String contract = collection.address().hex();
     String wallet = minter.checksummed();
     // Two first mints of one user at once must not request two grants.
@@ -40,7 +42,7 @@ class MinterGrants {
     if (usable) {
       return new TransactionId(existing.get());
     }
-    TransactionId grant = transactions.enqueue(new TransactionIntent("GRANT_MINTER", PlatformWallet.ID, collection.address(), BigInteger.ZERO,
+    TransactionId grant = transactions.enqueue(chain, new TransactionIntent("GRANT_MINTER", PlatformWallet.ID, collection.address(), BigInteger.ZERO,
         collection.grantMinterRole(minter), CollectionGas.GRANT_ROLE, Optional.of(user), "let wallet " + wallet + " mint", Optional.empty()));
     jdbc.sql("""
             insert into minter_grants (chain_id, contract, wallet_address, transaction_id) values (:chain, :contract, :wallet, :tx)

@@ -128,7 +128,7 @@ public class ChainClient implements AutoCloseable {
   public Map<String, Receipt> receipts(Collection<String> transactionHashes) {
     Map<String, Receipt> found = new HashMap<>();
     for (List<String> chunk : chunks(transactionHashes)) {
-      JsonRpcBatch<EthGetTransactionReceipt> batch = new JsonRpcBatch<>(web3j, "eth_getTransactionReceipt");
+      JsonRpcBatch<EthGetTransactionReceipt> batch = new JsonRpcBatch<>(web3j, endpoint.chainId(), "eth_getTransactionReceipt");
       chunk.forEach(hash -> batch.add(web3j.ethGetTransactionReceipt(hash)));
       for (EthGetTransactionReceipt answer : batch.sendExpectingNoErrors()) {
         answer.getTransactionReceipt().map(ChainClient::toReceipt).ifPresent(receipt -> found.put(receipt.transactionHash(), receipt));
@@ -144,7 +144,7 @@ public class ChainClient implements AutoCloseable {
   public List<BroadcastResult> sendRawTransactions(List<String> rawTransactions) {
     List<BroadcastResult> results = new ArrayList<>(rawTransactions.size());
     for (List<String> chunk : chunks(rawTransactions)) {
-      JsonRpcBatch<EthSendTransaction> batch = new JsonRpcBatch<>(web3j, "eth_sendRawTransaction");
+      JsonRpcBatch<EthSendTransaction> batch = new JsonRpcBatch<>(web3j, endpoint.chainId(), "eth_sendRawTransaction");
       chunk.forEach(raw -> batch.add(web3j.ethSendRawTransaction(raw)));
       for (EthSendTransaction answer : batch.send()) {
         results.add(answer.hasError()
@@ -159,7 +159,7 @@ public class ChainClient implements AutoCloseable {
   public Map<BigInteger, String> blockHashes(Collection<BigInteger> numbers) {
     Map<BigInteger, String> hashes = new HashMap<>();
     for (List<BigInteger> chunk : chunks(numbers)) {
-      JsonRpcBatch<EthBlock> batch = new JsonRpcBatch<>(web3j, "eth_getBlockByNumber");
+      JsonRpcBatch<EthBlock> batch = new JsonRpcBatch<>(web3j, endpoint.chainId(), "eth_getBlockByNumber");
       chunk.forEach(n -> batch.add(web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(n), false)));
       for (EthBlock answer : batch.sendExpectingNoErrors()) {
         if (answer.getBlock() != null) {
@@ -179,7 +179,7 @@ public class ChainClient implements AutoCloseable {
     byte[] data = Calldata.of("supportsInterface", new org.web3j.abi.datatypes.generated.Bytes4(interfaceId));
     Map<Address, Boolean> supported = new HashMap<>();
     for (List<Address> chunk : chunks(contracts)) {
-      JsonRpcBatch<org.web3j.protocol.core.methods.response.EthCall> batch = new JsonRpcBatch<>(web3j, "eth_call");
+      JsonRpcBatch<org.web3j.protocol.core.methods.response.EthCall> batch = new JsonRpcBatch<>(web3j, endpoint.chainId(), "eth_call");
       chunk.forEach(contract -> batch.add(web3j.ethCall(
           Transaction.createEthCallTransaction(null, contract.hex(), Numeric.toHexString(data)), DefaultBlockParameterName.LATEST)));
       List<org.web3j.protocol.core.methods.response.EthCall> answers = batch.send();
@@ -221,9 +221,9 @@ public class ChainClient implements AutoCloseable {
     try {
       response = new Request<>("eth_getLogs", List.of(filter), service, RawLogs.class).send();
     } catch (IOException e) {
-      throw new ChainUnavailable("eth_getLogs failed: " + e.getMessage(), e);
+      throw new ChainUnavailable(endpoint.chainId(), "eth_getLogs failed: " + e.getMessage(), e);
     } catch (RuntimeException malformed) {
-      throw new ChainUnavailable("eth_getLogs answer unreadable: " + malformed.getMessage(), malformed);
+      throw new ChainUnavailable(endpoint.chainId(), "eth_getLogs answer unreadable: " + malformed.getMessage(), malformed);
     }
     if (response.hasError()) {
       String message = response.getError().getMessage();
@@ -244,14 +244,14 @@ public class ChainClient implements AutoCloseable {
   }
 
   /** A JSON-RPC quantity ("0x1a"); a node sending anything else is broken, not slow. */
-  private static long quantity(String hex) {
+  private long quantity(String hex) {
     if (hex == null || !hex.startsWith("0x") || hex.length() < 3 || hex.length() > 18) {
-      throw new ChainUnavailable("malformed quantity in a node's answer: " + hex, null);
+      throw new ChainUnavailable(endpoint.chainId(), "malformed quantity in a node's answer: " + hex, null);
     }
     try {
       return Long.parseUnsignedLong(hex, 2, hex.length(), 16);
     } catch (NumberFormatException e) {
-      throw new ChainUnavailable("malformed quantity in a node's answer: " + hex, e);
+      throw new ChainUnavailable(endpoint.chainId(), "malformed quantity in a node's answer: " + hex, e);
     }
   }
 
@@ -304,12 +304,12 @@ public class ChainClient implements AutoCloseable {
     return send(method, new Request<>(method, params, service, type));
   }
 
-  private static <T extends Response<?>> T send(String method, Request<?, T> request) {
+  private <T extends Response<?>> T send(String method, Request<?, T> request) {
     T response;
     try {
       response = request.send();
     } catch (IOException e) {
-      throw new ChainUnavailable(method + " failed: " + e.getMessage(), e);
+      throw new ChainUnavailable(endpoint.chainId(), method + " failed: " + e.getMessage(), e);
     }
     if (response.hasError()) {
       throw new ChainRejected(method, response.getError().getCode(), response.getError().getMessage());

@@ -17,11 +17,13 @@ import org.web3j.protocol.core.Response;
  */
 final class JsonRpcBatch<R extends Response<?>> {
 
+  private final long chainId;
   private final String method;
   private final BatchRequest batch;
   private final List<Request<?, ? extends R>> requests = new ArrayList<>();
 
-  JsonRpcBatch(Web3j web3j, String method) {
+  JsonRpcBatch(Web3j web3j, long chainId, String method) {
+    this.chainId = chainId;
     this.method = method;
     this.batch = web3j.newBatch();
   }
@@ -42,9 +44,9 @@ final class JsonRpcBatch<R extends Response<?>> {
     try {
       responses = batch.send().getResponses();
     } catch (IOException e) {
-      throw new ChainUnavailable(method + " batch failed: " + e.getMessage(), e);
+      throw new ChainUnavailable(chainId, method + " batch failed: " + e.getMessage(), e);
     } catch (RuntimeException malformed) {
-      throw new ChainUnavailable(method + " batch answer unreadable: " + malformed.getMessage(), malformed);
+      throw new ChainUnavailable(chainId, method + " batch answer unreadable: " + malformed.getMessage(), malformed);
     }
     Map<Long, Response<?>> byId = new HashMap<>();
     responses.forEach(r -> byId.put(r.getId(), r));
@@ -52,7 +54,7 @@ final class JsonRpcBatch<R extends Response<?>> {
     for (Request<?, ? extends R> request : requests) {
       Response<?> answer = byId.get(request.getId());
       if (answer == null) {
-        throw new ChainUnavailable(method + " batch answer misses request " + request.getId(), null);
+        throw new ChainUnavailable(chainId, method + " batch answer misses request " + request.getId(), null);
       }
       ordered.add((R) answer);
     }
@@ -64,7 +66,7 @@ final class JsonRpcBatch<R extends Response<?>> {
     List<R> answers = send();
     for (R answer : answers) {
       if (answer.hasError()) {
-        throw new ChainUnavailable(method + " failed in batch: " + answer.getError().getMessage() + " (code " + answer.getError().getCode() + ")", null);
+        throw new ChainUnavailable(chainId, method + " failed in batch: " + answer.getError().getMessage() + " (code " + answer.getError().getCode() + ")", null);
       }
     }
     return answers;

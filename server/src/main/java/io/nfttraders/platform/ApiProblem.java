@@ -2,6 +2,7 @@ package io.nfttraders.platform;
 
 import java.net.URI;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -16,7 +17,12 @@ public abstract class ApiProblem extends RuntimeException {
   private final String title;
 
   protected ApiProblem(HttpStatus status, String type, String title, String detail) {
-    super(detail, null, false, false);
+    this(status, type, title, detail, null);
+  }
+
+  /** With the failure that caused it, for our logs (a client sees only {@link #detail}). */
+  protected ApiProblem(HttpStatus status, String type, String title, String detail, @Nullable Throwable cause) {
+    super(detail, cause, false, false);
     this.status = status;
     this.type = type;
     this.title = title;

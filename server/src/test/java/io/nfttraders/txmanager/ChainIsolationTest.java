@@ -22,7 +22,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * Each chain has a transaction pipeline of its own: a node that stops answering holds up its own
- * chain's transactions only, and they complete, nonce after nonce, once it answers again.
+ * chain's transactions only, and they complete, nonce after nonce, once it answers again; a request
+ * that needs it meanwhile is a 503 naming the chain.
  */
 class ChainIsolationTest {
 
@@ -57,6 +58,14 @@ class ChainIsolationTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> allConfirmed(manager, onLayer2));
         assertThat(onLayer1).noneMatch(id -> manager.find(id).orElseThrow().status() == TransactionStatus.CONFIRMED);
         assertThat(layer2.client().pendingNonce(address)).isEqualTo(BigInteger.valueOf(3));
+
+        // a request that needs the stalled node says which chain, and nothing about the node
+        Api.Response balances = api.get("/api/v1/wallet", user.accessToken());
+        assertThat(balances.status()).isEqualTo(503);
+        assertThat(balances.contentType()).startsWith("application/problem+json");
+        assertThat(balances.text("type")).endsWith("/chain-unavailable");
+        assertThat(balances.json().get("chainId").asLong()).isEqualTo(layer1.properties().id());
+        assertThat(balances.body()).doesNotContain(Integer.toString(layer1.endpoint().rpcUrl().getPort()));
       } finally {
         layer1Anvil.resume();
       }

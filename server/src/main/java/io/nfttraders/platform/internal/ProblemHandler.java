@@ -33,6 +33,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
     ProblemDetail body = ProblemResponses.detail(problem);
     logged(body);
+    if (problem.status().is5xxServerError()) {
+      // what failed behind it (a node's error, say) is for us: the client's detail does not say
+      log.warn("request failed status={} type={} requestId={}: {}", body.getStatus(), body.getType(), MDC.get(RequestIdFilter.MDC_KEY),
+          problem.getMessage());
+    }
     HttpHeaders headers = new HttpHeaders();
     problem.headers().forEach(headers::add);
     return ResponseEntity.status(problem.status())

@@ -34,7 +34,8 @@ class ChainIsolationTest {
 
   @Test
   void aStalledLayerOneHoldsUpOnlyItsOwnTransactionsWhichCompleteWhenItIsBack() {
-    try (StandaloneServer server = StandaloneServer.start(data, "--nft.chains.dev.rpc-timeout=1s")) {
+    try (StandaloneServer server = StandaloneServer.start(data, "--nft.chains.dev.rpc-timeout=1s",
+        "--nft.chains.dev-l2.rpc-timeout=20s")) {
       Api api = server.api();
       Api.Session user = api.newUser();
       WalletId wallet = new WalletId(api.get("/api/v1/user/profile", user.accessToken()).json().get("walletIndex").asLong());
@@ -76,6 +77,19 @@ class ChainIsolationTest {
       assertThat(onLayer1).extracting(id -> manager.find(id).orElseThrow().nonce()).containsExactly(0L, 1L, 2L);
       assertThat(onLayer2).extracting(id -> manager.find(id).orElseThrow().nonce()).containsExactly(0L, 1L, 2L);
       assertThat(onLayer2).allMatch(id -> manager.find(id).orElseThrow().chainId().value() == layer2.properties().id());
+
+      // a stalled layer 2 leaves the server ready, and readiness does not wait for the node's RPC timeout (20 s here)
+      EmbeddedAnvil layer2Anvil = EmbeddedAnvil.of(data, layer2.properties().id());
+      layer2Anvil.pause();
+      try {
+        long asked = System.nanoTime();
+        Api.Response readiness = api.get("/actuator/health/readiness", null);
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("components").get("chain").get("status").asString()).isEqualTo("UP");
+      } finally {
+        layer2Anvil.resume();
+      }
     }
   }
 

@@ -14,14 +14,6 @@ sealed interface MintTarget {
   /** The creator's own collection, whose royalty is the collection's; an ERC-1155 mint is an edition of {@code supply} copies. */
   record Own(CreatorCollection collection, BigInteger supply) implements MintTarget {}
 
-  /** The chain the token is minted on. */
-  default ChainId chain() {
-    return switch (this) {
-      case Shared shared -> shared.chain();
-      case Own own -> own.collection().chainId();
-    };
-  }
-
   /** What a retry must repeat to be the same request. */
   default byte[] fingerprintPart() {
     String part = switch (this) {

@@ -34,12 +34,15 @@ class MintTargets {
   private final CreatorRoyalties royalties;
   private final ChainContracts contracts;
   private final ChainId defaultChain;
+  /** Our chains' ids, for the answer to a mint that names another. */
+  private final String knownChains;
 
   MintTargets(CreatorCollections collections, CreatorRoyalties royalties, ChainContracts contracts, Chains chains) {
     this.collections = collections;
     this.royalties = royalties;
     this.contracts = contracts;
     this.defaultChain = chains.defaultChain().id();
+    this.knownChains = contracts.all().stream().map(c -> Long.toString(c.chainId().value())).collect(Collectors.joining(", "));
   }
 
   MintTarget of(UUID user, MultipartHttpServletRequest request, boolean drop) {
@@ -74,13 +77,12 @@ class MintTargets {
     if (chainId == null || chainId.isBlank()) {
       return defaultChain;
     }
-    String known = contracts.all().stream().map(c -> Long.toString(c.chainId().value())).collect(Collectors.joining(", "));
     if (!DIGITS.matcher(chainId.strip()).matches()) {
-      throw new MintProblems.InvalidTarget("chainId: expected the id of one of our chains (" + known + ")");
+      throw new MintProblems.InvalidTarget("chainId: expected the id of one of our chains (" + knownChains + ")");
     }
     long id = Long.parseLong(chainId.strip());
     return contracts.all().stream().map(DeployedContracts::chainId).filter(c -> c.value() == id).findFirst()
-        .orElseThrow(() -> new MintProblems.InvalidTarget("chainId: " + id + " is not one of our chains (" + known + ")"));
+        .orElseThrow(() -> new MintProblems.InvalidTarget("chainId: " + id + " is not one of our chains (" + knownChains + ")"));
   }
 
   private CreatorCollection own(UUID user, ChainId chainId, String collection) {
